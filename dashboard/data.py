@@ -1,0 +1,52 @@
+"""The dashboard's read path: named warehouse queries, cached and keyed on the warehouse file.
+
+A rebuild swaps a new file in (new inode), which changes :func:`warehouse.db.file_token`, so
+cached results and connections of the old file are simply no longer asked for: a rebuilt
+warehouse shows up on the next rerun without restarting the app.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+import polars as pl
+import streamlit as st
+
+from warehouse import db
+
+Token = tuple[str, int, int, int]
+
+
+def token() -> Token:
+    return db.file_token()
+
+
+def warehouse_exists() -> bool:
+    return db.db_path().is_file()
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _connection(key: Token) -> duckdb.DuckDBPyConnection:
+    return db.connect(key[0])
+
+
+def _freeze(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached_query(key: Token, name: str, frozen: tuple[tuple[str, Any], ...]) -> pl.DataFrame:
+    cursor = _connection(key).cursor()
+    try:
+        cursor.execute("use warehouse")
+        params = {k: list(v) if isinstance(v, tuple) else v for k, v in frozen}
+        return db.run_query(cursor, name, params)
+    finally:
+        cursor.close()
+
+
+def query(name: str, **params: Any) -> pl.DataFrame:
+    """Run the named query with bound parameters; cached per warehouse file and parameters."""
+    frozen = tuple(sorted((k, _freeze(v)) for k, v in params.items()))
+    return _cached_query(token(), name, frozen)

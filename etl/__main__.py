@@ -1,0 +1,92 @@
+"""Command line: ``python -m etl validate|build [--data DIR] [--db PATH]``.
+
+Exit status: 0 on success, 2 when the records have errors (each printed as
+``file:line: field: message``) or another build holds the lock, 1 on anything unexpected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from etl.build import build
+from etl.errors import EtlError, ValidationFailed
+from etl.validate import validate_dir
+from warehouse.db import db_path
+
+EXIT_INVALID = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    data_help = "folder laid out like data/ (events/, taxonomy.yaml, documents/); default data/"
+    validate = sub.add_parser("validate", help="check every record; write nothing")
+    validate.add_argument("--data", type=Path, default=Path("data"), help=data_help)
+    build_cmd = sub.add_parser("build", help="validate, then write and swap in a new warehouse")
+    build_cmd.add_argument("--data", type=Path, default=Path("data"), help=data_help)
+    build_cmd.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="warehouse file; default $TMEC_DB or warehouse/tmec.duckdb",
+    )
+    build_cmd.add_argument(
+        "--no-wait", action="store_true", help="refuse at once (exit 2) if another build is running"
+    )
+    return parser
+
+
+def _print_warnings(problems: Sequence[object]) -> None:
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    started = time.perf_counter()
+    try:
+        if args.command == "validate":
+            result = validate_dir(args.data)
+            _print_warnings(result.warnings)
+            for problem in result.errors:
+                print(problem, file=sys.stderr)
+            if not result.ok:
+                print(
+                    f"{len(result.errors)} error(s) in {result.n_files} file(s); nothing written",
+                    file=sys.stderr,
+                )
+                return EXIT_INVALID
+            print(
+                f"ok: {len(result.events)} events in {result.n_files} files are valid "
+                f"({len(result.warnings)} warning(s))"
+            )
+            return 0
+        report = build(args.data, db_path(args.db), wait=not args.no_wait)
+    except ValidationFailed as exc:
+        _print_warnings([p for p in exc.problems if p.is_warning])
+        for problem in exc.problems:
+            if not problem.is_warning:
+                print(problem, file=sys.stderr)
+        n_errors = sum(not p.is_warning for p in exc.problems)
+        print(
+            f"{n_errors} error(s); nothing written, the previous warehouse is untouched",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    except EtlError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    _print_warnings(report.validation.warnings)
+    print(
+        f"built {report.db_path}: {report.n_events} events from {report.n_files} files, "
+        f"data version {report.data_version}, {time.perf_counter() - started:.2f}s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

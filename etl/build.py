@@ -1,0 +1,161 @@
+"""Write a new warehouse from validated records and swap it in atomically.
+
+The new database is written to a temporary file beside the target and ``os.replace``-d over
+it only once complete, so readers see the old file or the new one, never a half-written one,
+and a failed build leaves the previous file byte-identical. A lock file beside the target
+keeps two builds from racing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from etl.errors import BuildLocked, ValidationFailed
+from etl.normalise import SCHEMAS, event_frames, taxonomy_frames
+from etl.validate import ValidationResult, validate_dir
+from warehouse.db import mart_statements, schema_statements
+
+LOAD_ORDER = tuple(SCHEMAS)
+
+
+def input_files(data_dir: Path) -> list[Path]:
+    """Every file whose content defines the warehouse: taxonomy, events, documents."""
+    files = [data_dir / "taxonomy.yaml", *sorted((data_dir / "events").glob("*.yaml"))]
+    documents = data_dir / "documents"
+    if documents.is_dir():
+        files += sorted(p for p in documents.rglob("*") if p.is_file())
+    return files
+
+
+def data_version(data_dir: Path) -> str:
+    """A content hash of the inputs: the same files with the same bytes give the same version."""
+    digest = hashlib.sha256()
+    for path in input_files(data_dir):
+        digest.update(path.relative_to(data_dir).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    db_path: Path
+    data_version: str
+    n_files: int
+    n_events: int
+    row_counts: dict[str, int]
+    validation: ValidationResult
+
+
+@contextlib.contextmanager
+def build_lock(target: Path, *, wait: bool) -> Iterator[None]:
+    """Hold ``<target>.lock``; wait for it or raise :class:`BuildLocked` if ``wait`` is false."""
+    lock_path = target.with_name(target.name + ".lock")
+    with open(lock_path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError as exc:
+            raise BuildLocked(
+                f"{target}: another build is running (lock {lock_path} is held); "
+                "wait for it to finish or run the build again with --wait"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _previous_runs(target: Path) -> pl.DataFrame | None:
+    """The load history of the current warehouse, if there is a readable one."""
+    if not target.is_file():
+        return None
+    try:
+        with duckdb.connect(str(target), read_only=True) as con:
+            runs: pl.DataFrame = con.sql("select * from load_runs order by run_id").pl()
+            return runs
+    except duckdb.Error:
+        return None
+
+
+def write_warehouse(path: Path, frames: dict[str, pl.DataFrame], runs: pl.DataFrame) -> None:
+    """Create every table and mart in a fresh file at ``path`` and bulk-load the frames."""
+    with duckdb.connect(str(path)) as con:
+        for ddl in schema_statements():
+            con.execute(ddl)
+        for table in LOAD_ORDER:
+            frame = frames[table]  # noqa: F841 - read by DuckDB's replacement scan below
+            con.execute(f"insert into {table} by name select * from frame")  # table from SCHEMAS
+        con.execute("insert into load_runs by name select * from runs")
+        for view in mart_statements():
+            con.execute(view)
+        con.execute("checkpoint")
+
+
+def build(
+    data_dir: Path, target: Path, *, wait: bool = True, display_root: str | None = None
+) -> BuildReport:
+    """Validate ``data_dir`` and, if it is clean, replace ``target`` with a new warehouse.
+
+    Raises :class:`ValidationFailed` (nothing written) when any record has an error.
+    """
+    started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with build_lock(target, wait=wait):
+        result = validate_dir(data_dir, display_root=display_root)
+        if not result.ok or result.taxonomy is None:
+            raise ValidationFailed(list(result.problems))
+        version = data_version(data_dir)
+        frames = {**taxonomy_frames(result.taxonomy), **event_frames(result.events)}
+        previous = _previous_runs(target)
+        last_run = None if previous is None else previous.select(pl.col("run_id").max()).item()
+        run_id = 1 if last_run is None else int(last_run) + 1
+        run = pl.DataFrame(
+            [
+                {
+                    "run_id": run_id,
+                    "started_at": started,
+                    "finished_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                    "data_version": version,
+                    "n_files": result.n_files,
+                    "n_events": len(result.events),
+                    "status": "succeeded",
+                }
+            ],
+            schema={
+                "run_id": pl.Int32,
+                "started_at": pl.Datetime("us"),
+                "finished_at": pl.Datetime("us"),
+                "data_version": pl.String,
+                "n_files": pl.Int32,
+                "n_events": pl.Int32,
+                "status": pl.String,
+            },
+        )
+        runs = run if previous is None else pl.concat([previous.cast(run.schema), run])
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            write_warehouse(tmp, frames, runs)
+            stale_wal = target.with_name(target.name + ".wal")
+            stale_wal.unlink(missing_ok=True)
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
+            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+    return BuildReport(
+        db_path=target,
+        data_version=version,
+        n_files=result.n_files,
+        n_events=len(result.events),
+        row_counts={t: f.height for t, f in frames.items()},
+        validation=result,
+    )

@@ -1,0 +1,135 @@
+"""The code lists every record is checked against (``taxonomy.yaml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from etl.errors import Problem
+from etl.yamlio import Document
+
+LANGS = ("en", "es", "fr")
+CODE_LISTS = ("kinds", "statuses", "formats", "levels", "capacities", "outcome_kinds", "confidence")
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    en: str
+    es: str
+    fr: str
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    code: str
+    chapter: int | None
+    article: str | None
+    labels: Labels
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    code: str
+    group_code: str
+    labels: Labels
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    parties: dict[str, Labels]
+    bodies: dict[str, Body]
+    topic_groups: dict[str, Labels]
+    topics: dict[str, Topic]
+    lists: dict[str, tuple[str, ...]]
+
+    def codes(self, name: str) -> tuple[str, ...]:
+        """The valid codes of one list (``bodies``, ``topics``, ``kinds``, ...), in file order."""
+        match name:
+            case "parties":
+                return tuple(self.parties)
+            case "bodies":
+                return tuple(self.bodies)
+            case "topic_groups":
+                return tuple(self.topic_groups)
+            case "topics":
+                return tuple(self.topics)
+            case _:
+                return self.lists[name]
+
+
+def parse_taxonomy(doc: Document, file: str) -> tuple[Taxonomy | None, list[Problem]]:
+    """Read the taxonomy document; return it with the problems found (``None`` if any)."""
+    problems: list[Problem] = []
+
+    def fail(path: tuple[str | int, ...], field: str, message: str) -> None:
+        problems.append(Problem(file, doc.line_of(path), field, message))
+
+    data = doc.data
+    if not isinstance(data, dict):
+        fail((), "taxonomy", f"expected a mapping of code lists, found {type(data).__name__}")
+        return None, problems
+
+    def labels(section: str, code: str, value: Any) -> Labels:
+        for lang in LANGS:
+            if not isinstance(value.get(lang), str) or not value[lang].strip():
+                fail(
+                    (section, code),
+                    f"{section}.{code}.{lang}",
+                    f"missing label (expected text, found {value.get(lang)!r})",
+                )
+        return Labels(*(str(value.get(lang, "")) for lang in LANGS))
+
+    def mapping(section: str) -> dict[str, dict[str, Any]]:
+        value = data.get(section)
+        if not isinstance(value, dict) or not value:
+            fail((section,), section, f"expected a mapping of codes, found {value!r}")
+            return {}
+        out: dict[str, dict[str, Any]] = {}
+        for code, entry in value.items():
+            if not isinstance(entry, dict):
+                fail((section, code), f"{section}.{code}", f"expected a mapping, found {entry!r}")
+                continue
+            out[str(code)] = entry
+        return out
+
+    parties = {c: labels("parties", c, v) for c, v in mapping("parties").items()}
+    groups = {c: labels("topic_groups", c, v) for c, v in mapping("topic_groups").items()}
+    bodies: dict[str, Body] = {}
+    for code, entry in mapping("bodies").items():
+        chapter, article = entry.get("chapter"), entry.get("article")
+        if chapter is not None and (not isinstance(chapter, int) or isinstance(chapter, bool)):
+            fail(
+                ("bodies", code),
+                f"bodies.{code}.chapter",
+                f"expected int or null, found {chapter!r}",
+            )
+            chapter = None
+        bodies[code] = Body(
+            code, chapter, None if article is None else str(article), labels("bodies", code, entry)
+        )
+    topics: dict[str, Topic] = {}
+    for code, entry in mapping("topics").items():
+        group = entry.get("group")
+        if group not in groups:
+            fail(
+                ("topics", code),
+                f"topics.{code}.group",
+                f"unknown topic group (expected one of {sorted(groups)}, found {group!r})",
+            )
+        topics[code] = Topic(code, str(group), labels("topics", code, entry))
+    lists: dict[str, tuple[str, ...]] = {}
+    for name in CODE_LISTS:
+        value = data.get(name)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or not value:
+            fail((name,), name, f"expected a list of codes, found {value!r}")
+            lists[name] = ()
+        else:
+            lists[name] = tuple(value)
+    if problems:
+        return None, problems
+    return Taxonomy(parties, bodies, groups, topics, lists), problems
+
+
+def taxonomy_path(data_dir: Path) -> Path:
+    return data_dir / "taxonomy.yaml"

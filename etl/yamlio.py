@@ -1,0 +1,99 @@
+"""Safe YAML reading that keeps line numbers, so every problem can point at its line.
+
+Dates are *not* resolved by the YAML parser: PyYAML turns ``2023-02-30`` into an exception
+rather than a value, and silently reads ``2023-09-21`` as a date but ``"2024-05"`` as a string.
+Keeping every scalar a string (or int) lets the validator parse dates itself and report bad
+ones like any other field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Path = tuple[str | int, ...]
+
+
+class RecordLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """libyaml's safe loader without the timestamp resolver (dates stay strings)."""
+
+
+RecordLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+class YamlSyntaxError(Exception):
+    """A file is not a single well-formed YAML document; carries the 1-based line."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed YAML document and the 1-based line of every key and list item in it."""
+
+    data: Any
+    lines: dict[Path, int]
+
+    def line_of(self, path: Path) -> int:
+        """The line of ``path``, or of its nearest ancestor that has one (1 if none)."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def _index_lines(node: yaml.Node, path: Path, lines: dict[Path, int], seen: set[int]) -> None:
+    # Aliases make the node graph a DAG whose walk can explode ("billion laughs"); records
+    # never need them, so the first node reached twice stops the parse.
+    if id(node) in seen:
+        raise YamlSyntaxError(
+            node.start_mark.line + 1,
+            "YAML aliases (*name) are not allowed in records "
+            "(expected plain values, found an alias)",
+        )
+    seen.add(id(node))
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            child = (*path, key)
+            lines[child] = key_node.start_mark.line + 1
+            _index_lines(value_node, child, lines, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            child = (*path, i)
+            lines[child] = item.start_mark.line + 1
+            _index_lines(item, child, lines, seen)
+
+
+def parse(text: str) -> Document:
+    """Parse one YAML document safely; raise :class:`YamlSyntaxError` with a line on failure."""
+    loader = RecordLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Document(data=None, lines={})
+        lines: dict[Path, int] = {}
+        _index_lines(node, (), lines, set())
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        reason = " ".join(filter(None, [exc.context, exc.problem]))
+        raise YamlSyntaxError(line, f"invalid YAML: {reason}") from exc
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(1, f"invalid YAML: {exc}") from exc
+    finally:
+        loader.dispose()
+    return Document(data=data, lines=lines)

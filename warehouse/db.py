@@ -1,0 +1,150 @@
+"""The one place that opens warehouse connections and runs SQL.
+
+Every query the app asks is a named ``.sql`` file under ``warehouse/queries/`` taking
+``$name`` parameters; names come from that folder (an allow-list), values are always bound as
+parameters, and a failing query reports its name, SQL and parameters.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+SCHEMA_DIR = PACKAGE_DIR / "schema"
+MARTS_DIR = PACKAGE_DIR / "marts"
+QUERIES_DIR = PACKAGE_DIR / "queries"
+DEFAULT_DB = PROJECT_DIR / "warehouse" / "tmec.duckdb"
+DB_ENV = "TMEC_DB"
+
+
+class WarehouseError(Exception):
+    """Base class of the warehouse's errors."""
+
+
+class WarehouseMissing(WarehouseError):
+    """No warehouse file at the expected path: it has to be built first."""
+
+
+class QueryError(WarehouseError):
+    """A named query failed; the message carries its name, SQL and parameters."""
+
+    def __init__(self, name: str, sql: str, params: Mapping[str, Any], cause: Exception) -> None:
+        super().__init__(
+            f"query {name!r} failed: {cause}\n--- sql ---\n{sql}\n--- params ---\n{dict(params)!r}"
+        )
+        self.name = name
+        self.sql = sql
+        self.params = dict(params)
+
+
+def db_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """The warehouse file: ``path`` if given, else ``$TMEC_DB``, else ``warehouse/tmec.duckdb``."""
+    if path is not None:
+        return Path(path)
+    env = os.environ.get(DB_ENV)
+    return Path(env) if env else DEFAULT_DB
+
+
+def _sql_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.sql"))
+
+
+def schema_statements() -> list[str]:
+    """The DDL of every table, in file order (``schema/01_*.sql`` first)."""
+    return [p.read_text(encoding="utf-8") for p in _sql_files(SCHEMA_DIR)]
+
+
+def mart_statements() -> list[str]:
+    """The ``create view`` of every mart, dependencies first (files are named so they sort)."""
+    files = _sql_files(MARTS_DIR)
+    # mart_event_topic_links feeds the topic marts; create it before them.
+    files.sort(key=lambda p: (p.stem != "mart_event_topic_links", p.name))
+    return [p.read_text(encoding="utf-8") for p in files]
+
+
+def mart_names() -> list[str]:
+    return sorted(p.stem for p in _sql_files(MARTS_DIR))
+
+
+@cache
+def query_names() -> frozenset[str]:
+    """The allow-list of named queries."""
+    return frozenset(p.stem for p in _sql_files(QUERIES_DIR))
+
+
+@cache
+def query_sql(name: str) -> str:
+    if name not in query_names():
+        raise WarehouseError(f"unknown query {name!r} (expected one of {sorted(query_names())})")
+    return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def file_token(path: str | os.PathLike[str] | None = None) -> tuple[str, int, int, int]:
+    """Changes whenever the file at ``path`` is replaced: the key for caches and connections."""
+    target = db_path(path)
+    try:
+        stat = target.stat()
+    except FileNotFoundError:
+        return (str(target), 0, 0, 0)
+    return (str(target), stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the warehouse; raise :class:`WarehouseMissing` if absent.
+
+    The file is attached read-only to a private in-memory database rather than opened
+    directly: DuckDB caches databases by path within a process, so a direct connection made
+    after a rebuild could be handed the old file. An attached snapshot is the file as it was
+    when attached, whatever the ETL swaps in afterwards.
+    """
+    target = db_path(path)
+    if not target.is_file():
+        raise WarehouseMissing(
+            f"no warehouse at {target} (expected a DuckDB file built by "
+            f"'python -m etl build' or 'make build')"
+        )
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("attach $path as warehouse (read_only)", {"path": str(target)})
+        con.execute("use warehouse")
+    except duckdb.Error:
+        con.close()
+        raise
+    return con
+
+
+def run_sql(
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    name: str = "<sql>",
+) -> pl.DataFrame:
+    """Run SQL with bound parameters and fetch it as a polars frame."""
+    bound = dict(params or {})
+    try:
+        frame: pl.DataFrame = con.sql(sql, params=bound).pl() if bound else con.sql(sql).pl()
+        return frame
+    except duckdb.Error as exc:
+        raise QueryError(name, sql, bound, exc) from exc
+
+
+def run_query(
+    con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
+) -> pl.DataFrame:
+    """Run the named query ``warehouse/queries/<name>.sql`` with ``params`` bound."""
+    return run_sql(con, query_sql(name), params, name=name)
+
+
+def read_data_version(con: duckdb.DuckDBPyConnection) -> str:
+    """The data version of the newest build recorded in ``load_runs``."""
+    frame = run_query(con, "data_version")
+    return str(frame.item(0, "data_version")) if frame.height else ""

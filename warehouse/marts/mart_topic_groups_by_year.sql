@@ -1,0 +1,12 @@
+-- grain: one row per year × topic group × status: how many distinct events touched any topic
+-- of the group (through the event, one of its panels or one of its outcomes). An event with
+-- two topics of one group counts once for that group.
+create or replace view mart_topic_groups_by_year as
+select
+    year,
+    group_code,
+    status,
+    count(distinct event_id) as n_events
+from mart_event_topic_links
+group by all
+order by year, group_code, status;

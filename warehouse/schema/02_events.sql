@@ -1,0 +1,93 @@
+-- Event tables, loaded from data/events/*.yaml: one row per event, then its child lists.
+
+create table events (
+    event_id varchar primary key,
+    body_code varchar not null references bodies (body_code),
+    edition integer,
+    kind varchar not null,
+    title_en varchar not null,
+    title_es varchar,
+    start_date date not null,
+    date_precision varchar not null check (date_precision in ('day', 'month', 'year')),
+    end_date date,
+    year integer not null,
+    status varchar not null,
+    format varchar not null,
+    city varchar,
+    host_party varchar references parties (party_code),
+    chair_party varchar references parties (party_code),
+    confidence varchar not null,
+    notes varchar,
+    source_file varchar not null
+);
+
+create table event_topics (
+    event_id varchar not null references events (event_id),
+    topic_code varchar not null references topics (topic_code),
+    rank integer not null,
+    primary key (event_id, topic_code)
+);
+
+create table event_treaty_refs (
+    event_id varchar not null references events (event_id),
+    ref varchar not null,
+    primary key (event_id, ref)
+);
+
+create table event_links (
+    event_id varchar not null references events (event_id),
+    related_id varchar not null,
+    primary key (event_id, related_id)
+);
+
+create table participants (
+    event_id varchar not null references events (event_id),
+    participant_no integer not null,
+    name varchar not null,
+    party_code varchar references parties (party_code),
+    organization varchar,
+    role varchar,
+    level varchar not null,
+    capacity varchar not null,
+    primary key (event_id, participant_no)
+);
+
+create table panels (
+    event_id varchar not null references events (event_id),
+    panel_no integer not null,
+    title varchar not null,
+    primary key (event_id, panel_no)
+);
+
+create table panel_topics (
+    event_id varchar not null,
+    panel_no integer not null,
+    topic_code varchar not null references topics (topic_code),
+    primary key (event_id, panel_no, topic_code)
+);
+
+create table outcomes (
+    event_id varchar not null references events (event_id),
+    outcome_no integer not null,
+    kind varchar not null,
+    text varchar not null,
+    primary key (event_id, outcome_no)
+);
+
+create table outcome_topics (
+    event_id varchar not null,
+    outcome_no integer not null,
+    topic_code varchar not null references topics (topic_code),
+    primary key (event_id, outcome_no, topic_code)
+);
+
+create table sources (
+    event_id varchar not null references events (event_id),
+    source_no integer not null,
+    url varchar not null,
+    publisher varchar,
+    published date,
+    language varchar,
+    supports varchar,
+    primary key (event_id, source_no)
+);

@@ -1,0 +1,11 @@
+-- One row per successful build of this warehouse file (history carried over); times in UTC.
+
+create table load_runs (
+    run_id integer primary key,
+    started_at timestamp not null,
+    finished_at timestamp not null,
+    data_version varchar not null,
+    n_files integer not null,
+    n_events integer not null,
+    status varchar not null
+);
