@@ -1,39 +1,53 @@
-"""Router: page config, language, navigation. Pages live in dashboard/views/."""
+"""Router: page config, language, global filters, navigation. Pages live in dashboard/views/."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.data import warehouse_exists
-from dashboard.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, t
-from dashboard.views import trends
+from dashboard import data, state
+from dashboard.context import PageContext, set_context
+from dashboard.i18n import LANG_NAMES, LANGS, t
 from warehouse.db import db_path
 
-st.set_page_config(page_title="T-MEC Observatory", page_icon="📊", layout="wide")
-
-requested = st.query_params.get("lang", DEFAULT_LANG)
-lang = st.sidebar.selectbox(
-    "Idioma / Language / Langue",
-    LANGS,
-    index=LANGS.index(requested) if requested in LANGS else 0,
-    format_func=LANG_NAMES.__getitem__,
-    key="app_lang",
+# (url path, title key, page file): each file renders itself with the context set below.
+PAGES = (
+    ("summary", "page_summary", "dashboard/views/summary.py"),
+    ("trends", "page_trends", "dashboard/views/trends.py"),
+    ("topics", "page_topics", "dashboard/views/topics.py"),
+    ("parties", "page_parties", "dashboard/views/parties.py"),
+    ("events", "page_events", "dashboard/views/events.py"),
+    ("data", "page_data", "dashboard/views/data_page.py"),
 )
-st.query_params["lang"] = lang
 
-if not warehouse_exists():
+st.set_page_config(page_title="T-MEC Observatory", page_icon="📊", layout="wide")
+lang = state.init_language()
+st.sidebar.selectbox(
+    "Idioma / Language / Langue", LANGS, key="app_lang", format_func=LANG_NAMES.__getitem__
+)
+lang = st.session_state["app_lang"]
+
+if not data.warehouse_exists():
     st.title(t("app_title", lang))
     st.error(t("no_warehouse", lang, path=db_path()))
     st.stop()
 
-page = st.navigation(
+options = data.options()
+labels = data.labels(lang)
+state.init_filters(options)
+state.render_sidebar(options, labels)
+filters = state.current_filters(options)
+state.publish(filters, lang)
+for notice in state.notices():
+    st.warning(
+        t("url_notice", lang, param=notice.param, value=notice.value, reason=notice.reason),
+        icon="⚠️",
+    )
+
+set_context(PageContext(lang=lang, labels=labels, options=options, filters=filters))
+navigation = st.navigation(
     [
-        st.Page(
-            lambda: trends.render(lang),
-            title=t("page_trends", lang),
-            url_path="trends",
-            default=True,
-        ),
+        st.Page(file, title=t(title_key, lang), url_path=path, default=path == "summary")
+        for path, title_key, file in PAGES
     ]
 )
-page.run()
+navigation.run()

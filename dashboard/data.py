@@ -7,12 +7,15 @@ warehouse shows up on the next rerun without restarting the app.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import duckdb
 import polars as pl
 import streamlit as st
 
+from dashboard.filters import Filters, Options
+from dashboard.labels import Labels, make_labels
 from warehouse import db
 
 Token = tuple[str, int, int, int]
@@ -50,3 +53,27 @@ def query(name: str, **params: Any) -> pl.DataFrame:
     """Run the named query with bound parameters; cached per warehouse file and parameters."""
     frozen = tuple(sorted((k, _freeze(v)) for k, v in params.items()))
     return _cached_query(token(), name, frozen)
+
+
+def filtered(name: str, filters: Filters, **extra: Any) -> pl.DataFrame:
+    """Run a named query that takes the global filters (and ``extra`` parameters)."""
+    return query(name, **filters.params(), **extra)
+
+
+def options() -> Options:
+    """What the filters may take, from the warehouse's reference tables."""
+    span = query("date_range")
+    today = dt.date.today()
+    first = span.item(0, "first_date") or today
+    last = span.item(0, "last_date") or today
+    return Options.from_codes(query("filter_options"), first_date=first, last_date=last)
+
+
+def labels(lang: str) -> Labels:
+    return make_labels(query("labels"), lang)
+
+
+def build_info() -> dict[str, Any]:
+    """The newest load run: data_version, finished_at, n_events, n_files."""
+    frame = query("data_version")
+    return frame.row(0, named=True) if frame.height else {}

@@ -1,4 +1,8 @@
-"""The interface's text catalogue, in Spanish, English and French."""
+"""The interface's text catalogue, in Spanish, English and French.
+
+Names of Parties, bodies, topics and topic groups come from the warehouse (the taxonomy); the
+labels of the other codes and every piece of interface text live here.
+"""
 
 from __future__ import annotations
 
@@ -8,40 +12,382 @@ LANGS: Final = ("es", "en", "fr")
 DEFAULT_LANG: Final = "es"
 LANG_NAMES: Final = {"es": "Español", "en": "English", "fr": "Français"}
 
-TEXT: Final[dict[str, dict[str, str]]] = {
-    "app_title": {
-        "es": "Observatorio T-MEC",
-        "en": "T-MEC Observatory",
-        "fr": "Observatoire ACEUM",
+Entry = dict[str, str]
+
+
+def _e(es: str, en: str, fr: str) -> Entry:
+    return {"es": es, "en": en, "fr": fr}
+
+
+TEXT: Final[dict[str, Entry]] = {
+    # app and navigation
+    "app_title": _e("Observatorio T-MEC", "T-MEC Observatory", "Observatoire ACEUM"),
+    "app_tagline": _e(
+        "Lo que hacen las instituciones del T-MEC (USMCA, CUSMA/ACEUM).",
+        "What the institutions of the USMCA (T-MEC, CUSMA/ACEUM) actually do.",
+        "Ce que font les institutions de l'ACEUM (T-MEC, USMCA).",
+    ),
+    "language": _e("Idioma", "Language", "Langue"),
+    "page_summary": _e("Resumen", "Summary", "Résumé"),
+    "page_trends": _e("Tendencias", "Trends", "Tendances"),
+    "page_topics": _e("Temas", "Topics", "Thèmes"),
+    "page_parties": _e("Partes", "Parties", "Parties"),
+    "page_events": _e("Eventos", "Events", "Événements"),
+    "page_data": _e("Datos", "Data", "Données"),
+    "no_warehouse": _e(
+        "No hay almacén de datos en `{path}`. Constrúyalo con `make build` (o `make run`).",
+        "There is no warehouse at `{path}`. Build it with `make build` (or `make run`).",
+        "Aucun entrepôt de données à `{path}`. Construisez-le avec `make build` (ou `make run`).",
+    ),
+    "no_rows": _e(
+        "Ningún evento coincide con los filtros.",
+        "No event matches the filters.",
+        "Aucun événement ne correspond aux filtres.",
+    ),
+    "url_notice": _e(
+        "Se ignoró un valor del enlace: {param}={value} ({reason}).",
+        "A value in the link was ignored: {param}={value} ({reason}).",
+        "Une valeur du lien a été ignorée : {param}={value} ({reason}).",
+    ),
+    # filters
+    "filters": _e("Filtros", "Filters", "Filtres"),
+    "period": _e("Periodo", "Period", "Période"),
+    "bodies": _e("Órganos", "Bodies", "Organes"),
+    "chapters": _e(
+        "Grupo de órganos (capítulo)", "Body group (chapter)", "Groupe d'organes (chapitre)"
+    ),
+    "topics": _e("Temas", "Topics", "Thèmes"),
+    "topic_groups": _e("Grupos de temas", "Topic groups", "Groupes de thèmes"),
+    "parties": _e("Partes", "Parties", "Parties"),
+    "party_roles": _e("Papel de la Parte", "Party's role", "Rôle de la Partie"),
+    "kinds": _e("Tipo de evento", "Event kind", "Type d'événement"),
+    "statuses": _e("Estado", "Status", "Statut"),
+    "confidences": _e("Confianza", "Confidence", "Confiance"),
+    "include_all_statuses": _e(
+        "Incluir anunciados, pospuestos, reprogramados y cancelados",
+        "Include announced, postponed, rescheduled and cancelled",
+        "Inclure annoncés, reportés, reprogrammés et annulés",
+    ),
+    "held_only_note": _e(
+        "Solo eventos celebrados (cambie el estado en los filtros).",
+        "Held events only (change the status in the filters).",
+        "Événements tenus seulement (changez le statut dans les filtres).",
+    ),
+    "all": _e("Todos", "All", "Tous"),
+    "reset_filters": _e("Restablecer filtros", "Reset filters", "Réinitialiser les filtres"),
+    "copy_link_hint": _e(
+        "La dirección de esta página guarda los filtros: cópiela para compartir la vista.",
+        "This page's address keeps the filters: copy it to share the view.",
+        "L'adresse de cette page garde les filtres : copiez-la pour partager la vue.",
+    ),
+    # common columns
+    "year": _e("Año", "Year", "Année"),
+    "quarter": _e("Trimestre", "Quarter", "Trimestre"),
+    "period_label": _e("Periodo", "Period", "Période"),
+    "body": _e("Órgano", "Body", "Organe"),
+    "kind": _e("Tipo", "Kind", "Type"),
+    "topic": _e("Tema", "Topic", "Thème"),
+    "topic_group": _e("Grupo de temas", "Topic group", "Groupe de thèmes"),
+    "party": _e("Parte", "Party", "Partie"),
+    "role": _e("Papel", "Role", "Rôle"),
+    "level": _e("Nivel", "Level", "Niveau"),
+    "capacity": _e("Calidad", "Capacity", "Qualité"),
+    "status": _e("Estado", "Status", "Statut"),
+    "confidence": _e("Confianza", "Confidence", "Confiance"),
+    "format": _e("Formato", "Format", "Format"),
+    "city": _e("Ciudad", "City", "Ville"),
+    "host_party": _e("Anfitrión", "Host", "Hôte"),
+    "chair_party": _e("Presidencia", "Chair", "Présidence"),
+    "edition": _e("Edición", "Edition", "Édition"),
+    "title": _e("Título", "Title", "Titre"),
+    "date": _e("Fecha", "Date", "Date"),
+    "start_date": _e("Inicio", "Start", "Début"),
+    "end_date": _e("Fin", "End", "Fin"),
+    "date_precision": _e("Precisión de la fecha", "Date precision", "Précision de la date"),
+    "event_id": _e("Id del evento", "Event id", "Id de l'événement"),
+    "n_events": _e("Eventos", "Events", "Événements"),
+    "n_officials": _e("Funcionarios", "Officials", "Responsables"),
+    "n_present": _e("Eventos con presencia", "Events present", "Événements présents"),
+    "share": _e("Proporción de eventos", "Share of events", "Part des événements"),
+    "n_sources": _e("Fuentes", "Sources", "Sources"),
+    "source_urls": _e("URL de las fuentes", "Source URLs", "URL des sources"),
+    "name": _e("Nombre", "Name", "Nom"),
+    "organization": _e("Organización", "Organization", "Organisation"),
+    "panel": _e("Panel", "Panel", "Panel"),
+    "text": _e("Texto", "Text", "Texte"),
+    "url": _e("URL", "URL", "URL"),
+    "publisher": _e("Editor", "Publisher", "Éditeur"),
+    "published": _e("Publicado", "Published", "Publié"),
+    "supports": _e("Respalda", "Supports", "Appuie"),
+    "source_language": _e("Idioma", "Language", "Langue"),
+    "download_csv": _e("Descargar CSV", "Download CSV", "Télécharger CSV"),
+    "download_csv_help": _e(
+        "Las filas exactas detrás de este gráfico (UTF-8, se abre en Excel).",
+        "The exact rows behind this chart (UTF-8, opens in Excel).",
+        "Les lignes exactes derrière ce graphique (UTF-8, s'ouvre dans Excel).",
+    ),
+    # summary
+    "headline_events": _e("Eventos celebrados", "Events held", "Événements tenus"),
+    "headline_events_any": _e("Eventos", "Events", "Événements"),
+    "headline_bodies": _e("Órganos activos", "Bodies active", "Organes actifs"),
+    "headline_hosting": _e("Anfitrión {party}", "Hosted by {party}", "Accueillis par {party}"),
+    "top_topics": _e("Temas más frecuentes", "Most frequent topics", "Thèmes les plus fréquents"),
+    "change_vs_previous": _e(
+        "Cambio frente al periodo anterior ({start} – {end})",
+        "Change against the previous period ({start} – {end})",
+        "Variation par rapport à la période précédente ({start} – {end})",
+    ),
+    "previous": _e("Periodo anterior", "Previous period", "Période précédente"),
+    "change": _e("Cambio", "Change", "Variation"),
+    "latest_events": _e("Últimos eventos", "Latest events", "Derniers événements"),
+    "next_events": _e(
+        "Próximos eventos anunciados", "Next announced events", "Prochains événements annoncés"
+    ),
+    "none_announced": _e(
+        "Ningún evento anunciado por venir.",
+        "No upcoming announced event.",
+        "Aucun événement annoncé à venir.",
+    ),
+    "as_of": _e(
+        "Datos al {date} · versión {version}",
+        "Data as of {date} · version {version}",
+        "Données au {date} · version {version}",
+    ),
+    "briefing_pack": _e(
+        "Paquete para nota informativa (zip)",
+        "Briefing pack (zip)",
+        "Dossier de note d'information (zip)",
+    ),
+    "briefing_pack_help": _e(
+        "Los CSV de esta vista y un informe HTML autónomo (se imprime a PDF).",
+        "The CSVs of this view and a self-contained HTML report (prints to PDF).",
+        "Les CSV de cette vue et un rapport HTML autonome (s'imprime en PDF).",
+    ),
+    "report_title": _e(
+        "Observatorio T-MEC: nota informativa",
+        "T-MEC Observatory: briefing",
+        "Observatoire ACEUM : note d'information",
+    ),
+    "report_summary": _e("Resumen", "Summary", "Résumé"),
+    "report_headline": _e("Cifras principales", "Headline figures", "Chiffres clés"),
+    "report_charts": _e("Gráficos", "Charts", "Graphiques"),
+    "report_filters": _e("Filtros aplicados", "Filters applied", "Filtres appliqués"),
+    "report_sources": _e("Fuentes citadas", "Sources cited", "Sources citées"),
+    "report_generated": _e("Generado", "Generated", "Généré"),
+    "data_version": _e("Versión de datos", "Data version", "Version des données"),
+    "as_of_label": _e("Datos al", "Data as of", "Données au"),
+    # trends
+    "grain": _e("Periodo", "Period", "Période"),
+    "stack_by": _e("Apilar por", "Stack by", "Empiler par"),
+    "measure": _e("Medida", "Measure", "Mesure"),
+    "counts": _e("Conteos", "Counts", "Nombres"),
+    "shares": _e("Proporciones", "Shares", "Parts"),
+    "cumulative": _e("Acumulado", "Cumulative", "Cumulé"),
+    "topic_level": _e("Nivel", "Level", "Niveau"),
+    "events_over_time": _e("Eventos en el tiempo", "Events over time", "Événements dans le temps"),
+    "topic_trends": _e("Temas en el tiempo", "Topics over time", "Thèmes dans le temps"),
+    "share_note": _e(
+        "Proporción: eventos que tocan el tema / eventos del periodo. Un evento puede tocar "
+        "varios temas.",
+        "Share: events touching the topic / events in the period. An event can touch several "
+        "topics.",
+        "Part : événements touchant le thème / événements de la période. Un événement peut "
+        "toucher plusieurs thèmes.",
+    ),
+    # topics
+    "topic_year_heatmap": _e("Tema × año", "Topic × year", "Thème × année"),
+    "topic_body_heatmap": _e("Tema × órgano", "Topic × body", "Thème × organe"),
+    "topic_rule": _e(
+        "Un evento cuenta para un tema si el evento, uno de sus paneles o uno de sus "
+        "resultados lo lleva.",
+        "An event counts for a topic if the event, one of its panels or one of its outcomes "
+        "carries it.",
+        "Un événement compte pour un thème si l'événement, l'un de ses panels ou l'un de ses "
+        "résultats le porte.",
+    ),
+    "cell_events": _e(
+        "Eventos detrás de una celda", "Events behind a cell", "Événements derrière une cellule"
+    ),
+    "any": _e("Cualquiera", "Any", "Tous"),
+    "panel_themes": _e("Temas de los paneles", "Panel themes", "Thèmes des panels"),
+    "via_event": _e("Del evento", "From event", "De l'événement"),
+    "via_panel": _e("De un panel", "From a panel", "D'un panel"),
+    "via_outcome": _e("De un resultado", "From an outcome", "D'un résultat"),
+    # parties
+    "hosting_chairing": _e(
+        "Anfitrión y presidencia por año",
+        "Hosting and chairing by year",
+        "Accueil et présidence par année",
+    ),
+    "officials_by_level": _e(
+        "Funcionarios nombrados por Parte y nivel",
+        "Named officials by Party and level",
+        "Responsables nommés par Partie et niveau",
+    ),
+    "presence_by_body": _e(
+        "Presencia de cada Parte por órgano",
+        "Presence of each Party per body",
+        "Présence de chaque Partie par organe",
+    ),
+    "presence_note": _e(
+        "Presencia: la Parte fue anfitriona, presidió o envió a un funcionario nombrado en la "
+        "fuente.",
+        "Presence: the Party hosted, chaired or sent an official named in the sources.",
+        "Présence : la Partie a accueilli, présidé ou envoyé un responsable nommé dans les "
+        "sources.",
+    ),
+    # events
+    "search": _e(
+        "Buscar en títulos, ciudad y notas",
+        "Search titles, city and notes",
+        "Rechercher dans les titres, la ville et les notes",
+    ),
+    "n_shown": _e("{n} eventos", "{n} events", "{n} événements"),
+    "open_event": _e(
+        "Ver el detalle de un evento", "Open an event's detail", "Voir le détail d'un événement"
+    ),
+    "event_link": _e("Enlace a este evento", "Link to this event", "Lien vers cet événement"),
+    "participants": _e("Participantes", "Participants", "Participants"),
+    "panels": _e("Paneles", "Panels", "Panels"),
+    "outcomes": _e("Resultados", "Outcomes", "Résultats"),
+    "related": _e("Eventos relacionados", "Related events", "Événements liés"),
+    "sources": _e("Fuentes", "Sources", "Sources"),
+    "notes": _e("Notas", "Notes", "Notes"),
+    "treaty_refs": _e("Referencias al tratado", "Treaty references", "Références au traité"),
+    "not_in_data": _e(
+        "(aún no en los datos)", "(not in the data yet)", "(pas encore dans les données)"
+    ),
+    "unknown_event": _e(
+        "No hay un evento con el id {id}.",
+        "There is no event with id {id}.",
+        "Aucun événement avec l'id {id}.",
+    ),
+    "back_to_list": _e("← Volver a la lista", "← Back to the list", "← Retour à la liste"),
+    "none": _e("—", "—", "—"),
+    # data
+    "coverage": _e(
+        "Cobertura por órgano y año", "Coverage per body and year", "Couverture par organe et année"
+    ),
+    "coverage_note": _e(
+        "Una celda «sin registro» significa que no hay registro, no que el órgano no se reunió.",
+        "A 'no record' cell means there is no record, not that the body did not meet.",
+        "Une cellule « aucun enregistrement » signifie qu'il n'y a pas d'enregistrement, non "
+        "que l'organe ne s'est pas réuni.",
+    ),
+    "no_record": _e("sin registro", "no record", "aucun enregistrement"),
+    "confidence_mix": _e("Mezcla de confianza", "Confidence mix", "Répartition de la confiance"),
+    "codebook": _e("Libro de códigos", "Codebook", "Livre de codes"),
+    "load_runs": _e("Cargas", "Load runs", "Chargements"),
+    "licence_note": _e(
+        "Registros curados a partir de fuentes públicas; cada registro cita sus fuentes.",
+        "Records curated from public sources; each record cites its sources.",
+        "Enregistrements établis à partir de sources publiques ; chacun cite ses sources.",
+    ),
+}
+
+CODE_LABELS: Final[dict[str, dict[str, Entry]]] = {
+    "kinds": {
+        "committee_meeting": _e("Reunión de comité", "Committee meeting", "Réunion de comité"),
+        "dialogue": _e("Diálogo", "Dialogue", "Dialogue"),
+        "commission_meeting": _e(
+            "Reunión de la Comisión", "Commission meeting", "Réunion de la Commission"
+        ),
+        "council_session": _e("Sesión de consejo", "Council session", "Session du conseil"),
+        "public_session": _e("Sesión pública", "Public session", "Séance publique"),
+        "deputies_meeting": _e(
+            "Reunión de subsecretarios", "Deputies meeting", "Réunion des sous-ministres"
+        ),
+        "working_group": _e("Grupo de trabajo", "Working group", "Groupe de travail"),
+        "review": _e("Revisión", "Review", "Examen"),
+        "other": _e("Otro", "Other", "Autre"),
     },
-    "language": {"es": "Idioma", "en": "Language", "fr": "Langue"},
-    "page_trends": {"es": "Tendencias", "en": "Trends", "fr": "Tendances"},
-    "no_warehouse": {
-        "es": "No hay almacén de datos en `{path}`. Constrúyalo con `make build` (o `make run`).",
-        "en": "There is no warehouse at `{path}`. Build it with `make build` (or `make run`).",
-        "fr": "Aucun entrepôt de données à `{path}`. Construisez-le avec `make build` "
-        "(ou `make run`).",
+    "statuses": {
+        "held": _e("Celebrado", "Held", "Tenu"),
+        "postponed": _e("Pospuesto", "Postponed", "Reporté"),
+        "rescheduled": _e("Reprogramado", "Rescheduled", "Reprogrammé"),
+        "cancelled": _e("Cancelado", "Cancelled", "Annulé"),
+        "announced": _e("Anunciado", "Announced", "Annoncé"),
     },
-    "events_by_year_body": {
-        "es": "Eventos por año y órgano",
-        "en": "Events by year and body",
-        "fr": "Événements par année et organe",
+    "formats": {
+        "in_person": _e("Presencial", "In person", "En personne"),
+        "virtual": _e("Virtual", "Virtual", "Virtuel"),
+        "hybrid": _e("Híbrido", "Hybrid", "Hybride"),
+        "unknown": _e("Desconocido", "Unknown", "Inconnu"),
     },
-    "year": {"es": "Año", "en": "Year", "fr": "Année"},
-    "body": {"es": "Órgano", "en": "Body", "fr": "Organe"},
-    "n_events": {"es": "Eventos", "en": "Events", "fr": "Événements"},
-    "no_rows": {
-        "es": "Ningún evento coincide con los filtros.",
-        "en": "No event matches the filters.",
-        "fr": "Aucun événement ne correspond aux filtres.",
+    "levels": {
+        "minister": _e("Ministro/a", "Minister", "Ministre"),
+        "deputy_minister": _e("Subsecretario/a", "Deputy minister", "Sous-ministre"),
+        "senior_official": _e("Alto funcionario", "Senior official", "Haut fonctionnaire"),
+        "ambassador": _e("Embajador/a", "Ambassador", "Ambassadeur"),
+        "official": _e("Funcionario/a", "Official", "Fonctionnaire"),
+        "non_government": _e("No gubernamental", "Non-government", "Non gouvernemental"),
+        "unknown": _e("Desconocido", "Unknown", "Inconnu"),
     },
-    "data_version": {"es": "Versión de datos", "en": "Data version", "fr": "Version des données"},
-    "held_only_note": {
-        "es": "Solo eventos celebrados.",
-        "en": "Held events only.",
-        "fr": "Événements tenus seulement.",
+    "capacities": {
+        "chair": _e("Presidente", "Chair", "Président"),
+        "co_chair": _e("Copresidente", "Co-chair", "Coprésident"),
+        "head_of_delegation": _e("Jefe de delegación", "Head of delegation", "Chef de délégation"),
+        "speaker": _e("Orador", "Speaker", "Intervenant"),
+        "panelist": _e("Panelista", "Panelist", "Panéliste"),
+        "moderator": _e("Moderador", "Moderator", "Modérateur"),
+        "participant": _e("Participante", "Participant", "Participant"),
+    },
+    "outcome_kinds": {
+        "agreement": _e("Acuerdo", "Agreement", "Accord"),
+        "commitment": _e("Compromiso", "Commitment", "Engagement"),
+        "decision": _e("Decisión", "Decision", "Décision"),
+        "announcement": _e("Anuncio", "Announcement", "Annonce"),
+        "follow_up": _e("Seguimiento", "Follow-up", "Suivi"),
+    },
+    "confidence": {
+        "high": _e("Alta (fuente oficial)", "High (official source)", "Élevée (source officielle)"),
+        "medium": _e(
+            "Media (prensa, secundaria)",
+            "Medium (press, secondary)",
+            "Moyenne (presse, secondaire)",
+        ),
+        "low": _e(
+            "Baja (anunciado, inferido)", "Low (announced, inferred)", "Faible (annoncé, déduit)"
+        ),
+    },
+    "party_roles": {
+        "host": _e("Anfitrión", "Host", "Hôte"),
+        "chair": _e("Presidencia", "Chair", "Présidence"),
+        "participant": _e("Participante", "Participant", "Participant"),
+    },
+    "chapters": {
+        "11": _e(
+            "Cap. 11 Obstáculos técnicos al comercio",
+            "Ch. 11 Technical barriers to trade",
+            "Ch. 11 Obstacles techniques au commerce",
+        ),
+        "23": _e("Cap. 23 Laboral", "Ch. 23 Labor", "Ch. 23 Travail"),
+        "24": _e("Cap. 24 Medio ambiente", "Ch. 24 Environment", "Ch. 24 Environnement"),
+        "25": _e("Cap. 25 PyMEs", "Ch. 25 SMEs", "Ch. 25 PME"),
+        "26": _e("Cap. 26 Competitividad", "Ch. 26 Competitiveness", "Ch. 26 Compétitivité"),
+        "28": _e(
+            "Cap. 28 Buenas prácticas regulatorias",
+            "Ch. 28 Good regulatory practices",
+            "Ch. 28 Bonnes pratiques de réglementation",
+        ),
+        "30": _e(
+            "Cap. 30 Disposiciones institucionales",
+            "Ch. 30 Institutional provisions",
+            "Ch. 30 Dispositions institutionnelles",
+        ),
+        "34": _e(
+            "Cap. 34 Disposiciones finales (revisión)",
+            "Ch. 34 Final provisions (review)",
+            "Ch. 34 Dispositions finales (examen)",
+        ),
+    },
+    "date_precision": {
+        "day": _e("día", "day", "jour"),
+        "month": _e("mes", "month", "mois"),
+        "year": _e("año", "year", "année"),
     },
 }
+"""Labels of the codes the warehouse stores without labels; keys as in taxonomy.yaml."""
 
 
 def t(key: str, lang: str, **values: object) -> str:
@@ -49,3 +395,9 @@ def t(key: str, lang: str, **values: object) -> str:
     entry = TEXT[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**values) if values else text
+
+
+def column_headers(columns: list[str], lang: str) -> dict[str, str]:
+    """Column name → header in ``lang`` for the columns the catalogue names; others keep
+    their name."""
+    return {c: t(c, lang) for c in columns if c in TEXT}

@@ -116,6 +116,10 @@ def build(
             raise ValidationFailed(list(result.problems))
         version = data_version(data_dir)
         frames = {**taxonomy_frames(result.taxonomy), **event_frames(result.events)}
+        # Only builds write the warehouse, always through a temporary file, so a WAL beside the
+        # target is stale; left there, it makes the previous file unreadable and loses its
+        # load history.
+        target.with_name(target.name + ".wal").unlink(missing_ok=True)
         previous = _previous_runs(target)
         last_run = None if previous is None else previous.select(pl.col("run_id").max()).item()
         run_id = 1 if last_run is None else int(last_run) + 1
@@ -145,8 +149,6 @@ def build(
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
             write_warehouse(tmp, frames, runs)
-            stale_wal = target.with_name(target.name + ".wal")
-            stale_wal.unlink(missing_ok=True)
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)

@@ -11,7 +11,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 from etl.errors import DataDirError, Problem
@@ -530,24 +530,38 @@ def validate_records(
     return results
 
 
+def _written_id(document: Document) -> str | None:
+    value = document.data.get("id") if isinstance(document.data, dict) else None
+    return value if isinstance(value, str) else None
+
+
 def cross_check(events: list[Event], lines: dict[str, Document]) -> list[Problem]:
-    """Problems that need the whole set: duplicate ids, related ids not in the set."""
+    """Problems that need the whole set: duplicate ids, related ids not in the set.
+
+    Duplicates are sought among the ids as written in every parsed file, not among the valid
+    events only: a copied record whose id was left unchanged is invalid (its id differs from
+    its file name), never becomes an event, and would otherwise never be reported as a
+    duplicate. The file named after the id claims it first, so the copy is the one reported.
+    """
     problems: list[Problem] = []
     first_seen: dict[str, str] = {}
-    for event in events:
-        doc = lines[event.file]
-        if event.id in first_seen:
+    written = [(file, doc, _written_id(doc)) for file, doc in lines.items()]
+    written.sort(key=lambda item: PurePosixPath(item[0]).stem != item[2])
+    for file, doc, event_id in written:
+        if event_id is None:
+            continue
+        if event_id in first_seen:
             problems.append(
                 Problem(
-                    event.file,
+                    file,
                     doc.line_of(("id",)),
                     "id",
-                    f"duplicate id (expected a unique id, found {event.id!r}, "
-                    f"already used by {first_seen[event.id]})",
+                    f"duplicate id (expected a unique id, found {event_id!r}, "
+                    f"already used by {first_seen[event_id]})",
                 )
             )
         else:
-            first_seen[event.id] = event.file
+            first_seen[event_id] = file
     for event in events:
         for i, related in enumerate(event.related):
             if related not in first_seen:

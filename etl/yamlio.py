@@ -55,10 +55,11 @@ class Document:
 
 def _index_lines(node: yaml.Node, path: Path, lines: dict[Path, int], seen: set[int]) -> None:
     # Aliases make the node graph a DAG whose walk can explode ("billion laughs"); records
-    # never need them, so the first node reached twice stops the parse.
+    # never need them, so the first node reached twice stops the parse. The node's own mark
+    # is the anchor's (&name); the key that reached it again is where the alias (*name) is.
     if id(node) in seen:
         raise YamlSyntaxError(
-            node.start_mark.line + 1,
+            lines.get(path, node.start_mark.line + 1),
             "YAML aliases (*name) are not allowed in records "
             "(expected plain values, found an alias)",
         )

@@ -20,6 +20,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
 SCHEMA_DIR = PACKAGE_DIR / "schema"
 MARTS_DIR = PACKAGE_DIR / "marts"
+MACROS_DIR = PACKAGE_DIR / "macros"
 QUERIES_DIR = PACKAGE_DIR / "queries"
 DEFAULT_DB = PROJECT_DIR / "warehouse" / "tmec.duckdb"
 DB_ENV = "TMEC_DB"
@@ -63,10 +64,11 @@ def schema_statements() -> list[str]:
 
 
 def mart_statements() -> list[str]:
-    """The ``create view`` of every mart, dependencies first (files are named so they sort)."""
+    """The ``create view`` of every mart, then the macros built on them, dependencies first."""
     files = _sql_files(MARTS_DIR)
     # mart_event_topic_links feeds the topic marts; create it before them.
     files.sort(key=lambda p: (p.stem != "mart_event_topic_links", p.name))
+    files += _sql_files(MACROS_DIR)
     return [p.read_text(encoding="utf-8") for p in files]
 
 

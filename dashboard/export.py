@@ -1,0 +1,300 @@
+"""Exports analysts take into briefings: CSV for Excel, a printable HTML report, a zip pack.
+
+Pure functions (no Streamlit): the pages hand their bytes to download buttons, and the tests read
+the bytes back, because AppTest cannot.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Final
+
+import plotly.graph_objects as go
+import polars as pl
+
+# Excel and LibreOffice evaluate a cell that starts with one of these as a formula.
+FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
+LIST_SEPARATOR: Final = " | "
+FILENAME_PART_MAX: Final = 60
+# Zip cannot store dates before 1980; a fixed stamp makes the same inputs give the same bytes.
+ZIP_TIMESTAMP: Final = (1980, 1, 1, 0, 0, 0)
+
+SOURCE_COLUMNS: Final = ("event_id", "url", "publisher", "published")
+DEFAULT_LABELS: Final[Mapping[str, str]] = {
+    "summary": "Summary",
+    "headline": "Headline figures",
+    "charts": "Charts",
+    "filters": "Filters applied",
+    "sources": "Sources cited",
+    "data_version": "Data version",
+    "as_of": "As of",
+    "generated": "Generated",
+}
+
+# Letters NFKD does not decompose into an ASCII base letter.
+_ASCII_LETTERS: Final = str.maketrans(
+    {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"}
+)
+
+
+class ExportError(ValueError):
+    """An export cannot be built from the inputs given."""
+
+
+def neutralise(text: str) -> str:
+    """Prefix ``'`` to text a spreadsheet would run as a formula; return other text unchanged."""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def _neutralised(column: pl.Expr) -> pl.Expr:
+    """The expression form of :func:`neutralise`, for whole columns."""
+    return (
+        pl.when(column.str.slice(0, 1).is_in(FORMULA_PREFIXES))
+        .then(pl.concat_str([pl.lit("'"), column]))
+        .otherwise(column)
+    )
+
+
+def _text_cells(frame: pl.DataFrame) -> list[pl.Expr]:
+    """Neutralise text columns (lists joined first); leave numbers, dates and booleans typed."""
+    exprs: list[pl.Expr] = []
+    for name, dtype in frame.schema.items():
+        column = pl.col(name)
+        if isinstance(dtype, pl.List):
+            text = column.cast(pl.List(pl.String)).list.join(LIST_SEPARATOR)
+        elif dtype == pl.String or isinstance(dtype, pl.Categorical | pl.Enum):
+            text = column.cast(pl.String)
+        else:
+            continue
+        exprs.append(_neutralised(text).alias(name))
+    return exprs
+
+
+def csv_bytes(frame: pl.DataFrame, *, headers: Mapping[str, str] | None = None) -> bytes:
+    """The frame as CSV that Excel opens correctly and safely.
+
+    UTF-8 with a byte-order mark (so accents survive), formula-looking text neutralised in text
+    columns only (so numbers stay numbers), list cells joined with ``" | "``, dates as
+    ``YYYY-MM-DD``, nulls as empty cells. ``headers`` maps column names to interface labels;
+    columns it does not mention keep their name.
+    """
+    renames = {column: label for column, label in (headers or {}).items() if column in frame}
+    final_names = [renames.get(column, column) for column in frame.columns]
+    duplicates = sorted({name for name in final_names if final_names.count(name) > 1})
+    if duplicates:
+        raise ExportError(
+            f"CSV headers must be unique; renaming gives {duplicates} more than once. "
+            "Give each column its own label."
+        )
+    out = frame.with_columns(_text_cells(frame)).rename(renames)
+    out = out.rename({name: neutralise(name) for name in out.columns})
+    buffer = io.BytesIO()
+    out.write_csv(
+        buffer,
+        include_bom=True,
+        date_format="%Y-%m-%d",
+        datetime_format="%Y-%m-%d %H:%M:%S",
+    )
+    return buffer.getvalue()
+
+
+def _ascii_lower(text: str) -> str:
+    """Lower-case ASCII spelling of ``text``: accents stripped, other non-ASCII dropped."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_ASCII_LETTERS))
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
+def safe_filename_part(text: str) -> str:
+    """``text`` reduced to lower-case ASCII letters, digits and single hyphens; never empty."""
+    slug = re.sub(r"[^a-z0-9]+", "-", _ascii_lower(text)).strip("-")
+    return slug[:FILENAME_PART_MAX].rstrip("-") or "export"
+
+
+def export_filename(
+    what: str, *, date_from: date | None, date_to: date | None, ext: str = "csv"
+) -> str:
+    """``tmec-<what>-<from>_<to>.<ext>``; an open bound is written ``start`` or ``end``."""
+    start = date_from.isoformat() if date_from is not None else "start"
+    end = date_to.isoformat() if date_to is not None else "end"
+    return f"tmec-{safe_filename_part(what)}-{start}_{end}.{safe_filename_part(ext)}"
+
+
+def _esc(value: object) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _cell_text(value: object) -> str:
+    return value.isoformat() if isinstance(value, date) else ("" if value is None else str(value))
+
+
+_REPORT_CSS: Final = """
+body {
+  font-family: Georgia, "Times New Roman", Times, serif;
+  line-height: 1.5;
+  color: #1a1a1a;
+  background: #fff;
+  max-width: 60rem;
+  margin: 0 auto;
+  padding: 1.5rem;
+}
+h1, h2, th, figcaption, .meta, .generated {
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+}
+h1 { font-size: 1.7rem; margin-bottom: 0.5rem; }
+h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #bbb; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
+th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.6rem;
+  border-bottom: 1px solid #ddd; }
+td.value { font-variant-numeric: tabular-nums; font-weight: bold; }
+figure { margin: 1rem 0 2rem; }
+figcaption { font-size: 0.95rem; color: #333; margin-top: 0.3rem; }
+.meta { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; }
+.meta dt { font-weight: bold; }
+.meta dd { margin: 0; }
+.sources li { margin-bottom: 0.3rem; overflow-wrap: anywhere; }
+.event-id { color: #555; font-family: ui-monospace, Menlo, Consolas, monospace; }
+a { color: #0b4f8a; }
+figure, table, .meta, .sources li { page-break-inside: avoid; break-inside: avoid; }
+h1, h2 { page-break-after: avoid; break-after: avoid; }
+@page { margin: 15mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  a { color: inherit; }
+  .modebar, .modebar-container { display: none !important; }
+}
+"""
+
+
+def _pairs_table(pairs: Sequence[tuple[str, str]], *, css_class: str) -> str:
+    if not pairs:
+        return "<p>—</p>"
+    rows = "".join(
+        f'<tr><th scope="row">{_esc(label)}</th><td class="value">{_esc(value)}</td></tr>'
+        for label, value in pairs
+    )
+    return f'<table class="{css_class}"><tbody>{rows}</tbody></table>'
+
+
+def _figures_html(figures: Sequence[tuple[str, go.Figure]]) -> str:
+    parts = []
+    for number, (caption, figure) in enumerate(figures, start=1):
+        # The first figure carries plotly.js inline so the page works offline; the rest reuse it.
+        plot = figure.to_html(
+            full_html=False,
+            include_plotlyjs=number == 1,
+            div_id=f"figure-{number}",
+            config={"displaylogo": False},
+        )
+        parts.append(f"<figure>{plot}<figcaption>{_esc(caption)}</figcaption></figure>")
+    return "".join(parts)
+
+
+def _source_item(row: Mapping[str, object]) -> str:
+    url = _cell_text(row["url"])
+    if url.lower().startswith(("http://", "https://")):
+        link = f'<a href="{_esc(url)}" rel="noopener noreferrer">{_esc(url)}</a>'
+    else:
+        link = f'<span class="url">{_esc(url)}</span>'
+    details = ", ".join(
+        _esc(text) for text in (_cell_text(row["publisher"]), _cell_text(row["published"])) if text
+    )
+    event = f'<span class="event-id">[{_esc(_cell_text(row["event_id"]))}]</span>'
+    return f"<li>{details + ': ' if details else ''}{link} {event}</li>"
+
+
+def _sources_html(sources: pl.DataFrame) -> str:
+    missing = [column for column in SOURCE_COLUMNS if column not in sources]
+    if missing:
+        raise ExportError(
+            f"sources frame must have columns {list(SOURCE_COLUMNS)}; missing {missing} "
+            f"(found {sources.columns}). Select them in the query that feeds the report."
+        )
+    if sources.is_empty():
+        return "<p>—</p>"
+    items = "".join(_source_item(row) for row in sources.iter_rows(named=True))
+    return f'<ol class="sources">{items}</ol>'
+
+
+def report_html(
+    *,
+    lang: str,
+    title: str,
+    labels: Mapping[str, str],
+    summary: str,
+    headline: Sequence[tuple[str, str]],
+    figures: Sequence[tuple[str, go.Figure]],
+    filters: Sequence[tuple[str, str]],
+    data_version: str,
+    as_of: str,
+    sources: pl.DataFrame,
+    generated_at: datetime,
+) -> str:
+    """One self-contained HTML page (plotly.js inline once, no external URLs) that prints to PDF.
+
+    Every piece of record text and every label is HTML-escaped. Headings come from ``labels``;
+    a missing key falls back to English.
+    """
+
+    def heading(key: str) -> str:
+        return _esc(labels.get(key, DEFAULT_LABELS[key]))
+
+    charts = f"<section><h2>{heading('charts')}</h2>{_figures_html(figures)}</section>"
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{_esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_esc(title)}</title>\n<style>{_REPORT_CSS}</style>\n</head>\n<body>\n"
+        f"<header><h1>{_esc(title)}</h1>\n"
+        f'<dl class="meta"><dt>{heading("data_version")}</dt><dd>{_esc(data_version)}</dd>'
+        f"<dt>{heading('as_of')}</dt><dd>{_esc(as_of)}</dd></dl></header>\n"
+        f"<main>\n<section><h2>{heading('summary')}</h2><p>{_esc(summary)}</p></section>\n"
+        f"<section><h2>{heading('headline')}</h2>"
+        f"{_pairs_table(headline, css_class='headline')}</section>\n"
+        f"{charts if figures else ''}\n"
+        f"<section><h2>{heading('filters')}</h2>"
+        f"{_pairs_table(filters, css_class='filters')}</section>\n"
+        f"<section><h2>{heading('sources')}</h2>{_sources_html(sources)}</section>\n</main>\n"
+        f'<footer><p class="generated">{heading("generated")}: '
+        f"{_esc(generated_at.isoformat(sep=' ', timespec='minutes'))}</p></footer>\n"
+        "</body>\n</html>\n"
+    )
+
+
+def _entry_name(name: str, *, ext: str) -> str:
+    """A zip entry name with only ``[a-z0-9_-]`` before ``.ext``: no directories, no ``..``."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or suffix.lower() != ext:
+        stem = name
+    safe_stem = re.sub(r"[^a-z0-9_-]+", "-", _ascii_lower(stem)).strip("-_")
+    return f"{safe_stem[:100].rstrip('-_') or 'export'}.{ext}"
+
+
+def briefing_pack(
+    *, csvs: Mapping[str, bytes], report: str, report_name: str = "report.html"
+) -> bytes:
+    """A deflated zip of the CSVs and the report, byte-identical for identical inputs."""
+    entries: dict[str, bytes] = {}
+    named = [(name, _entry_name(name, ext="csv"), data) for name, data in csvs.items()]
+    named.append((report_name, _entry_name(report_name, ext="html"), report.encode("utf-8")))
+    for original, safe, data in named:
+        if safe in entries:
+            raise ExportError(
+                f"two files in the briefing pack would both be named {safe!r} "
+                f"(the second is {original!r}). Give them distinct names."
+            )
+        entries[safe] = data
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as pack:
+        for safe in sorted(entries):
+            info = zipfile.ZipInfo(safe, date_time=ZIP_TIMESTAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            pack.writestr(info, entries[safe], compresslevel=9)
+    return buffer.getvalue()

@@ -1,0 +1,186 @@
+"""The charts the app shows, each as (frame, figure) for the current filters.
+
+Pages and the briefing pack both draw from here, so a chart in the report is the chart on the
+page, and its CSV holds exactly the rows it was drawn from.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+
+from dashboard import charts, transforms
+from dashboard.context import PageContext
+from dashboard.data import filtered
+from dashboard.i18n import t
+from dashboard.transforms import Grain
+
+
+def _axis(ctx: PageContext, *keys: str) -> dict[str, str]:
+    return {k: t(k, ctx.lang) for k in keys}
+
+
+def events_over_time(
+    ctx: PageContext, *, grain: Grain, stack: str, cumulative: bool
+) -> tuple[pl.DataFrame, go.Figure]:
+    """Events per period stacked by body or kind (or their running totals)."""
+    list_name = "bodies" if stack == "body_code" else "kinds"
+    label_col = "body" if stack == "body_code" else "kind"
+    raw = filtered("events_by_period", ctx.filters)
+    frame = transforms.counts_by(raw, grain=grain, by=stack)
+    frame = ctx.labels.relabel(frame, stack, list_name, alias=label_col).select(
+        "period", label_col, "n_events"
+    )
+    labels = {"period": t("period_label", ctx.lang), **_axis(ctx, label_col, "n_events")}
+    title = t("events_over_time", ctx.lang)
+    if cumulative:
+        frame = transforms.cumulative(frame, order="period", group=label_col, value="n_events")
+        return frame, charts.lines(
+            frame,
+            x="period",
+            y="n_events",
+            color=label_col,
+            labels=labels,
+            title=f"{title} ({t('cumulative', ctx.lang)})",
+        )
+    return frame, charts.stacked_bar(
+        frame, x="period", y="n_events", color=label_col, labels=labels, title=title
+    )
+
+
+def topics_over_time(
+    ctx: PageContext, *, level: str, shares: bool, cumulative: bool, top: int = 8
+) -> tuple[pl.DataFrame, go.Figure]:
+    """Events per year touching each topic (or topic group): counts, shares or running totals.
+
+    Without a topic filter only the ``top`` most frequent are drawn, to keep lines readable.
+    """
+    is_group = level == "topic_group"
+    code = "group_code" if is_group else "topic_code"
+    raw = filtered("topic_groups_by_year" if is_group else "topics_by_year", ctx.filters)
+    raw = raw.select("year", code, "n_events")
+    if not (ctx.filters.topics or ctx.filters.topic_groups):
+        leaders = (
+            raw.group_by(code)
+            .agg(pl.col("n_events").sum())
+            .sort(["n_events", code], descending=[True, False])
+            .head(top)[code]
+        )
+        raw = raw.filter(pl.col(code).is_in(leaders.implode()))
+    label_col = "topic_group" if is_group else "topic"
+    frame = ctx.labels.relabel(
+        raw, code, "topic_groups" if is_group else "topics", alias=label_col
+    ).select("year", label_col, "n_events")
+    labels = _axis(ctx, "year", label_col, "n_events", "share")
+    title = t("topic_trends", ctx.lang)
+    if cumulative:
+        frame = transforms.cumulative(frame, order="year", group=label_col, value="n_events")
+        return frame, charts.lines(
+            frame,
+            x="year",
+            y="n_events",
+            color=label_col,
+            labels=labels,
+            title=f"{title} ({t('cumulative', ctx.lang)})",
+        )
+    if shares:
+        totals = (
+            filtered("events_by_period", ctx.filters)
+            .group_by("year")
+            .agg(n_total=pl.col("n_events").sum())
+        )
+        frame = transforms.with_shares(frame, totals, on="year")
+        return frame, charts.lines(
+            frame, x="year", y="share", color=label_col, labels=labels, title=title, percent=True
+        )
+    return frame, charts.lines(
+        frame, x="year", y="n_events", color=label_col, labels=labels, title=title
+    )
+
+
+def topic_year_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
+    raw = filtered("topics_by_year", ctx.filters)
+    frame = ctx.labels.relabel(raw, "topic_code", "topics", alias="topic").select(
+        "topic", "year", "n_events", "topic_code"
+    )
+    fig = charts.heatmap(
+        frame,
+        x="year",
+        y="topic",
+        z="n_events",
+        labels=_axis(ctx, "year", "topic", "n_events"),
+        title=t("topic_year_heatmap", ctx.lang),
+    )
+    return frame, fig
+
+
+def topic_body_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
+    raw = filtered("topics_by_body", ctx.filters)
+    frame = ctx.labels.relabel(raw, "topic_code", "topics", alias="topic")
+    frame = ctx.labels.relabel(frame, "body_code", "bodies", alias="body").select(
+        "topic", "body", "n_events", "topic_code", "body_code"
+    )
+    fig = charts.heatmap(
+        frame,
+        x="body",
+        y="topic",
+        z="n_events",
+        labels=_axis(ctx, "body", "topic", "n_events"),
+        title=t("topic_body_heatmap", ctx.lang),
+    )
+    return frame, fig
+
+
+def party_roles(ctx: PageContext, role: str) -> tuple[pl.DataFrame, go.Figure]:
+    """Events per year the Parties hosted (role 'host') or chaired ('chair')."""
+    raw = filtered("party_roles_by_year", ctx.filters).filter(pl.col("role") == role)
+    frame = (
+        ctx.labels.relabel(raw, "party_code", "parties", alias="party")
+        .with_columns(pl.col("year").cast(pl.String))
+        .select("year", "party", "n_events")
+    )
+    title = f"{t('hosting_chairing', ctx.lang)}: {ctx.labels('party_roles', role)}"
+    return frame, charts.grouped_bar(
+        frame,
+        x="year",
+        y="n_events",
+        color="party",
+        labels=_axis(ctx, "year", "party", "n_events"),
+        title=title,
+    )
+
+
+def officials_by_level(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
+    raw = filtered("officials_by_party_level", ctx.filters)
+    frame = (
+        raw.group_by("party_code", "level")
+        .agg(pl.col("n_officials").sum())
+        .sort("party_code", "level")
+    )
+    frame = ctx.labels.relabel(frame, "party_code", "parties", alias="party")
+    frame = ctx.labels.relabel(frame, "level", "levels").select("party", "level", "n_officials")
+    return frame, charts.grouped_bar(
+        frame,
+        x="level",
+        y="n_officials",
+        color="party",
+        labels=_axis(ctx, "level", "party", "n_officials"),
+        title=t("officials_by_level", ctx.lang),
+    )
+
+
+def presence_by_body(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
+    raw = filtered("party_presence_by_body", ctx.filters)
+    frame = ctx.labels.relabel(raw, "party_code", "parties", alias="party")
+    frame = ctx.labels.relabel(frame, "body_code", "bodies", alias="body").select(
+        "party", "body", "n_present", "n_events"
+    )
+    fig = charts.heatmap(
+        frame,
+        x="party",
+        y="body",
+        z="n_present",
+        labels=_axis(ctx, "party", "body", "n_present"),
+        title=t("presence_by_body", ctx.lang),
+    )
+    return frame, fig

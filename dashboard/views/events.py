@@ -1,0 +1,185 @@
+"""Events: the filtered events as a searchable table, and one event in detail."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from dashboard import briefing, components
+from dashboard.context import PageContext, get_context
+from dashboard.data import filtered, query
+from dashboard.i18n import t
+from dashboard.state import initial_params, publish_page
+from dashboard.tables import event_rows, title_expr
+
+MAX_ROWS = 100_000
+MAX_QUERY_CHARS = 200
+SELECTED = "ev_selected"
+
+
+def _open(event_id: str | None) -> None:
+    st.session_state[SELECTED] = event_id
+
+
+def _links(urls: pl.Series) -> pl.Series:
+    """Only web addresses become links; anything else (e.g. 'seed: ...') stays text."""
+    return urls.map_elements(
+        lambda u: u if u.startswith(("http://", "https://")) else None, return_dtype=pl.String
+    )
+
+
+def _detail(ctx: PageContext, event_id: str) -> None:
+    lang = ctx.lang
+    labels = ctx.labels
+    st.button(t("back_to_list", lang), on_click=_open, args=(None,), key="ev_back")
+    found = query("event_detail", event_id=event_id)
+    if found.is_empty():
+        st.warning(t("unknown_event", lang, id=components.plain(event_id[:80])))
+        return
+    event = found.with_columns(title=title_expr(lang)).row(0, named=True)
+    st.header(components.plain(event["title"]))
+    st.caption(t("event_link", lang) + f": `?event={event_id}`")
+    facts = {
+        t(
+            "date", lang
+        ): f"{event['start_date']} ({labels('date_precision', event['date_precision'])})"
+        + (f" – {event['end_date']}" if event["end_date"] else ""),
+        t("body", lang): labels("bodies", event["body_code"]),
+        t("kind", lang): labels("kinds", event["kind"]),
+        t("edition", lang): event["edition"] or t("none", lang),
+        t("status", lang): labels("statuses", event["status"]),
+        t("format", lang): labels("formats", event["format"]),
+        t("city", lang): event["city"] or t("none", lang),
+        t("host_party", lang): labels("parties", event["host_party"]) or t("none", lang),
+        t("chair_party", lang): labels("parties", event["chair_party"]) or t("none", lang),
+        t("confidence", lang): labels("confidence", event["confidence"]),
+    }
+    st.dataframe(
+        pl.DataFrame({"": list(facts), " ": [str(v) for v in facts.values()]}), hide_index=True
+    )
+    if event["notes"]:
+        st.markdown(f"**{t('notes', lang)}**")
+        st.markdown(components.plain(event["notes"]))
+
+    topics = query("event_topics_of", event_id=event_id)
+    st.markdown(
+        f"**{t('topics', lang)}**: "
+        + components.plain(", ".join(labels("topics", c) for c in topics["topic_code"]))
+    )
+
+    def section(title_key: str, frame: pl.DataFrame) -> None:
+        st.subheader(t(title_key, lang))
+        if frame.is_empty():
+            st.caption(t("none", lang))
+        else:
+            st.dataframe(
+                frame, hide_index=True, column_config=components.headers(ctx, frame.columns)
+            )
+
+    people = query("event_participants", event_id=event_id)
+    people = labels.relabel(
+        labels.relabel(
+            labels.relabel(people, "party_code", "parties", alias="party"), "level", "levels"
+        ),
+        "capacity",
+        "capacities",
+    ).select("name", "party", "organization", "role", "level", "capacity")
+    section("participants", people)
+    topic_names = labels.mapping("topics")
+    panels = (
+        query("event_panels", event_id=event_id)
+        .with_columns(
+            topics=pl.col("topic_codes")
+            .list.eval(pl.element().replace(topic_names))
+            .list.join(", ")
+        )
+        .select("title", "topics")
+    )
+    section("panels", panels)
+    outcomes = (
+        labels.relabel(query("event_outcomes", event_id=event_id), "kind", "outcome_kinds")
+        .with_columns(
+            topics=pl.col("topic_codes")
+            .list.eval(pl.element().replace(topic_names))
+            .list.join(", ")
+        )
+        .select("kind", "text", "topics")
+    )
+    section("outcomes", outcomes)
+
+    st.subheader(t("related", lang))
+    related = query("event_related", event_id=event_id)
+    if related.is_empty():
+        st.caption(t("none", lang))
+    for row in related.iter_rows(named=True):
+        if row["is_in_data"]:
+            title = row["title_es"] if lang == "es" and row["title_es"] else row["title_en"]
+            st.button(
+                f"{row['start_date']} · {title}",
+                key=f"ev_rel_{row['related_id']}",
+                on_click=_open,
+                args=(row["related_id"],),
+            )
+        else:
+            st.markdown(components.plain(f"{row['related_id']} {t('not_in_data', lang)}"))
+
+    st.subheader(t("sources", lang))
+    sources = query("event_sources", event_id=event_id)
+    sources = (
+        sources.rename({"language": "source_language"})
+        .with_columns(link=_links(sources["url"]))
+        .select("publisher", "published", "source_language", "supports", "url", "link")
+    )
+    st.dataframe(
+        sources,
+        hide_index=True,
+        column_config={
+            **components.headers(ctx, sources.columns),
+            "link": st.column_config.LinkColumn(t("url", lang)),
+        },
+    )
+    st.caption(f"{t('confidence', lang)}: {labels('confidence', event['confidence'])}")
+
+
+def render(ctx: PageContext) -> None:
+    lang = ctx.lang
+    st.title(t("page_events", lang))
+    if SELECTED not in st.session_state:
+        st.session_state[SELECTED] = initial_params().pop("event", None) or None
+    if "ev_q" not in st.session_state:
+        st.session_state["ev_q"] = initial_params().pop("q", "")[:MAX_QUERY_CHARS]
+    selected = st.session_state[SELECTED]
+    if selected:
+        publish_page({"event": selected, "q": None})
+        _detail(ctx, selected)
+        return
+
+    q = st.text_input(t("search", lang), key="ev_q", max_chars=MAX_QUERY_CHARS)
+    rows = event_rows(
+        ctx, filtered("events_list", ctx.filters, q=q.strip(), ascending=False, max_rows=MAX_ROWS)
+    )
+    st.caption(t("n_shown", lang, n=rows.height))
+    st.dataframe(rows, hide_index=True, column_config=components.headers(ctx, rows.columns))
+    components.csv_button(ctx, rows, what="events", key="ev_csv")
+    if not rows.is_empty():
+        st.selectbox(
+            t("open_event", lang),
+            [None, *rows["event_id"].to_list()],
+            key="ev_pick",
+            on_change=lambda: _open(st.session_state["ev_pick"]),
+            format_func=lambda e: "" if e is None else e,
+        )
+    pack = briefing.pack(ctx)
+    st.download_button(
+        t("briefing_pack", lang),
+        data=pack.data,
+        file_name=pack.file_name,
+        mime="application/zip",
+        key="ev_pack",
+        help=t("briefing_pack_help", lang),
+    )
+    publish_page({"event": None, "q": q.strip() or None})
+
+
+if __name__ == "__main__":
+    render(get_context())

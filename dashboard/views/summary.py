@@ -1,0 +1,98 @@
+"""Summary (leadership): the filtered period in one screen, and the briefing pack."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import polars as pl
+import streamlit as st
+
+from dashboard import briefing, components
+from dashboard.context import PageContext, get_context
+from dashboard.data import build_info, filtered
+from dashboard.i18n import t
+from dashboard.state import effective_period
+from dashboard.tables import event_rows
+
+
+def _event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
+    return event_rows(ctx, frame).select(
+        "start_date", "body", "title", "city", "status", "event_id"
+    )
+
+
+def render(ctx: PageContext) -> None:
+    lang = ctx.lang
+    st.title(t("page_summary", lang))
+    facts, topics = briefing.summary_facts(ctx)
+    st.markdown(components.plain(briefing.paragraph(ctx, facts)))
+
+    held_only = ctx.filters.statuses == ("held",)
+    cols = st.columns(2 + len(facts.hosted))
+    cols[0].metric(
+        t("headline_events" if held_only else "headline_events_any", lang), facts.n_events
+    )
+    cols[1].metric(t("headline_bodies", lang), facts.n_bodies)
+    for col, (party, n) in zip(cols[2:], facts.hosted.items(), strict=True):
+        col.metric(t("headline_hosting", lang, party=party), n)
+
+    st.subheader(t("top_topics", lang))
+    if facts.previous:
+        start, end = facts.previous
+        st.caption(t("change_vs_previous", lang, start=start.isoformat(), end=end.isoformat()))
+    st.dataframe(
+        topics,
+        hide_index=True,
+        column_config={
+            "topic": t("topic", lang),
+            "n_events": t("n_events", lang),
+            "n_previous": t("previous", lang),
+            "change": t("change", lang),
+        },
+    )
+    components.csv_button(ctx, topics, what="top-topics", key="sum_topics_csv")
+
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("latest_events", lang))
+        latest = _event_rows(
+            ctx, filtered("events_list", ctx.filters, q="", ascending=False, max_rows=5)
+        )
+        st.dataframe(latest, hide_index=True, column_config=components.headers(ctx, latest.columns))
+    with right:
+        st.subheader(t("next_events", lang))
+        upcoming_filters = replace(
+            effective_period(ctx.filters, ctx.options),
+            statuses=("announced",),
+            date_from=dt.date.today(),
+            date_to=None,
+        )
+        upcoming = _event_rows(
+            ctx, filtered("events_list", upcoming_filters, q="", ascending=True, max_rows=5)
+        )
+        if upcoming.is_empty():
+            st.caption(t("none_announced", lang))
+        else:
+            st.dataframe(
+                upcoming, hide_index=True, column_config=components.headers(ctx, upcoming.columns)
+            )
+
+    info = build_info()
+    if info:
+        st.caption(
+            t("as_of", lang, date=str(info["finished_at"])[:10], version=info["data_version"])
+        )
+    pack = briefing.pack(ctx)
+    st.download_button(
+        t("briefing_pack", lang),
+        data=pack.data,
+        file_name=pack.file_name,
+        mime="application/zip",
+        key="sum_pack",
+        help=t("briefing_pack_help", lang),
+    )
+
+
+if __name__ == "__main__":
+    render(get_context())

@@ -1,0 +1,14 @@
+-- One row per year × quarter × body × kind among the filtered events.
+-- quarter is null for events whose start date is known only to the year.
+select
+    year,
+    case when date_precision = 'year' then null else quarter(start_date) end as quarter,
+    body_code,
+    kind,
+    count(*) as n_events
+from filtered_events(
+    $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
+    $kinds, $statuses, $confidences
+)
+group by all
+order by year, quarter nulls last, body_code, kind;

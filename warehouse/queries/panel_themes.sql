@@ -1,0 +1,18 @@
+-- One row per panel of the filtered events, with its topics (codes, in record order).
+select
+    fe.event_id,
+    fe.start_date,
+    fe.body_code,
+    panels.panel_no,
+    panels.title,
+    coalesce(list(panel_topics.topic_code order by panel_topics.topic_code)
+             filter (where panel_topics.topic_code is not null), []) as topic_codes
+from filtered_events(
+    $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
+    $kinds, $statuses, $confidences
+) as fe
+join panels using (event_id)
+left join panel_topics
+    on panel_topics.event_id = panels.event_id and panel_topics.panel_no = panels.panel_no
+group by all
+order by fe.start_date desc, fe.event_id, panels.panel_no;

@@ -1,0 +1,17 @@
+-- One row per year × Party × role ('host' or 'chair') among the filtered events.
+select year, host_party as party_code, 'host' as role, count(*) as n_events
+from filtered_events(
+    $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
+    $kinds, $statuses, $confidences
+)
+where host_party is not null
+group by all
+union all
+select year, chair_party, 'chair', count(*)
+from filtered_events(
+    $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
+    $kinds, $statuses, $confidences
+)
+where chair_party is not null
+group by all
+order by year, party_code, role;

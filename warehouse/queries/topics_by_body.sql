@@ -1,0 +1,13 @@
+-- One row per body × topic among the filtered events: events that touched the topic.
+select
+    links.body_code,
+    links.topic_code,
+    links.group_code,
+    count(*) as n_events
+from filtered_events(
+    $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
+    $kinds, $statuses, $confidences
+) as fe
+join mart_event_topic_links as links using (event_id)
+group by all
+order by links.body_code, links.topic_code;
