@@ -1,4 +1,4 @@
-"""Command line: ``python -m etl validate|build [--data DIR] [--db PATH]``.
+"""Command line: ``python -m etl validate|build|synth ...`` (``--help`` on each).
 
 Exit status: 0 on success, 2 when the records have errors (each printed as
 ``file:line: field: message``) or another build holds the lock, 1 on anything unexpected.
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from etl.build import build
 from etl.errors import EtlError, ValidationFailed
+from etl.synth import synthesize
 from etl.validate import validate_dir
 from warehouse.db import db_path
 
@@ -36,6 +37,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     build_cmd.add_argument(
         "--no-wait", action="store_true", help="refuse at once (exit 2) if another build is running"
+    )
+    build_cmd.add_argument(
+        "--full", action="store_true", help="re-check every file (ignore the per-file cache)"
+    )
+    synth = sub.add_parser("synth", help="write N synthetic records (for scale tests only)")
+    synth.add_argument("--events", type=int, required=True, help="how many records")
+    synth.add_argument("--out", type=Path, required=True, help="folder to write (like data/)")
+    synth.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    synth.add_argument(
+        "--data", type=Path, default=Path("data"), help="real records to learn from; default data/"
     )
     return parser
 
@@ -65,7 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"({len(result.warnings)} warning(s))"
             )
             return 0
-        report = build(args.data, db_path(args.db), wait=not args.no_wait)
+        if args.command == "synth":
+            n = synthesize(n_events=args.events, out=args.out, seed=args.seed, real_data=args.data)
+            print(f"wrote {n} synthetic records to {args.out / 'events'} (seed {args.seed})")
+            return 0
+        report = build(
+            args.data, db_path(args.db), wait=not args.no_wait, incremental=not args.full
+        )
     except ValidationFailed as exc:
         _print_warnings([p for p in exc.problems if p.is_warning])
         for problem in exc.problems:
@@ -82,7 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     _print_warnings(report.validation.warnings)
     print(
-        f"built {report.db_path}: {report.n_events} events from {report.n_files} files, "
+        f"built {report.db_path}: {report.n_events} events from {report.n_files} files "
+        f"({report.n_reused} unchanged since the last build, not re-checked), "
         f"data version {report.data_version}, {time.perf_counter() - started:.2f}s"
     )
     return 0

@@ -13,13 +13,14 @@ import datetime as dt
 import fcntl
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
+from etl.cache import CheckCache, cache_path, salt
 from etl.errors import BuildLocked, ValidationFailed
 from etl.normalise import SCHEMAS, event_frames, taxonomy_frames
 from etl.validate import ValidationResult, validate_dir
@@ -37,13 +38,19 @@ def input_files(data_dir: Path) -> list[Path]:
     return files
 
 
-def data_version(data_dir: Path) -> str:
-    """A content hash of the inputs: the same files with the same bytes give the same version."""
+def data_version(data_dir: Path, *, known: Mapping[Path, str] | None = None) -> str:
+    """A content hash of the inputs: the same files with the same bytes give the same version.
+
+    ``known`` maps paths to the SHA-256 hex digests the validation already computed, so those
+    files are not read twice.
+    """
     digest = hashlib.sha256()
+    known = known or {}
     for path in input_files(data_dir):
         digest.update(path.relative_to(data_dir).as_posix().encode())
         digest.update(b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        file_digest = known.get(path) or hashlib.sha256(path.read_bytes()).hexdigest()
+        digest.update(bytes.fromhex(file_digest))
     return digest.hexdigest()[:16]
 
 
@@ -55,6 +62,7 @@ class BuildReport:
     n_events: int
     row_counts: dict[str, int]
     validation: ValidationResult
+    n_reused: int = 0
 
 
 @contextlib.contextmanager
@@ -102,19 +110,28 @@ def write_warehouse(path: Path, frames: dict[str, pl.DataFrame], runs: pl.DataFr
 
 
 def build(
-    data_dir: Path, target: Path, *, wait: bool = True, display_root: str | None = None
+    data_dir: Path,
+    target: Path,
+    *,
+    wait: bool = True,
+    display_root: str | None = None,
+    incremental: bool = True,
+    workers: int | None = None,
 ) -> BuildReport:
     """Validate ``data_dir`` and, if it is clean, replace ``target`` with a new warehouse.
 
-    Raises :class:`ValidationFailed` (nothing written) when any record has an error.
+    With ``incremental``, files whose bytes were checked by an earlier build of ``target``
+    (same name, taxonomy and ETL code) are not parsed again. Raises
+    :class:`ValidationFailed` (nothing written) when any record has an error.
     """
     started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     target.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(target, wait=wait):
-        result = validate_dir(data_dir, display_root=display_root)
+        checks = CheckCache(cache_path(target), salt(data_dir)) if incremental else None
+        result = validate_dir(data_dir, display_root=display_root, store=checks, workers=workers)
         if not result.ok or result.taxonomy is None:
             raise ValidationFailed(list(result.problems))
-        version = data_version(data_dir)
+        version = data_version(data_dir, known={r.path: r.digest for r in result.files})
         frames = {**taxonomy_frames(result.taxonomy), **event_frames(result.events)}
         # Only builds write the warehouse, always through a temporary file, so a WAL beside the
         # target is stale; left there, it makes the previous file unreadable and loses its
@@ -153,6 +170,8 @@ def build(
         finally:
             tmp.unlink(missing_ok=True)
             tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+        if checks is not None:
+            checks.save(result.files)
     return BuildReport(
         db_path=target,
         data_version=version,
@@ -160,4 +179,5 @@ def build(
         n_events=len(result.events),
         row_counts={t: f.height for t, f in frames.items()},
         validation=result,
+        n_reused=checks.hits if checks is not None else 0,
     )

@@ -9,7 +9,7 @@ from typing import Literal
 DatePrecision = Literal["day", "month", "year"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Participant:
     name: str
     party: str | None
@@ -19,20 +19,20 @@ class Participant:
     capacity: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Panel:
     title: str
     topics: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Outcome:
     text: str
     topics: tuple[str, ...]
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     url: str
     publisher: str | None
@@ -41,7 +41,7 @@ class Source:
     supports: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Event:
     id: str
     body: str

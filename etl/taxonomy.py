@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +11,7 @@ from etl.yamlio import Document
 
 LANGS = ("en", "es", "fr")
 CODE_LISTS = ("kinds", "statuses", "formats", "levels", "capacities", "outcome_kinds", "confidence")
+ALL_LISTS = ("parties", "bodies", "topic_groups", "topics", *CODE_LISTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,10 @@ class Taxonomy:
     topic_groups: dict[str, Labels]
     topics: dict[str, Topic]
     lists: dict[str, tuple[str, ...]]
+    code_sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        self.code_sets.update({name: frozenset(self.codes(name)) for name in ALL_LISTS})
 
     def codes(self, name: str) -> tuple[str, ...]:
         """The valid codes of one list (``bodies``, ``topics``, ``kinds``, ...), in file order."""
@@ -56,6 +61,10 @@ class Taxonomy:
                 return tuple(self.topics)
             case _:
                 return self.lists[name]
+
+    def is_code(self, name: str, value: str) -> bool:
+        """Whether ``value`` is a valid code of list ``name`` (a set lookup)."""
+        return value in self.code_sets[name]
 
 
 def parse_taxonomy(doc: Document, file: str) -> tuple[Taxonomy | None, list[Problem]]:

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
+import multiprocessing
+import os
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from etl.errors import DataDirError, Problem
 from etl.records import DatePrecision, Event, Outcome, Panel, Participant, Source
@@ -137,21 +141,31 @@ def read_record_file(path: Path, display: str) -> ParsedFile:
     """Read one file safely: size, encoding and YAML syntax are checked here."""
     size = path.stat().st_size
     if size > MAX_RECORD_BYTES:
-        problem = Problem(
-            display,
-            1,
-            "file",
-            f"file too large (expected at most {MAX_RECORD_BYTES} bytes, found {size})",
-        )
-        return ParsedFile(display, path.stem, None, problem)
-    text = decode(path.read_bytes())
+        return ParsedFile(display, path.stem, None, _too_large(display, size))
+    return parse_record_bytes(path.read_bytes(), display, path.stem)
+
+
+def _too_large(display: str, size: int) -> Problem:
+    return Problem(
+        display,
+        1,
+        "file",
+        f"file too large (expected at most {MAX_RECORD_BYTES} bytes, found {size})",
+    )
+
+
+def parse_record_bytes(raw: bytes, display: str, stem: str) -> ParsedFile:
+    """Decode and parse one file's bytes; a problem instead of a document if either fails."""
+    if len(raw) > MAX_RECORD_BYTES:
+        return ParsedFile(display, stem, None, _too_large(display, len(raw)))
+    text = decode(raw)
     if isinstance(text, tuple):
-        return ParsedFile(display, path.stem, None, Problem(display, text[0], "file", text[1]))
+        return ParsedFile(display, stem, None, Problem(display, text[0], "file", text[1]))
     try:
         document = parse(text)
     except YamlSyntaxError as exc:
-        return ParsedFile(display, path.stem, None, Problem(display, exc.line, "file", exc.message))
-    return ParsedFile(display, path.stem, document, None)
+        return ParsedFile(display, stem, None, Problem(display, exc.line, "file", exc.message))
+    return ParsedFile(display, stem, document, None)
 
 
 class _RecordChecker:
@@ -207,9 +221,8 @@ class _RecordChecker:
         value = self.text(obj, path, required=required)
         if value is None:
             return None
-        valid = self.tax.codes(list_name)
-        if value not in valid:
-            hint = closest(value, valid)
+        if not self.tax.is_code(list_name, value):
+            hint = closest(value, self.tax.codes(list_name))
             expected = f"a code from taxonomy {list_name}" + (f", e.g. {hint!r}" if hint else "")
             self.fail(path, f"unknown code (expected {expected}; found {value!r})")
             return None
@@ -476,6 +489,21 @@ class _RecordChecker:
         return None if url is None else Source(url, publisher, published, language, supports)
 
 
+@dataclass(frozen=True)
+class FileResult:
+    """What checking one record file on its own found; reusable while its bytes, its name
+    and the taxonomy stay the same."""
+
+    path: Path
+    file: str
+    digest: str
+    event: Event | None
+    problems: tuple[Problem, ...]
+    written_id: str | None
+    id_line: int = 1
+    related_lines: tuple[int, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class ValidationResult:
     """Everything one validation pass learnt: the typed events and every problem."""
@@ -484,6 +512,7 @@ class ValidationResult:
     events: tuple[Event, ...]
     problems: tuple[Problem, ...]
     n_files: int
+    files: tuple[FileResult, ...] = ()
 
     @property
     def errors(self) -> list[Problem]:
@@ -516,26 +545,64 @@ def display_path(path: Path, data_dir: Path, display_root: str) -> str:
     return f"{display_root}/{path.relative_to(data_dir).as_posix()}"
 
 
-def validate_records(
-    parsed_files: list[ParsedFile], taxonomy: Taxonomy
-) -> list[tuple[Event | None, list[Problem]]]:
-    """Check each parsed file on its own (the cross-file checks come after)."""
-    results: list[tuple[Event | None, list[Problem]]] = []
-    for parsed in parsed_files:
-        if parsed.problem is not None:
-            results.append((None, [parsed.problem]))
-            continue
-        checker = _RecordChecker(parsed, taxonomy)
-        results.append((checker.check(), checker.problems))
-    return results
+def digest_of(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
 
 
-def _written_id(document: Document) -> str | None:
-    value = document.data.get("id") if isinstance(document.data, dict) else None
+def _written_id(document: Document | None) -> str | None:
+    data = document.data if document is not None else None
+    value = data.get("id") if isinstance(data, dict) else None
     return value if isinstance(value, str) else None
 
 
-def cross_check(events: list[Event], lines: dict[str, Document]) -> list[Problem]:
+def check_bytes(path: Path, display: str, raw: bytes, taxonomy: Taxonomy) -> FileResult:
+    """Check one record file's bytes on its own (the cross-file checks come after)."""
+    parsed = parse_record_bytes(raw, display, path.stem)
+    if parsed.problem is not None:
+        return FileResult(path, display, digest_of(raw), None, (parsed.problem,), None)
+    document = parsed.document
+    assert document is not None
+    checker = _RecordChecker(parsed, taxonomy)
+    event = checker.check()
+    n_related = len(event.related) if event is not None else 0
+    return FileResult(
+        path,
+        display,
+        digest_of(raw),
+        event,
+        tuple(checker.problems),
+        _written_id(document),
+        document.line_of(("id",)),
+        tuple(document.line_of(("related", i)) for i in range(n_related)),
+    )
+
+
+def _check_chunk(chunk: list[tuple[Path, str, bytes]], taxonomy: Taxonomy) -> list[FileResult]:
+    return [check_bytes(path, display, raw, taxonomy) for path, display, raw in chunk]
+
+
+PARALLEL_MIN_FILES = 2000
+"""Below this many files to check, a process pool costs more than it saves."""
+
+
+def check_files(
+    items: Sequence[tuple[Path, str, bytes]], taxonomy: Taxonomy, *, workers: int | None = None
+) -> list[FileResult]:
+    """Check many files, in parallel processes when there are enough of them."""
+    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    if n_workers <= 1 or len(items) < PARALLEL_MIN_FILES:
+        return _check_chunk(list(items), taxonomy)
+    size = -(-len(items) // (n_workers * 4))
+    chunks = [list(items[i : i + size]) for i in range(0, len(items), size)]
+    # fork: workers need no re-import of __main__ (which may be stdin or a notebook) and only
+    # run the pure-Python checks, none of the threaded libraries the parent may have loaded.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
+        results = pool.map(_check_chunk, chunks, [taxonomy] * len(chunks))
+        return [r for chunk in results for r in chunk]
+
+
+def cross_check(results: Sequence[FileResult]) -> list[Problem]:
     """Problems that need the whole set: duplicate ids, related ids not in the set.
 
     Duplicates are sought among the ids as written in every parsed file, not among the valid
@@ -545,30 +612,34 @@ def cross_check(events: list[Event], lines: dict[str, Document]) -> list[Problem
     """
     problems: list[Problem] = []
     first_seen: dict[str, str] = {}
-    written = [(file, doc, _written_id(doc)) for file, doc in lines.items()]
-    written.sort(key=lambda item: PurePosixPath(item[0]).stem != item[2])
-    for file, doc, event_id in written:
-        if event_id is None:
-            continue
+    written = sorted(
+        (r for r in results if r.written_id is not None),
+        key=lambda r: PurePosixPath(r.file).stem != r.written_id,
+    )
+    for result in written:
+        event_id = result.written_id
+        assert event_id is not None
         if event_id in first_seen:
             problems.append(
                 Problem(
-                    file,
-                    doc.line_of(("id",)),
+                    result.file,
+                    result.id_line,
                     "id",
                     f"duplicate id (expected a unique id, found {event_id!r}, "
                     f"already used by {first_seen[event_id]})",
                 )
             )
         else:
-            first_seen[event_id] = file
-    for event in events:
-        for i, related in enumerate(event.related):
+            first_seen[event_id] = result.file
+    for result in results:
+        if result.event is None:
+            continue
+        for i, related in enumerate(result.event.related):
             if related not in first_seen:
                 problems.append(
                     Problem(
-                        event.file,
-                        lines[event.file].line_of(("related", i)),
+                        result.file,
+                        result.related_lines[i],
                         f"related[{i}]",
                         f"names an event not in the data set (found {related!r}); kept as a link",
                         is_warning=True,
@@ -577,29 +648,60 @@ def cross_check(events: list[Event], lines: dict[str, Document]) -> list[Problem
     return problems
 
 
-def validate_dir(data_dir: Path, *, display_root: str | None = None) -> ValidationResult:
-    """Validate a folder laid out like ``data/``: all problems, in one pass."""
-    check_layout(data_dir)
-    root = display_root if display_root is not None else data_dir.as_posix().rstrip("/")
+class ResultStore(Protocol):
+    """Where earlier per-file results are kept between runs (see etl.cache)."""
+
+    def get(self, file: str, digest: str) -> FileResult | None: ...
+
+
+def read_taxonomy(data_dir: Path, root: str) -> tuple[Taxonomy | None, list[Problem]]:
     tax_display = display_path(data_dir / "taxonomy.yaml", data_dir, root)
     tax_file = read_record_file(data_dir / "taxonomy.yaml", tax_display)
     if tax_file.problem is not None:
-        return ValidationResult(None, (), (tax_file.problem,), 0)
+        return None, [tax_file.problem]
     assert tax_file.document is not None
-    taxonomy, problems = parse_taxonomy(tax_file.document, tax_display)
+    return parse_taxonomy(tax_file.document, tax_display)
+
+
+def validate_dir(
+    data_dir: Path,
+    *,
+    display_root: str | None = None,
+    store: ResultStore | None = None,
+    workers: int | None = None,
+) -> ValidationResult:
+    """Validate a folder laid out like ``data/``: all problems, in one pass.
+
+    Files whose bytes ``store`` has already checked (under the same name) are not parsed again.
+    """
+    check_layout(data_dir)
+    root = display_root if display_root is not None else data_dir.as_posix().rstrip("/")
+    taxonomy, problems = read_taxonomy(data_dir, root)
     if taxonomy is None:
         return ValidationResult(None, (), tuple(problems), 0)
-    files = event_files(data_dir)
-    parsed = [read_record_file(f, display_path(f, data_dir, root)) for f in files]
-    return assemble(taxonomy, parsed, validate_records(parsed, taxonomy))
+    results: dict[int, FileResult] = {}
+    to_check: list[tuple[int, tuple[Path, str, bytes]]] = []
+    for i, path in enumerate(event_files(data_dir)):
+        display = display_path(path, data_dir, root)
+        size = path.stat().st_size
+        if size > MAX_RECORD_BYTES:
+            results[i] = FileResult(path, display, "", None, (_too_large(display, size),), None)
+            continue
+        raw = path.read_bytes()
+        cached = store.get(display, digest_of(raw)) if store is not None else None
+        if cached is not None:
+            results[i] = replace(cached, path=path)
+        else:
+            to_check.append((i, (path, display, raw)))
+    fresh = check_files([item for _, item in to_check], taxonomy, workers=workers)
+    results.update(zip((i for i, _ in to_check), fresh, strict=True))
+    ordered = [results[i] for i in sorted(results)]
+    return assemble(taxonomy, ordered)
 
 
-def assemble(
-    taxonomy: Taxonomy, parsed: list[ParsedFile], checked: list[tuple[Event | None, list[Problem]]]
-) -> ValidationResult:
+def assemble(taxonomy: Taxonomy, results: Sequence[FileResult]) -> ValidationResult:
     """Join per-file results with the cross-file checks into one result."""
-    problems: list[Problem] = [p for _, file_problems in checked for p in file_problems]
-    events = [e for e, _ in checked if e is not None]
-    documents = {p.file: p.document for p in parsed if p.document is not None}
-    problems.extend(cross_check(events, documents))
-    return ValidationResult(taxonomy, tuple(events), tuple(problems), len(parsed))
+    problems = [p for r in results for p in r.problems]
+    problems.extend(cross_check(results))
+    events = tuple(r.event for r in results if r.event is not None)
+    return ValidationResult(taxonomy, events, tuple(problems), len(results), tuple(results))

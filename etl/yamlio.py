@@ -8,7 +8,6 @@ ones like any other field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -37,20 +36,41 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True, slots=True)
 class Document:
-    """A parsed YAML document and the 1-based line of every key and list item in it."""
+    """A parsed YAML document; the 1-based line of every key and list item is worked out
+    from its text only when a problem needs one (most documents never do)."""
 
-    data: Any
-    lines: dict[Path, int]
+    __slots__ = ("_lines", "data", "shallow", "text")
+
+    def __init__(
+        self,
+        data: Any,
+        text: str,
+        lines: dict[Path, int] | None = None,
+        shallow: dict[Path, int] | None = None,
+    ) -> None:
+        self.data = data
+        self.text = text
+        self._lines = lines
+        self.shallow = shallow or {}
+        """Lines of the top-level keys and of their list items, known without a second pass."""
+
+    @property
+    def lines(self) -> dict[Path, int]:
+        if self._lines is None:
+            self._lines = index_lines(self.text)
+        return self._lines
 
     def line_of(self, path: Path) -> int:
         """The line of ``path``, or of its nearest ancestor that has one (1 if none)."""
+        if self._lines is None and path in self.shallow:
+            return self.shallow[path]
+        lines = self.lines
         while path:
-            if path in self.lines:
-                return self.lines[path]
+            if path in lines:
+                return lines[path]
             path = path[:-1]
-        return self.lines.get((), 1)
+        return lines.get((), 1)
 
 
 def _index_lines(node: yaml.Node, path: Path, lines: dict[Path, int], seen: set[int]) -> None:
@@ -78,16 +98,59 @@ def _index_lines(node: yaml.Node, path: Path, lines: dict[Path, int], seen: set[
             _index_lines(item, child, lines, seen)
 
 
+def _shallow_lines(node: yaml.Node) -> dict[Path, int]:
+    lines: dict[Path, int] = {(): node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            lines[(key_node.value,)] = key_node.start_mark.line + 1
+            if isinstance(value_node, yaml.SequenceNode):
+                for i, item in enumerate(value_node.value):
+                    lines[(key_node.value, i)] = item.start_mark.line + 1
+    return lines
+
+
+def index_lines(text: str) -> dict[Path, int]:
+    """The line of every key and list item of a document; raise on aliases."""
+    loader = RecordLoader(text)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    lines: dict[Path, int] = {}
+    if node is not None:
+        _index_lines(node, (), lines, set())
+    return lines
+
+
+class _AliasFound(Exception):
+    """Raised by the constructor on the first node it meets twice."""
+
+
+def _construct_object(self: yaml.SafeLoader, node: yaml.Node, deep: bool = False) -> Any:
+    # A node constructed twice was reached through an alias. Refusing it here, in the single
+    # pass that builds the data, costs nothing on alias-free records.
+    if node in self.constructed_objects:
+        raise _AliasFound
+    return _BaseLoader.construct_object(self, node, deep)
+
+
+RecordLoader.construct_object = _construct_object
+
+
 def parse(text: str) -> Document:
     """Parse one YAML document safely; raise :class:`YamlSyntaxError` with a line on failure."""
     loader = RecordLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return Document(data=None, lines={})
-        lines: dict[Path, int] = {}
-        _index_lines(node, (), lines, set())
+            return Document(data=None, text=text, lines={})
+        shallow = _shallow_lines(node)
         data = loader.construct_document(node)
+    except _AliasFound:
+        index_lines(text)  # raises YamlSyntaxError at the alias's line
+        raise AssertionError("unreachable: an alias was found but not located") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -97,4 +160,4 @@ def parse(text: str) -> Document:
         raise YamlSyntaxError(1, f"invalid YAML: {exc}") from exc
     finally:
         loader.dispose()
-    return Document(data=data, lines=lines)
+    return Document(data=data, text=text, shallow=shallow)

@@ -43,6 +43,10 @@ LOADED_TABLES = (
 
 BROKEN_RECORD = 'id: fixture-broken\nbody: nowhere\nnotes: "Test fixture, not a real event."\n'
 
+# What a build leaves beside the warehouse: the file itself, the build lock and the per-file
+# check cache of incremental builds (etl/cache.py); never a temporary file or a WAL.
+SIDE_FILES = ["tmec.duckdb", "tmec.duckdb.checks", "tmec.duckdb.lock"]
+
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -179,7 +183,7 @@ def test_failed_validation_leaves_the_warehouse_byte_identical(
         build(mini_copy, target)
     assert any(p.file.endswith("events/fixture-broken.yaml") for p in raised.value.problems)
     assert sha256(target) == before
-    assert sorted(p.name for p in target.parent.iterdir()) == ["tmec.duckdb", "tmec.duckdb.lock"]
+    assert sorted(p.name for p in target.parent.iterdir()) == SIDE_FILES
 
 
 def test_failed_write_leaves_the_warehouse_byte_identical_and_no_temporary_file(
@@ -194,7 +198,7 @@ def test_failed_write_leaves_the_warehouse_byte_identical_and_no_temporary_file(
     with pytest.raises(duckdb.Error):
         build(mini_copy, target)
     assert sha256(target) == before
-    assert sorted(p.name for p in target.parent.iterdir()) == ["tmec.duckdb", "tmec.duckdb.lock"]
+    assert sorted(p.name for p in target.parent.iterdir()) == SIDE_FILES
 
 
 def test_stale_wal_beside_the_target_does_not_break_the_next_build(
@@ -212,7 +216,7 @@ def test_stale_wal_beside_the_target_does_not_break_the_next_build(
 
     build(mini_copy, target)
 
-    assert sorted(p.name for p in target.parent.iterdir()) == ["tmec.duckdb", "tmec.duckdb.lock"]
+    assert sorted(p.name for p in target.parent.iterdir()) == SIDE_FILES
     assert rows(target, "select run_id from load_runs order by run_id") == [(1,), (2,)]
     assert rows(target, "select count(*) from events") == [(5,)]
 

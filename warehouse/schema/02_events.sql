@@ -1,8 +1,9 @@
 -- Event tables, loaded from data/events/*.yaml: one row per event, then its child lists.
 
+-- key: (event_id)
 create table events (
-    event_id varchar primary key,
-    body_code varchar not null references bodies (body_code),
+    event_id varchar not null,
+    body_code varchar not null,
     edition integer,
     kind varchar not null,
     title_en varchar not null,
@@ -14,80 +15,80 @@ create table events (
     status varchar not null,
     format varchar not null,
     city varchar,
-    host_party varchar references parties (party_code),
-    chair_party varchar references parties (party_code),
+    host_party varchar,
+    chair_party varchar,
     confidence varchar not null,
     notes varchar,
     source_file varchar not null
 );
 
+-- key: (event_id, topic_code)
 create table event_topics (
-    event_id varchar not null references events (event_id),
-    topic_code varchar not null references topics (topic_code),
-    rank integer not null,
-    primary key (event_id, topic_code)
+    event_id varchar not null,
+    topic_code varchar not null,
+    rank integer not null
 );
 
+-- key: (event_id, ref)
 create table event_treaty_refs (
-    event_id varchar not null references events (event_id),
-    ref varchar not null,
-    primary key (event_id, ref)
+    event_id varchar not null,
+    ref varchar not null
 );
 
+-- key: (event_id, related_id)
 create table event_links (
-    event_id varchar not null references events (event_id),
-    related_id varchar not null,
-    primary key (event_id, related_id)
+    event_id varchar not null,
+    related_id varchar not null
 );
 
+-- key: (event_id, participant_no)
 create table participants (
-    event_id varchar not null references events (event_id),
+    event_id varchar not null,
     participant_no integer not null,
     name varchar not null,
-    party_code varchar references parties (party_code),
+    party_code varchar,
     organization varchar,
     role varchar,
     level varchar not null,
-    capacity varchar not null,
-    primary key (event_id, participant_no)
+    capacity varchar not null
 );
 
+-- key: (event_id, panel_no)
 create table panels (
-    event_id varchar not null references events (event_id),
+    event_id varchar not null,
     panel_no integer not null,
-    title varchar not null,
-    primary key (event_id, panel_no)
+    title varchar not null
 );
 
+-- key: (event_id, panel_no, topic_code)
 create table panel_topics (
     event_id varchar not null,
     panel_no integer not null,
-    topic_code varchar not null references topics (topic_code),
-    primary key (event_id, panel_no, topic_code)
+    topic_code varchar not null
 );
 
+-- key: (event_id, outcome_no)
 create table outcomes (
-    event_id varchar not null references events (event_id),
+    event_id varchar not null,
     outcome_no integer not null,
     kind varchar not null,
-    text varchar not null,
-    primary key (event_id, outcome_no)
+    text varchar not null
 );
 
+-- key: (event_id, outcome_no, topic_code)
 create table outcome_topics (
     event_id varchar not null,
     outcome_no integer not null,
-    topic_code varchar not null references topics (topic_code),
-    primary key (event_id, outcome_no, topic_code)
+    topic_code varchar not null
 );
 
+-- key: (event_id, source_no)
 create table sources (
-    event_id varchar not null references events (event_id),
+    event_id varchar not null,
     source_no integer not null,
     url varchar not null,
     publisher varchar,
     published date,
     language varchar,
-    supports varchar,
-    primary key (event_id, source_no)
+    supports varchar
 );

@@ -1,7 +1,8 @@
 -- One row per successful build of this warehouse file (history carried over); times in UTC.
 
+-- key: (run_id)
 create table load_runs (
-    run_id integer primary key,
+    run_id integer not null,
     started_at timestamp not null,
     finished_at timestamp not null,
     data_version varchar not null,

@@ -1,0 +1,76 @@
+"""Per-file check results kept between builds, so an incremental build re-checks only the
+files that changed.
+
+A result is reused only for the same file name, the same bytes (SHA-256), the same taxonomy
+and the same ETL code: the cache's salt covers the last two, so editing ``taxonomy.yaml`` or
+upgrading the validator invalidates everything. The cache is a pickle written by this
+program beside the warehouse; like the warehouse, it is trusted local state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from etl.validate import FileResult
+
+FORMAT = 1
+ETL_DIR = Path(__file__).resolve().parent
+
+
+def cache_path(db: Path) -> Path:
+    return db.with_name(db.name + ".checks")
+
+
+def salt(data_dir: Path) -> str:
+    """What every cached result depends on besides its own file: taxonomy and code."""
+    digest = hashlib.sha256(f"{FORMAT}|{sys.version_info[:2]}".encode())
+    digest.update((data_dir / "taxonomy.yaml").read_bytes())
+    for source in sorted(ETL_DIR.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+class CheckCache:
+    """File name × content digest → the result of checking that file on its own."""
+
+    def __init__(self, path: Path, salt: str) -> None:
+        self.path = path
+        self.salt = salt
+        self.entries: dict[tuple[str, str], FileResult] = {}
+        self.hits = 0
+        try:
+            with open(path, "rb") as handle:
+                stored_salt, entries = pickle.load(handle)
+        except (
+            OSError,
+            EOFError,
+            pickle.UnpicklingError,
+            ValueError,
+            TypeError,
+            AttributeError,
+            ImportError,
+        ):
+            return
+        if stored_salt == salt:
+            self.entries = entries
+
+    def get(self, file: str, digest: str) -> FileResult | None:
+        found = self.entries.get((file, digest))
+        if found is not None:
+            self.hits += 1
+        return found
+
+    def save(self, results: Iterable[FileResult]) -> None:
+        """Replace the stored results by ``results`` (atomically), unless nothing changed."""
+        entries = {(r.file, r.digest): r for r in results if r.digest}
+        if entries.keys() == self.entries.keys():
+            return
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump((self.salt, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)

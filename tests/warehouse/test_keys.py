@@ -1,0 +1,67 @@
+"""The keys the schema states in comments (``-- key: (...)``) hold in a built warehouse, and
+every code and event reference resolves; the ETL guarantees them instead of declared
+constraints, so they are checked here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from etl.build import build
+from warehouse.db import SCHEMA_DIR, connect, run_sql
+
+KEY = re.compile(r"-- key: \(([^)]*)\)\ncreate table (\w+)")
+STATED = [
+    (table, columns)
+    for path in sorted(SCHEMA_DIR.glob("*.sql"))
+    for columns, table in KEY.findall(path.read_text(encoding="utf-8"))
+]
+REFERENCES = [
+    ("topics", "group_code", "topic_groups", "group_code"),
+    ("events", "body_code", "bodies", "body_code"),
+    ("events", "host_party", "parties", "party_code"),
+    ("events", "chair_party", "parties", "party_code"),
+    ("event_topics", "topic_code", "topics", "topic_code"),
+    ("event_topics", "event_id", "events", "event_id"),
+    ("participants", "event_id", "events", "event_id"),
+    ("participants", "party_code", "parties", "party_code"),
+    ("panels", "event_id", "events", "event_id"),
+    ("panel_topics", "topic_code", "topics", "topic_code"),
+    ("outcomes", "event_id", "events", "event_id"),
+    ("outcome_topics", "topic_code", "topics", "topic_code"),
+    ("sources", "event_id", "events", "event_id"),
+    ("event_links", "event_id", "events", "event_id"),
+]
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    db = tmp_path_factory.mktemp("keys") / "w.duckdb"
+    build(Path("data"), db)
+    connection = connect(db)
+    yield connection
+    connection.close()
+
+
+def test_every_table_states_its_key() -> None:
+    assert len(STATED) == 16
+
+
+@pytest.mark.parametrize(("table", "columns"), STATED, ids=[t for t, _ in STATED])
+def test_stated_key_is_unique(con, table: str, columns: str) -> None:  # type: ignore[no-untyped-def]
+    frame = run_sql(con, f"select count(*) as n, count(distinct ({columns})) as k from {table}")
+    n, k = frame.row(0)
+    assert n > 0
+    assert n == k
+
+
+@pytest.mark.parametrize(("child", "column", "parent", "key"), REFERENCES)
+def test_references_resolve(con, child: str, column: str, parent: str, key: str) -> None:  # type: ignore[no-untyped-def]
+    orphans = run_sql(
+        con,
+        f"select count(*) as n from {child} where {column} is not null "
+        f"and {column} not in (select {key} from {parent})",
+    )
+    assert orphans.item() == 0
