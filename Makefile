@@ -7,7 +7,7 @@ DB ?= $(or $(TMEC_DB),warehouse/tmec.duckdb)
 PORT ?= 8501
 
 .DEFAULT_GOAL := help
-.PHONY: help install build validate run test test-fast lint format typecheck clean
+.PHONY: help install build validate run test test-fast bench lint format clean
 
 help: ## list every target
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,5 +43,8 @@ test: lint ## install, lint, type-check and run every test (browser tests includ
 test-fast: $(STAMP) ## the tests without the browser ones
 	$(BIN)/python -m pytest -m "not e2e"
 
+bench: $(STAMP) ## benchmark ETL, marts and pages at real, 1k, 10k, 100k events (minutes; not in make test)
+	$(BIN)/python -m bench.run
+
 clean: ## remove the virtualenv, the warehouse and caches
-	rm -rf $(VENV) warehouse/*.duckdb* .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) warehouse/*.duckdb* .pytest_cache .mypy_cache .ruff_cache test-artifacts bench/work

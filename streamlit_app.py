@@ -37,12 +37,9 @@ state.init_filters(options)
 state.render_sidebar(options, labels)
 filters = state.current_filters(options)
 state.publish(filters, lang)
-for notice in state.notices():
-    st.warning(
-        t("url_notice", lang, param=notice.param, value=notice.value, reason=notice.reason),
-        icon="⚠️",
-    )
-
+# Pages may find bad URL values of their own while they run, so the notices are written into
+# a box at the top of the page after it has run.
+notice_box = st.container()
 set_context(PageContext(lang=lang, labels=labels, options=options, filters=filters))
 navigation = st.navigation(
     [
@@ -51,3 +48,8 @@ navigation = st.navigation(
     ]
 )
 navigation.run()
+for notice in state.notices():
+    notice_box.warning(
+        t("url_notice", lang, param=notice.param, value=notice.value, reason=notice.reason),
+        icon="⚠️",
+    )

@@ -66,7 +66,9 @@ def options() -> Options:
     today = dt.date.today()
     first = span.item(0, "first_date") or today
     last = span.item(0, "last_date") or today
-    return Options.from_codes(query("filter_options"), first_date=first, last_date=last)
+    return Options.from_codes(
+        query("filter_options"), first_date=first, last_date=last, today=today
+    )
 
 
 def labels(lang: str) -> Labels:

@@ -33,9 +33,22 @@ class Options:
     confidences: tuple[str, ...]
     first_date: dt.date
     last_date: dt.date
+    today: dt.date | None = None
+
+    @property
+    def max_date(self) -> dt.date:
+        """The latest date a period may name: the last event or today, whichever is later."""
+        return max(self.last_date, self.today or self.last_date)
 
     @classmethod
-    def from_codes(cls, codes: pl.DataFrame, *, first_date: dt.date, last_date: dt.date) -> Options:
+    def from_codes(
+        cls,
+        codes: pl.DataFrame,
+        *,
+        first_date: dt.date,
+        last_date: dt.date,
+        today: dt.date | None = None,
+    ) -> Options:
         """Build from a frame of (list_name, code) rows in display order."""
         lists: dict[str, list[str]] = {}
         for list_name, code in codes.select("list_name", "code").iter_rows():
@@ -55,6 +68,7 @@ class Options:
             confidences=get("confidence"),
             first_date=first_date,
             last_date=last_date,
+            today=today,
         )
 
 
@@ -92,7 +106,7 @@ class Filters:
 
     def previous_period(self) -> Filters | None:
         """The same filters over the period of equal length just before this one."""
-        if self.date_from is None or self.date_to is None:
+        if self.date_from is None or self.date_to is None or self.date_from > self.date_to:
             return None
         length = self.date_to - self.date_from
         prev_to = self.date_from - dt.timedelta(days=1)
@@ -137,31 +151,58 @@ def _clip(value: str) -> str:
     return value if len(value) <= 40 else value[:37] + "..."
 
 
+def _parse_date(name: str, raw: str, options: Options) -> tuple[dt.date | None, Notice | None]:
+    """A period bound from the URL, fitted to the dates the data and the date picker span.
+
+    A bound beyond the data on its open side (``from`` before the first event, ``to`` after
+    the last one or today) restricts nothing and becomes open; one that would leave the
+    picker's range on its closed side is dropped with a notice.
+    """
+    try:
+        value = dt.date.fromisoformat(raw.strip())
+    except ValueError:
+        return None, Notice(name, _clip(raw), "not a date (YYYY-MM-DD)")
+    if name == "from":
+        if value < options.first_date:
+            return None, None
+        if value > options.max_date:
+            return None, Notice(name, value.isoformat(), f"after {options.max_date}")
+    else:
+        if value > options.max_date:
+            return None, None
+        if value < options.first_date:
+            return None, Notice(name, value.isoformat(), f"before {options.first_date}")
+    return value, None
+
+
 def parse_url(params: Mapping[str, str], options: Options) -> tuple[Filters, list[Notice]]:
     """Filters from URL query parameters; anything unknown is dropped with a notice."""
     values: dict[str, Any] = {}
     notices: list[Notice] = []
     for name, raw in params.items():
         field_name = URL_FIELDS.get(name)
-        if field_name is None:
+        if field_name is None or raw == "":
             continue
         if not isinstance(raw, str) or len(raw) > MAX_PARAM_CHARS:
             notices.append(Notice(name, _clip(str(raw)), "too long"))
             continue
         if field_name in ("date_from", "date_to"):
-            try:
-                values[field_name] = dt.date.fromisoformat(raw.strip())
-            except ValueError:
-                notices.append(Notice(name, _clip(raw), "not a date (YYYY-MM-DD)"))
+            value, notice = _parse_date(name, raw, options)
+            if value is not None:
+                values[field_name] = value
+            if notice is not None:
+                notices.append(notice)
             continue
         allowed = _allowed(options, field_name)
         kept: list[str] = []
+        unknown: list[str] = []
         for item in (part.strip() for part in raw.split(",")):
             if item in allowed:
                 if item not in kept:
                     kept.append(item)
-            elif item:
-                notices.append(Notice(name, _clip(item), "unknown"))
+            elif item and item not in unknown:
+                unknown.append(item)
+        notices += [Notice(name, _clip(item), "unknown") for item in unknown]
         if kept:
             values[field_name] = (
                 tuple(int(k) for k in kept) if field_name == "chapters" else tuple(kept)

@@ -68,7 +68,7 @@ def _put(filters: Filters, options: Options) -> None:
     state = st.session_state
     state[KEYS["period"]] = (
         filters.date_from or options.first_date,
-        filters.date_to or options.last_date,
+        filters.date_to or max(options.last_date, filters.date_from or options.last_date),
     )
     for name in ("bodies", "chapters", "topics", "topic_groups", "parties", "kinds", "confidences"):
         state[KEYS[name]] = list(getattr(filters, name))
@@ -122,12 +122,11 @@ def current_filters(options: Options) -> Filters:
 
 
 def effective_period(filters: Filters, options: Options) -> Filters:
-    """The filters with open period bounds replaced by the data's first and last dates."""
-    return replace(
-        filters,
-        date_from=filters.date_from or options.first_date,
-        date_to=filters.date_to or options.last_date,
-    )
+    """The filters with open period bounds replaced by the data's first and last dates (an
+    open end never falls before the start)."""
+    date_from = filters.date_from or options.first_date
+    date_to = filters.date_to or max(options.last_date, date_from)
+    return replace(filters, date_from=date_from, date_to=date_to)
 
 
 def render_sidebar(options: Options, labels: Labels) -> None:
@@ -138,7 +137,7 @@ def render_sidebar(options: Options, labels: Labels) -> None:
     sb.date_input(
         t("period", lang),
         min_value=options.first_date,
-        max_value=max(options.last_date, dt.date.today()),
+        max_value=options.max_date,
         key=KEYS["period"],
     )
 

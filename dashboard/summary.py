@@ -58,15 +58,20 @@ def _move(move: TopicMove, lang: str) -> str:
 def summary_paragraph(facts: SummaryFacts, labels: Labels) -> str:
     """A short paragraph in the interface language stating the headline facts."""
     lang = labels.lang
+    one = facts.n_events == 1
     what = {
-        "es": "eventos celebrados" if facts.held_only else "eventos registrados",
-        "en": "events were held" if facts.held_only else "events were recorded",
-        "fr": "événements ont été tenus" if facts.held_only else "événements ont été recensés",
-    }[lang]
+        ("es", True): "evento celebrado" if one else "eventos celebrados",
+        ("es", False): "evento registrado" if one else "eventos registrados",
+        ("en", True): "event was held" if one else "events were held",
+        ("en", False): "event was recorded" if one else "events were recorded",
+        ("fr", True): "événement a été tenu" if one else "événements ont été tenus",
+        ("fr", False): "événement a été recensé" if one else "événements ont été recensés",
+    }[(lang, facts.held_only)]
+    single_body = facts.n_bodies == 1
     bodies = {
-        "es": f"en {facts.n_bodies} órganos",
-        "en": f"across {facts.n_bodies} bodies",
-        "fr": f"dans {facts.n_bodies} organes",
+        "es": f"en {facts.n_bodies} {'órgano' if single_body else 'órganos'}",
+        "en": f"across {facts.n_bodies} {'body' if single_body else 'bodies'}",
+        "fr": f"dans {facts.n_bodies} {'organe' if single_body else 'organes'}",
     }[lang]
     if facts.n_events == 0:
         none = {

@@ -1,0 +1,180 @@
+"""One benchmark run: ETL, marts and dashboard at the real data and at synthetic scales.
+
+Usage: ``python -m bench.run [--sizes real,1000,10000,100000] [--out bench/results]``
+(``make bench``). Every stage that reports memory runs in its own process, so each peak RSS
+is that stage's alone. Prints a table and writes ``bench.json`` and ``bench.md``.
+Nothing here asserts a target: the figures are read against the README's targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "bench" / "work"
+MART_RUNS = 20
+PAGES = ("summary", "trends", "topics", "parties", "events", "data_page")
+
+
+def stage(name: str, *args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Run ``python -m bench.stages NAME ARGS`` and return the JSON it prints."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.stages", name, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"stage {name} {args} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def data_dir(size: str) -> Path:
+    """The real data, or a synthetic folder of ``size`` events (generated once, seed 1)."""
+    if size == "real":
+        return ROOT / "data"
+    out = WORK / f"synth-{size}"
+    if len(list((out / "events").glob("*.yaml"))) != int(size):
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "etl",
+                "synth",
+                "--events",
+                size,
+                "--out",
+                str(out),
+                "--seed",
+                "1",
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+    return out
+
+
+def measure(size: str, *, app: bool) -> dict[str, Any]:
+    data = data_dir(size)
+    db = WORK / f"bench-{size}.duckdb"
+    for stale in WORK.glob(f"bench-{size}.duckdb*"):
+        stale.unlink()
+    row: dict[str, Any] = {"size": size}
+    row["floor_parse"] = stage("floor", str(data))
+    row["validate"] = stage("validate", str(data))
+    row["build_full"] = stage("build", str(data), str(db), "full")
+    row["build_incremental_unchanged"] = stage("build", str(data), str(db), "incremental")
+    row["build_incremental_one_changed"] = stage("touch_and_build", str(data), str(db))
+    row["naive_row_inserts"] = stage("naive", str(data))
+    row["warehouse_bytes"] = db.stat().st_size
+    row["marts"] = stage("marts", str(db), str(MART_RUNS))
+    if app:
+        row["pages"] = stage("pages", str(db))
+        row["app_memory"] = stage("app_memory", str(db))
+    return row
+
+
+def _ratio(value: float, floor: float) -> str:
+    return f"{value / floor:.2f}×" if floor else "–"
+
+
+def markdown(results: dict[str, Any]) -> str:
+    lines = [
+        f"# Benchmark ({results['when']}, {results['machine']})",
+        "",
+        "Times in seconds; ratios are to the parse floor (libyaml's C loader reading the same "
+        "files in one process).",
+        "",
+        "| events | floor parse | validate | full build | events/s | peak MiB | incremental "
+        "(1 file changed) | unchanged rebuild | naive row inserts (est.) | warehouse MiB |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in results["rows"]:
+        floor = row["floor_parse"]["seconds"]
+        full = row["build_full"]
+        lines.append(
+            f"| {row['build_full']['n_events']} | {floor:.2f} "
+            f"| {row['validate']['seconds']:.2f} ({_ratio(row['validate']['seconds'], floor)}) "
+            f"| {full['seconds']:.2f} ({_ratio(full['seconds'], floor)}) "
+            f"| {full['n_events'] / full['seconds']:.0f} | {full['peak_mib']:.0f} "
+            f"| {row['build_incremental_one_changed']['seconds']:.2f} "
+            f"| {row['build_incremental_unchanged']['seconds']:.2f} "
+            f"| {row['naive_row_inserts']['estimated_seconds']:.1f} "
+            f"| {row['warehouse_bytes'] / 2**20:.1f} |"
+        )
+    lines += ["", "## Mart and page queries (p50 / p95 ms, bare DuckDB, warm)", ""]
+    sizes = [str(r["build_full"]["n_events"]) for r in results["rows"]]
+    lines.append("| query | " + " | ".join(sizes) + " |")
+    lines.append("|---|" + "---|" * len(sizes))
+    names = sorted({n for r in results["rows"] for n in r["marts"]["queries"]})
+    for name in names:
+        cells = []
+        for r in results["rows"]:
+            q = r["marts"]["queries"].get(name)
+            cells.append(f"{q['p50_ms']:.1f} / {q['p95_ms']:.1f}" if q else "–")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    app_rows = [r for r in results["rows"] if "pages" in r]
+    if app_rows:
+        lines += [
+            "",
+            "## Dashboard (server-side seconds under AppTest)",
+            "",
+            "| events | page | first load (cold caches) | rerun | filter change |",
+            "|---|---|---|---|---|",
+        ]
+        for r in app_rows:
+            for page, t in r["pages"]["pages"].items():
+                lines.append(
+                    f"| {r['build_full']['n_events']} | {page} | {t['first']:.3f} "
+                    f"| {t['rerun']:.3f} | {t['filter_change']:.3f} |"
+                )
+        lines += ["", "| events | app process memory | how measured |", "|---|---|---|"]
+        for r in app_rows:
+            m = r["app_memory"]
+            lines.append(
+                f"| {r['build_full']['n_events']} | {m['rss_mib']:.0f} MiB | {m['method']} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="real,1000,10000,100000")
+    parser.add_argument(
+        "--app-sizes", default="real,100000", help="sizes at which the dashboard is measured too"
+    )
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    app_sizes = set(args.app_sizes.split(","))
+    results: dict[str, Any] = {
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.machine()}",
+        "rows": [],
+    }
+    for size in args.sizes.split(","):
+        print(f"measuring {size} ...", file=sys.stderr, flush=True)
+        results["rows"].append(measure(size, app=size in app_sizes))
+        (args.out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    report = markdown(results)
+    (args.out / "bench.md").write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,264 @@
+"""Benchmark stages, one per process: ``python -m bench.stages NAME ARGS...``.
+
+Each prints one JSON line with its figures; ``peak_mib`` is this process's peak RSS.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def emit(**figures: Any) -> None:
+    print(json.dumps({**figures, "peak_mib": round(peak_mib(), 1)}))
+
+
+def floor(data: str) -> None:
+    """Read and parse every record with libyaml's C loader, nothing else: the floor."""
+    import yaml
+
+    files = sorted((Path(data) / "events").glob("*.yaml"))
+    started = time.perf_counter()
+    for path in files:
+        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    emit(seconds=time.perf_counter() - started, n_files=len(files))
+
+
+def validate(data: str) -> None:
+    from etl.validate import validate_dir
+
+    started = time.perf_counter()
+    result = validate_dir(Path(data))
+    emit(seconds=time.perf_counter() - started, n_events=len(result.events), ok=result.ok)
+
+
+def build(data: str, db: str, mode: str) -> None:
+    from etl.build import build as run_build
+
+    started = time.perf_counter()
+    report = run_build(Path(data), Path(db), incremental=mode == "incremental")
+    emit(seconds=time.perf_counter() - started, n_events=report.n_events, n_reused=report.n_reused)
+
+
+def touch_and_build(data: str, db: str) -> None:
+    """Change one record file (a comment line), rebuild incrementally, then restore it."""
+    from etl.build import build as run_build
+
+    path = sorted((Path(data) / "events").glob("*.yaml"))[0]
+    original = path.read_bytes()
+    try:
+        path.write_bytes(original + f"# bench touch {time.time()}\n".encode())
+        started = time.perf_counter()
+        report = run_build(Path(data), Path(db), incremental=True)
+        seconds = time.perf_counter() - started
+    finally:
+        path.write_bytes(original)
+    emit(seconds=seconds, n_events=report.n_events, n_reused=report.n_reused)
+
+
+NAIVE_SAMPLE = 2000
+
+
+def naive(data: str) -> None:
+    """The baseline the design avoids: row-by-row inserts (executemany) of every table's rows,
+    timed on up to NAIVE_SAMPLE events and extrapolated linearly to all of them."""
+    import duckdb
+
+    from etl.normalise import SCHEMAS, event_frames
+    from etl.validate import validate_dir
+    from warehouse.db import schema_statements
+
+    events = validate_dir(Path(data)).events
+    sample = events[:NAIVE_SAMPLE]
+    frames = event_frames(sample)
+    con = duckdb.connect(":memory:")
+    for ddl in schema_statements():
+        con.execute(ddl)
+    started = time.perf_counter()
+    n_rows = 0
+    for table, frame in frames.items():
+        columns = list(SCHEMAS[table])
+        marks = ", ".join("?" for _ in columns)
+        rows = frame.select(columns).rows()
+        n_rows += len(rows)
+        if rows:
+            con.executemany(f"insert into {table} ({', '.join(columns)}) values ({marks})", rows)
+    seconds = time.perf_counter() - started
+    scale = len(events) / max(1, len(sample))
+    emit(
+        sample_events=len(sample),
+        sample_rows=n_rows,
+        sample_seconds=seconds,
+        rows_per_second=n_rows / seconds if seconds else 0.0,
+        estimated_seconds=seconds * scale,
+    )
+
+
+def _percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"p50_ms": statistics.median(ordered) * 1000, "p95_ms": p95 * 1000}
+
+
+def marts(db: str, runs: str) -> None:
+    """Each mart's bare SQL, and each named query of the app with default filters."""
+    from dashboard.filters import Filters
+    from warehouse.db import connect, mart_names, query_names, query_sql
+
+    defaults: dict[str, Any] = {
+        **Filters().params(),
+        "q": "",
+        "ascending": False,
+        "max_rows": 100_000,
+        "topic_code": "smes",
+        "cell_year": None,
+        "cell_body": None,
+        "event_id": "x",
+    }
+    con = connect(db)
+    timings: dict[str, dict[str, float]] = {}
+    jobs: list[tuple[str, str, dict[str, Any]]] = [
+        (f"mart:{m}", f"select * from {m}", {}) for m in mart_names()
+    ]
+    for name in sorted(query_names()):
+        sql = query_sql(name)
+        jobs.append((f"query:{name}", sql, {k: v for k, v in defaults.items() if f"${k}" in sql}))
+    for name, sql, params in jobs:
+        samples = []
+        for _ in range(int(runs) + 1):
+            started = time.perf_counter()
+            con.sql(sql, params=params).pl() if params else con.sql(sql).pl()
+            samples.append(time.perf_counter() - started)
+        timings[name] = _percentiles(samples[1:])
+    con.close()
+    emit(queries=timings)
+
+
+def pages(db: str) -> None:
+    """Every page under AppTest: first load, a plain rerun, and a filter change."""
+    import os
+
+    os.environ["TMEC_DB"] = db
+    from streamlit.testing.v1 import AppTest
+
+    app = str(ROOT / "streamlit_app.py")
+    out: dict[str, dict[str, float]] = {}
+    for page in ("summary", "trends", "topics", "parties", "events", "data_page"):
+        at = AppTest.from_file(app, default_timeout=600)
+        at.query_params["lang"] = "en"
+        at.run()
+        started = time.perf_counter()
+        at.switch_page(f"dashboard/views/{page}.py").run()
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        at.run()
+        rerun = time.perf_counter() - started
+        started = time.perf_counter()
+        at.multiselect(key="flt_bodies").set_value(["environment_committee"]).run()
+        change = time.perf_counter() - started
+        if at.exception:
+            raise RuntimeError(f"{page}: {at.exception[0].message}")
+        out[page] = {"first": first, "rerun": rerun, "filter_change": change}
+    emit(pages=out)
+
+
+def app_memory(db: str) -> None:
+    """RSS of a real Streamlit server after every page was opened in headless Chromium; with
+    no Chromium, the RSS of an AppTest process that rendered every page instead."""
+    import os
+    import shutil
+    import socket
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        os.environ["TMEC_DB"] = db
+        from streamlit.testing.v1 import AppTest
+
+        for page in ("summary", "trends", "topics", "parties", "events", "data_page"):
+            at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=600)
+            at.run()
+            at.switch_page(f"dashboard/views/{page}.py").run()
+        emit(rss_mib=peak_mib(), method="AppTest process peak RSS (no chromium found)")
+        return
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "streamlit_app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "TMEC_DB": db},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=chromium,
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            )
+            tab = browser.new_page()
+            deadline = time.time() + 60
+            while time.time() < deadline:
+                try:
+                    tab.goto(f"http://127.0.0.1:{port}/", timeout=5000)
+                    break
+                except Exception:
+                    time.sleep(0.5)
+            for url_path in ("summary", "trends", "topics", "parties", "events", "data"):
+                tab.goto(f"http://127.0.0.1:{port}/{url_path}?lang=en", timeout=120_000)
+                tab.wait_for_selector("h1", timeout=120_000)
+                tab.wait_for_timeout(1500)
+            browser.close()
+        status = Path(f"/proc/{server.pid}/status").read_text()
+        rss = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS"))
+        hwm = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    emit(
+        rss_mib=rss / 1024,
+        hwm_mib=hwm / 1024,
+        method="Streamlit server RSS after Chromium opened every page",
+    )
+
+
+STAGES = {
+    f.__name__: f
+    for f in (floor, validate, build, touch_and_build, naive, marts, pages, app_memory)
+}
+
+if __name__ == "__main__":
+    STAGES[sys.argv[1]](*sys.argv[2:])

@@ -1,0 +1,203 @@
+"""The leadership paragraph states exactly the numbers it is given, in es, en and fr."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dashboard.labels import Labels
+from dashboard.summary import SummaryFacts, TopicMove, summary_paragraph
+
+LANGS = ("es", "en", "fr")
+
+
+def labels(lang: str) -> Labels:
+    return Labels(lang=lang, names={})
+
+
+FACTS = SummaryFacts(
+    n_events=12,
+    n_bodies=4,
+    hosted={"México": 5, "Estados Unidos": 0, "Canadá": 3},
+    top_topics=(
+        TopicMove("PyMEs", 6, 2),
+        TopicMove("Trabajo", 3, 3),
+        TopicMove("Energía", 1, 4),
+    ),
+    date_from=dt.date(2023, 1, 1),
+    date_to=dt.date(2023, 12, 31),
+    previous=(dt.date(2022, 1, 1), dt.date(2022, 12, 31)),
+    held_only=True,
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "es",
+            "Entre 2023-01-01 y 2023-12-31 hubo 12 eventos celebrados en 4 órganos. "
+            "Anfitriones: México 5 y Canadá 3. "
+            "Temas más frecuentes: PyMEs (6; +4 frente al periodo anterior), "
+            "Trabajo (3; 0 frente al periodo anterior) y "
+            "Energía (1; -3 frente al periodo anterior).",
+        ),
+        (
+            "en",
+            "Between 2023-01-01 and 2023-12-31, 12 events were held across 4 bodies. "
+            "Hosts: México 5 and Canadá 3. "
+            "Most frequent topics: PyMEs (6; +4 on the previous period), "
+            "Trabajo (3; 0 on the previous period) and "
+            "Energía (1; -3 on the previous period).",
+        ),
+        (
+            "fr",
+            "Entre le 2023-01-01 et le 2023-12-31, 12 événements ont été tenus dans 4 organes. "
+            "Hôtes : México 5 et Canadá 3. "
+            "Thèmes les plus fréquents : PyMEs (6 ; +4 par rapport à la période précédente), "
+            "Trabajo (3 ; 0 par rapport à la période précédente) et "
+            "Energía (1 ; -3 par rapport à la période précédente).",
+        ),
+    ],
+)
+def test_paragraph_states_the_facts(lang: str, expected: str) -> None:
+    assert summary_paragraph(FACTS, labels(lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("es", "Entre 2023-01-01 y 2023-12-31, no hay eventos que coincidan con los filtros."),
+        ("en", "Between 2023-01-01 and 2023-12-31, no event matches the filters."),
+        ("fr", "Entre le 2023-01-01 et le 2023-12-31, aucun événement ne correspond aux filtres."),
+    ],
+)
+def test_paragraph_with_zero_events(lang: str, expected: str) -> None:
+    facts = replace(
+        FACTS, n_events=0, n_bodies=0, hosted={"México": 0}, top_topics=(), previous=None
+    )
+    assert summary_paragraph(facts, labels(lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("es", "Entre … y …, no hay eventos que coincidan con los filtros."),
+        ("en", "Between … and …, no event matches the filters."),
+        ("fr", "Entre le … et le …, aucun événement ne correspond aux filtres."),
+    ],
+)
+def test_paragraph_open_period(lang: str, expected: str) -> None:
+    facts = replace(FACTS, n_events=0, date_from=None, date_to=None, previous=None)
+    assert summary_paragraph(facts, labels(lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "es",
+            "Entre 2023-01-01 y 2023-12-31 hubo 12 eventos registrados en 4 órganos. "
+            "Temas más frecuentes: PyMEs (6).",
+        ),
+        (
+            "en",
+            "Between 2023-01-01 and 2023-12-31, 12 events were recorded across 4 bodies. "
+            "Most frequent topics: PyMEs (6).",
+        ),
+        (
+            "fr",
+            "Entre le 2023-01-01 et le 2023-12-31, 12 événements ont été recensés dans 4 organes. "
+            "Thèmes les plus fréquents : PyMEs (6).",
+        ),
+    ],
+)
+def test_paragraph_all_statuses_no_hosts_no_previous(lang: str, expected: str) -> None:
+    facts = replace(
+        FACTS,
+        hosted={"México": 0, "Canadá": 0},
+        top_topics=(TopicMove("PyMEs", 6, 99),),
+        previous=None,
+        held_only=False,
+    )
+    assert summary_paragraph(facts, labels(lang)) == expected
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_paragraph_without_topics_or_hosts(lang: str) -> None:
+    facts = replace(FACTS, hosted={}, top_topics=())
+    text = summary_paragraph(facts, labels(lang))
+    assert text.count(".") == 1
+    assert "12" in text
+    assert "4" in text
+
+
+# --- never a number that is not in the facts --------------------------------------------------
+
+NUMBER = re.compile(r"[+-]?\d+")
+
+
+def stated_numbers(text: str, facts: SummaryFacts) -> list[str]:
+    """Every integer the text states, with its sign, once the period's own dates are removed."""
+    for day in (facts.date_from, facts.date_to):
+        if day is not None:
+            text = text.replace(day.isoformat(), " ")
+    return NUMBER.findall(text)
+
+
+def allowed_numbers(facts: SummaryFacts) -> set[str]:
+    allowed = {str(facts.n_events), str(facts.n_bodies)}
+    allowed |= {str(n) for n in facts.hosted.values()}
+    for move in facts.top_topics:
+        allowed.add(str(move.n_events))
+        if facts.previous is not None:
+            diff = move.n_events - move.n_previous
+            allowed.add(f"+{diff}" if diff > 0 else str(diff))
+    return allowed
+
+
+NAME = (
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzáéíóúñ ", min_size=1, max_size=12)
+    .map(str.strip)
+    .filter(bool)
+)
+COUNT = st.integers(min_value=0, max_value=500)
+
+
+@st.composite
+def facts_strategy(draw: st.DrawFn) -> SummaryFacts:
+    date_from = draw(st.one_of(st.none(), st.dates(dt.date(2019, 1, 1), dt.date(2030, 1, 1))))
+    date_to = draw(st.one_of(st.none(), st.dates(dt.date(2019, 1, 1), dt.date(2030, 1, 1))))
+    has_previous = draw(st.booleans())
+    return SummaryFacts(
+        n_events=draw(COUNT),
+        n_bodies=draw(st.integers(min_value=0, max_value=20)),
+        hosted=draw(st.dictionaries(NAME, COUNT, max_size=3)),
+        top_topics=tuple(draw(st.lists(st.builds(TopicMove, NAME, COUNT, COUNT), max_size=5))),
+        date_from=date_from,
+        date_to=date_to,
+        previous=(dt.date(2018, 1, 1), dt.date(2018, 12, 31)) if has_previous else None,
+        held_only=draw(st.booleans()),
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@given(facts=facts_strategy())
+def test_paragraph_mentions_only_numbers_from_the_facts(lang: str, facts: SummaryFacts) -> None:
+    text = summary_paragraph(facts, labels(lang))
+    stated = stated_numbers(text, facts)
+    if facts.n_events == 0:
+        assert stated == []
+        return
+    assert set(stated) <= allowed_numbers(facts)
+    # The head sentence states the event and body counts, in that order.
+    assert stated[:2] == [str(facts.n_events), str(facts.n_bodies)]
+    for party, n in facts.hosted.items():
+        assert (f"{party} {n}" in text) == (n > 0)
+    for move in facts.top_topics:
+        assert f"{move.label} ({move.n_events}" in text
