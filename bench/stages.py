@@ -153,12 +153,17 @@ def pages(db: str) -> None:
     os.environ["TMEC_DB"] = db
     from streamlit.testing.v1 import AppTest
 
+    import streamlit as st
+
     app = str(ROOT / "streamlit_app.py")
     out: dict[str, dict[str, float]] = {}
     for page in ("summary", "trends", "topics", "parties", "events", "data_page"):
         at = AppTest.from_file(app, default_timeout=600)
         at.query_params["lang"] = "en"
         at.run()
+        # Caches are per process: empty them so the first load of each page is a cold one.
+        st.cache_data.clear()
+        st.cache_resource.clear()
         started = time.perf_counter()
         at.switch_page(f"dashboard/views/{page}.py").run()
         first = time.perf_counter() - started

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import polars as pl
 import streamlit as st
@@ -58,12 +57,6 @@ def paragraph(ctx: PageContext, facts: SummaryFacts) -> str:
     return summary_paragraph(facts, ctx.labels)
 
 
-@dataclass(frozen=True, slots=True)
-class Pack:
-    data: bytes
-    file_name: str
-
-
 def filter_rows(ctx: PageContext) -> list[tuple[str, str]]:
     """The applied filters as (label, value) pairs in the interface language."""
     label = {
@@ -99,7 +92,7 @@ def filter_rows(ctx: PageContext) -> list[tuple[str, str]]:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _pack(_token: object, filters: Filters, lang: str) -> Pack:
+def _pack(_token: object, filters: Filters, lang: str) -> bytes:
     ctx = PageContext(lang=lang, labels=labels(lang), options=options(), filters=filters)
     facts, topics = summary_facts(ctx)
     summary = paragraph(ctx, facts)
@@ -154,16 +147,16 @@ def _pack(_token: object, filters: Filters, lang: str) -> Pack:
         sources=sources.select("event_id", "url", "publisher", "published"),
         generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
     )
-    data = export.briefing_pack(csvs=csvs, report=report)
-    return Pack(
-        data,
-        export.export_filename(
-            "briefing", date_from=filters.date_from, date_to=filters.date_to, ext="zip"
-        ),
-    )
+    return export.briefing_pack(csvs=csvs, report=report)
 
 
-def pack(ctx: PageContext) -> Pack:
-    """The briefing pack of the current view, built once per warehouse file, filters and
+def pack(ctx: PageContext) -> bytes:
+    """The briefing pack (zip) of the current view, built once per warehouse file, filters and
     language."""
     return _pack(token(), ctx.filters, ctx.lang)
+
+
+def pack_file_name(filters: Filters) -> str:
+    return export.export_filename(
+        "briefing", date_from=filters.date_from, date_to=filters.date_to, ext="zip"
+    )

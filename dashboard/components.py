@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import export
+from dashboard import briefing, export
 from dashboard.context import PageContext
 from dashboard.i18n import column_headers, t
 
@@ -36,9 +36,11 @@ def csv_button(
 ) -> None:
     """A download button with the exact rows of ``frame`` as an Excel-friendly CSV."""
     f = ctx.filters
+    names = column_headers or headers(ctx, frame.columns)
+    # The bytes are made when the button is clicked, not on every rerun of the page.
     st.download_button(
         t("download_csv", ctx.lang),
-        data=export.csv_bytes(frame, headers=column_headers or headers(ctx, frame.columns)),
+        data=lambda: export.csv_bytes(frame, headers=names),
         file_name=export.export_filename(what, date_from=f.date_from, date_to=f.date_to),
         mime="text/csv",
         key=key,
@@ -50,3 +52,15 @@ def chart(ctx: PageContext, fig: go.Figure, frame: pl.DataFrame, *, what: str, k
     """A chart and, under it, the CSV of the rows it was drawn from."""
     st.plotly_chart(fig, key=f"{key}_chart", width="stretch")
     csv_button(ctx, frame, what=what, key=f"{key}_csv")
+
+
+def pack_button(ctx: PageContext, *, key: str) -> None:
+    """The briefing pack of the current view (zip of CSVs + HTML report), made on click."""
+    st.download_button(
+        t("briefing_pack", ctx.lang),
+        data=lambda: briefing.pack(ctx),
+        file_name=briefing.pack_file_name(ctx.filters),
+        mime="application/zip",
+        key=key,
+        help=t("briefing_pack_help", ctx.lang),
+    )

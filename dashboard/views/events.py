@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, components
+from dashboard import components
 from dashboard.context import PageContext, get_context
 from dashboard.data import filtered, query
 from dashboard.i18n import t
@@ -169,15 +169,7 @@ def render(ctx: PageContext) -> None:
             on_change=lambda: _open(st.session_state["ev_pick"]),
             format_func=lambda e: "" if e is None else e,
         )
-    pack = briefing.pack(ctx)
-    st.download_button(
-        t("briefing_pack", lang),
-        data=pack.data,
-        file_name=pack.file_name,
-        mime="application/zip",
-        key="ev_pack",
-        help=t("briefing_pack_help", lang),
-    )
+    components.pack_button(ctx, key="ev_pack")
     publish_page({"event": None, "q": q.strip() or None})
 
 

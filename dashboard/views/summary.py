@@ -83,15 +83,7 @@ def render(ctx: PageContext) -> None:
         st.caption(
             t("as_of", lang, date=str(info["finished_at"])[:10], version=info["data_version"])
         )
-    pack = briefing.pack(ctx)
-    st.download_button(
-        t("briefing_pack", lang),
-        data=pack.data,
-        file_name=pack.file_name,
-        mime="application/zip",
-        key="sum_pack",
-        help=t("briefing_pack_help", lang),
-    )
+    components.pack_button(ctx, key="sum_pack")
 
 
 if __name__ == "__main__":
