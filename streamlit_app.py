@@ -41,10 +41,23 @@ state.publish(filters, lang)
 # a box at the top of the page after it has run.
 notice_box = st.container()
 set_context(PageContext(lang=lang, labels=labels, options=options, filters=filters))
+pages = {
+    path: st.Page(file, title=t(title_key, lang), url_path=path) for path, title_key, file in PAGES
+}
+
+
+def _home() -> None:
+    # st.navigation serves its default page at "/" only; this hidden default forwards to
+    # /summary with the URL's parameters, so every page, Summary included, has its own path.
+    st.switch_page(pages["summary"], query_params=st.query_params.to_dict())
+
+
 navigation = st.navigation(
     [
-        st.Page(file, title=t(title_key, lang), url_path=path, default=path == "summary")
-        for path, title_key, file in PAGES
+        st.Page(
+            _home, title=t("page_summary", lang), url_path="home", default=True, visibility="hidden"
+        ),
+        *pages.values(),
     ]
 )
 navigation.run()

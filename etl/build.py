@@ -24,7 +24,7 @@ from etl.cache import CheckCache, cache_path, salt
 from etl.errors import BuildLocked, ValidationFailed
 from etl.normalise import SCHEMAS, event_frames, taxonomy_frames
 from etl.validate import ValidationResult, validate_dir
-from warehouse.db import mart_statements, schema_statements
+from warehouse.db import derived_statements, mart_statements, schema_statements
 
 LOAD_ORDER = tuple(SCHEMAS)
 
@@ -104,6 +104,8 @@ def write_warehouse(path: Path, frames: dict[str, pl.DataFrame], runs: pl.DataFr
             frame = frames[table]  # noqa: F841 - read by DuckDB's replacement scan below
             con.execute(f"insert into {table} by name select * from frame")  # table from SCHEMAS
         con.execute("insert into load_runs by name select * from runs")
+        for derived in derived_statements():
+            con.execute(derived)
         for view in mart_statements():
             con.execute(view)
         con.execute("checkpoint")

@@ -21,6 +21,7 @@ PROJECT_DIR = PACKAGE_DIR.parent
 SCHEMA_DIR = PACKAGE_DIR / "schema"
 MARTS_DIR = PACKAGE_DIR / "marts"
 MACROS_DIR = PACKAGE_DIR / "macros"
+DERIVED_DIR = PACKAGE_DIR / "derived"
 QUERIES_DIR = PACKAGE_DIR / "queries"
 DEFAULT_DB = PROJECT_DIR / "warehouse" / "tmec.duckdb"
 DB_ENV = "TMEC_DB"
@@ -61,6 +62,11 @@ def _sql_files(folder: Path) -> list[Path]:
 def schema_statements() -> list[str]:
     """The DDL of every table, in file order (``schema/01_*.sql`` first)."""
     return [p.read_text(encoding="utf-8") for p in _sql_files(SCHEMA_DIR)]
+
+
+def derived_statements() -> list[str]:
+    """The ``create table ... as`` of the tables computed from the loaded ones, in file order."""
+    return [p.read_text(encoding="utf-8") for p in _sql_files(DERIVED_DIR)]
 
 
 def mart_statements() -> list[str]:

@@ -1,24 +1,15 @@
 -- grain: one row per event × topic. An event counts for a topic if the event itself, one of
--- its panels or one of its outcomes carries it; the is_* flags say which did.
+-- its panels or one of its outcomes carries it; the is_* flags say which did. Reads the table
+-- event_topic_links, computed once per load (warehouse/derived/).
 create or replace view mart_event_topic_links as
-with carried as (
-    select event_id, topic_code, 'event' as carrier from event_topics
-    union all
-    select event_id, topic_code, 'panel' from panel_topics
-    union all
-    select event_id, topic_code, 'outcome' from outcome_topics
-)
 select
-    carried.event_id,
-    carried.topic_code,
-    topics.group_code,
-    events.year,
-    events.body_code,
-    events.status,
-    bool_or(carrier = 'event') as is_event_topic,
-    bool_or(carrier = 'panel') as is_panel_topic,
-    bool_or(carrier = 'outcome') as is_outcome_topic
-from carried
-join events using (event_id)
-join topics using (topic_code)
-group by all;
+    event_id,
+    topic_code,
+    group_code,
+    year,
+    body_code,
+    status,
+    is_event_topic,
+    is_panel_topic,
+    is_outcome_topic
+from event_topic_links;

@@ -1,0 +1,316 @@
+"""The dashboard in a real Chromium: every page renders, filters survive page switches and
+copied links, the events CSV holds what the filters select, and hostile links are refused.
+
+AppTest keeps query parameters across page switches and cannot read download bytes; a real
+browser does neither, which is what these tests are for. Screenshots of every page land in
+``test-artifacts/screenshots/`` for a human to look at.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Locator,
+    Page,
+    ViewportSize,
+    expect,
+    sync_playwright,
+)
+
+from warehouse.db import connect, run_sql
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+VIEWPORT: ViewportSize = {"width": 1400, "height": 900}
+MAX_SCREENSHOT_HEIGHT = 10_000
+TIMEOUT_MS = 20_000
+"""Upper bound for one page to load or one rerun to finish (a run takes about a second)."""
+
+# (url path, English title); the default page also answers at "/".
+PAGES = (
+    ("summary", "Summary"),
+    ("trends", "Trends"),
+    ("topics", "Topics"),
+    ("parties", "Parties"),
+    ("events", "Events"),
+    ("data", "Data"),
+)
+BODY_CODE = "sme_dialogue"
+BODY_NAME = "SME Dialogue"
+EVENT_ID = "sme-dialogue-2023-09-21"
+HOSTILE_BODY = "%27%3B%20drop%20table%20events%3B--"
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        not CHROMIUM.exists() and "CI" not in os.environ,
+        reason=f"{CHROMIUM} is absent and CI is unset (in CI a missing Chromium fails instead)",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is absent but CI is set: the browser tests must run in CI. "
+            "Install it with `apt-get install -y chromium` (.ci/run does)."
+        )
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def _new_context(browser: Browser) -> BrowserContext:
+    context = browser.new_context(accept_downloads=True, viewport=VIEWPORT, locale="en-US")
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
+@pytest.fixture(scope="module")
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """One context for the module, so the frontend's code is fetched and compiled once."""
+    shared = _new_context(browser)
+    try:
+        yield shared
+    finally:
+        shared.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Iterator[Page]:
+    """A new tab: loading the app in it opens a new Streamlit session, initialised from its URL."""
+    tab = context.new_page()
+    try:
+        yield tab
+    finally:
+        tab.close()
+
+
+def wait_ready(page: Page, title: str) -> None:
+    """Wait until the page titled ``title`` is shown, its script run has finished and every
+    widget is drawn (the frontend shows skeletons while it fetches a widget's code)."""
+    expect(page.get_by_test_id("stMain").locator("h1").first).to_have_text(
+        title, timeout=TIMEOUT_MS
+    )
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=TIMEOUT_MS
+    )
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=TIMEOUT_MS)
+
+
+def assert_healthy(page: Page) -> None:
+    """No Python exception on the page and no "Page not found" dialog (checked once the run
+    has finished, so a short wait suffices)."""
+    expect(page.get_by_test_id("stException")).to_have_count(0, timeout=2_000)
+    expect(page.get_by_test_id("stDialog")).to_have_count(0, timeout=2_000)
+
+
+def bodies_multiselect(page: Page) -> Locator:
+    return (
+        page.get_by_test_id("stSidebar")
+        .get_by_test_id("stMultiSelect")
+        .filter(has=page.get_by_role("combobox", name="Bodies", exact=True))
+    )
+
+
+def expect_bodies_selected(page: Page, names: list[str]) -> None:
+    expect(bodies_multiselect(page).locator("[data-tag]")).to_have_text(names, timeout=TIMEOUT_MS)
+
+
+def expect_url_param(page: Page, name: str, value: str) -> None:
+    expect(page).to_have_url(re.compile(rf"[?&]{name}={re.escape(value)}(&|$)"), timeout=TIMEOUT_MS)
+
+
+def save_full_page(page: Page, name: str) -> None:
+    """Screenshot, once every chart is drawn, with the viewport stretched to the content (the
+    main area scrolls by itself, so a plain full-page shot would stop at the viewport)."""
+    undrawn = page.locator('[data-testid="stPlotlyChart"]:not(:has(.main-svg))')
+    expect(undrawn).to_have_count(0, timeout=TIMEOUT_MS)
+    height = page.evaluate(
+        """() => Math.max(
+            ...['stMain', 'stSidebarContent'].map(
+                id => document.querySelector(`[data-testid="${id}"]`)?.scrollHeight ?? 0),
+            document.documentElement.scrollHeight)"""
+    )
+    page.set_viewport_size(
+        {"width": VIEWPORT["width"], "height": min(int(height), MAX_SCREENSHOT_HEIGHT)}
+    )
+    # Charts re-lay themselves out after a resize; two animation frames let them settle.
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    page.set_viewport_size(VIEWPORT)
+
+
+@pytest.mark.parametrize(("path", "title"), PAGES, ids=[p for p, _ in PAGES])
+def test_every_page_renders_in_english(page: Page, app_url: str, path: str, title: str) -> None:
+    url_path = "" if path == "summary" else path
+    page.goto(f"{app_url}/{url_path}?lang=en")
+    wait_ready(page, title)
+    assert_healthy(page)
+    expect(
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True)
+    ).to_have_attribute("aria-current", "page", timeout=TIMEOUT_MS)
+    save_full_page(page, path)
+
+
+def test_summary_answers_at_its_own_path(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/summary?lang=en")
+    wait_ready(page, "Summary")
+    assert_healthy(page)
+
+
+def test_root_forwards_to_summary_keeping_the_filters(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/?lang=en&body=sme_dialogue")
+    wait_ready(page, "Summary")
+    assert_healthy(page)
+    expect(page).to_have_url(re.compile(r"/summary\?.*body=sme_dialogue"), timeout=15_000)
+
+
+def held_event_ids(warehouse_path: Path, body_code: str) -> list[str]:
+    """What the default filters (held events only) plus one body select, asked of the warehouse
+    directly rather than through the app's own query."""
+    con = connect(warehouse_path)
+    try:
+        frame = run_sql(
+            con,
+            "select event_id from events where body_code = $body and status = 'held'",
+            {"body": body_code},
+        )
+    finally:
+        con.close()
+    ids = sorted(frame["event_id"].to_list())
+    assert ids, f"the warehouse has no held {body_code} event: pick another body for this test"
+    return ids
+
+
+def expect_events_shown(page: Page, n: int) -> None:
+    expect(page.get_by_test_id("stMain").get_by_text(f"{n} events", exact=True)).to_be_visible(
+        timeout=TIMEOUT_MS
+    )
+
+
+def test_filter_survives_page_switch_and_copied_link(
+    page: Page, browser: Browser, app_url: str, warehouse_path: Path
+) -> None:
+    n_expected = len(held_event_ids(warehouse_path, BODY_CODE))
+    page.goto(f"{app_url}/?lang=en")
+    wait_ready(page, "Summary")
+    expect_bodies_selected(page, [])
+
+    combobox = bodies_multiselect(page).get_by_role("combobox")
+    combobox.click()
+    combobox.fill(BODY_NAME)
+    page.get_by_role("option", name=BODY_NAME, exact=True).click()
+    combobox.press("Escape")
+    expect_url_param(page, "body", BODY_CODE)
+    wait_ready(page, "Summary")
+    expect_bodies_selected(page, [BODY_NAME])
+
+    # The browser drops the query string on a page switch; the app must write it back.
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Events", exact=True).click()
+    wait_ready(page, "Events")
+    expect(page).to_have_url(re.compile(r"/events\?"), timeout=TIMEOUT_MS)
+    expect_url_param(page, "body", BODY_CODE)
+    expect_url_param(page, "lang", "en")
+    expect_bodies_selected(page, [BODY_NAME])
+    expect_events_shown(page, n_expected)
+    assert_healthy(page)
+    copied = page.url
+
+    fresh = _new_context(browser)
+    try:
+        other = fresh.new_page()
+        other.goto(copied)
+        wait_ready(other, "Events")
+        expect_bodies_selected(other, [BODY_NAME])
+        expect_url_param(other, "body", BODY_CODE)
+        expect_events_shown(other, n_expected)
+        assert_healthy(other)
+    finally:
+        fresh.close()
+
+
+def test_events_csv_holds_the_filtered_events(
+    page: Page, app_url: str, warehouse_path: Path
+) -> None:
+    expected_ids = held_event_ids(warehouse_path, BODY_CODE)
+    page.goto(f"{app_url}/events?body={BODY_CODE}&lang=en")
+    wait_ready(page, "Events")
+    assert_healthy(page)
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="Download CSV")
+    with page.expect_download(timeout=TIMEOUT_MS) as info:
+        button.get_by_role("button", name="Download CSV").click()
+    download = info.value
+    assert download.suggested_filename == "tmec-events-start_end.csv"
+    raw = Path(download.path()).read_bytes()
+
+    assert raw.startswith(b"\xef\xbb\xbf"), f"no UTF-8 BOM: file starts {raw[:20]!r}"
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows, "the CSV has a header but no rows"
+    headers = list(rows[0])
+    assert {"Start", "Body", "Title", "Status", "Source URLs", "Event id"} <= set(headers)
+    untranslated = [h for h in headers if "_" in h]
+    assert not untranslated, f"headers left as column names: {untranslated}"
+
+    assert sorted(row["Event id"] for row in rows) == expected_ids
+    assert {row["Body"] for row in rows} == {BODY_NAME}
+    assert {row["Status"] for row in rows} == {"Held"}
+    no_sources = [row["Event id"] for row in rows if not row["Source URLs"].strip()]
+    assert not no_sources, f"events exported without source URLs: {no_sources}"
+
+
+def test_event_detail_deep_link(page: Page, app_url: str, warehouse_path: Path) -> None:
+    con = connect(warehouse_path)
+    try:
+        title = run_sql(
+            con, "select title_en from events where event_id = $id", {"id": EVENT_ID}
+        ).item()
+    finally:
+        con.close()
+
+    page.goto(f"{app_url}/events?event={EVENT_ID}&lang=en")
+    wait_ready(page, "Events")
+    assert_healthy(page)
+    expect(page.get_by_test_id("stMain").locator("h2", has_text=title)).to_be_visible(
+        timeout=TIMEOUT_MS
+    )
+    expect(page.get_by_role("button", name="Back to the list")).to_be_visible(timeout=TIMEOUT_MS)
+    expect_url_param(page, "event", EVENT_ID)
+    save_full_page(page, "events-detail")
+
+
+def test_hostile_link_value_is_refused_with_a_notice(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/?body={HOSTILE_BODY}&lang=en")
+    wait_ready(page, "Summary")
+    assert_healthy(page)
+    notice = page.get_by_test_id("stAlert").filter(has_text="A value in the link was ignored")
+    expect(notice).to_have_count(1, timeout=TIMEOUT_MS)
+    expect(notice).to_contain_text("body=';", timeout=TIMEOUT_MS)
+    expect_bodies_selected(page, [])
+    expect(page).not_to_have_url(re.compile(r"[?&]body="), timeout=TIMEOUT_MS)
+    save_full_page(page, "hostile-link")
