@@ -151,9 +151,8 @@ def pages(db: str) -> None:
     import os
 
     os.environ["TMEC_DB"] = db
-    from streamlit.testing.v1 import AppTest
-
     import streamlit as st
+    from streamlit.testing.v1 import AppTest
 
     app = str(ROOT / "streamlit_app.py")
     out: dict[str, dict[str, float]] = {}
