@@ -23,12 +23,15 @@ def summary_facts(ctx: PageContext) -> tuple[SummaryFacts, pl.DataFrame]:
     """The headline facts and the top-topics table (topic, n_events, n_previous, change)."""
     head = filtered("summary_headline", ctx.filters).row(0, named=True)
     period = effective_period(ctx.filters, ctx.options)
-    previous = period.previous_period()
+    # A change is only worth stating against a period the analyst chose and the data covers.
+    previous = period.previous_period() if ctx.filters.date_from else None
+    if previous and previous.date_to and previous.date_to < ctx.options.first_date:
+        previous = None
     current_topics = filtered("topic_totals", ctx.filters)
     previous_topics = filtered("topic_totals", previous) if previous else current_topics.clear()
     change = transforms.topic_change(current_topics, previous_topics, top=TOP_TOPICS)
     change = ctx.labels.relabel(change, "topic_code", "topics", alias="topic").select(
-        "topic", "n_events", "n_previous", "change"
+        "topic", "n_events", *(("n_previous", "change") if previous else ())
     )
     hosted = {
         ctx.labels("parties", code): int(head[f"n_hosted_{code.lower()}"])
@@ -40,7 +43,7 @@ def summary_facts(ctx: PageContext) -> tuple[SummaryFacts, pl.DataFrame]:
         n_bodies=int(head["n_bodies"]),
         hosted=hosted,
         top_topics=tuple(
-            TopicMove(r["topic"], r["n_events"], r["n_previous"])
+            TopicMove(r["topic"], r["n_events"], r.get("n_previous", 0))
             for r in change.iter_rows(named=True)
         ),
         date_from=period.date_from,

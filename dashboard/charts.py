@@ -6,7 +6,8 @@ what is downloaded cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import plotly.express as px
 import plotly.graph_objects as go
@@ -20,10 +21,31 @@ def _finish(fig: go.Figure, *, title: str, legend: str | None = None) -> go.Figu
     return fig
 
 
+def _whole_ticks(
+    fig: go.Figure, frame: pl.DataFrame, *, by: str, value: str, stacked: bool, axis: str = "y"
+) -> None:
+    """Counts are whole numbers: with small values, tick every unit instead of at halves."""
+    if frame.is_empty() or not frame.schema[value].is_integer():
+        return
+    top = (
+        frame.group_by(by).agg(pl.col(value).sum())[value].max() if stacked else frame[value].max()
+    )
+    if isinstance(top, int) and top <= 10:
+        fig.update_layout({f"{axis}axis": {"dtick": 1, "rangemode": "tozero"}})
+
+
 def stacked_bar(
-    frame: pl.DataFrame, *, x: str, y: str, color: str, labels: Mapping[str, str], title: str
+    frame: pl.DataFrame,
+    *,
+    x: str,
+    y: str,
+    color: str,
+    labels: Mapping[str, str],
+    title: str,
+    colors: Mapping[str, str] | None = None,
 ) -> go.Figure:
-    """Bars of ``y`` per ``x`` stacked by ``color``; x shown as categories in frame order."""
+    """Bars of ``y`` per ``x`` stacked by ``color``; x shown as categories in frame order;
+    ``colors`` fixes each ``color`` value's colour so it means the same in every chart."""
     fig = px.bar(
         frame,
         x=x,
@@ -31,8 +53,10 @@ def stacked_bar(
         color=color,
         labels=dict(labels),
         category_orders={x: frame[x].unique(maintain_order=True).to_list()},
+        color_discrete_map=dict(colors or {}),
     )
     fig.update_layout(barmode="stack", xaxis={"type": "category"})
+    _whole_ticks(fig, frame, by=x, value=y, stacked=True)
     return _finish(fig, title=title, legend=labels.get(color, color))
 
 
@@ -45,6 +69,7 @@ def lines(
     labels: Mapping[str, str],
     title: str,
     percent: bool = False,
+    colors: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """One line per ``color`` value over ``x`` (categories), with markers."""
     fig = px.line(
@@ -55,6 +80,7 @@ def lines(
         labels=dict(labels),
         markers=True,
         category_orders={x: sorted(frame[x].unique().to_list())},
+        color_discrete_map=dict(colors or {}),
     )
     fig.update_layout(xaxis={"type": "category"})
     if percent:
@@ -98,13 +124,25 @@ def grouped_bar(
     labels: Mapping[str, str],
     title: str,
     horizontal: bool = False,
+    colors: Mapping[str, str] | None = None,
+    order: Sequence[str] | None = None,
 ) -> go.Figure:
-    """Side-by-side bars of ``y`` per ``x`` for each ``color`` value."""
+    """Side-by-side bars of ``y`` per ``x`` for each ``color`` value; x in ``order`` (the
+    values present, in that order) or sorted."""
+    present = frame[x].unique().to_list()
+    x_order = [v for v in order if v in present] if order else sorted(present)
+    common: dict[str, Any] = {
+        "color": color,
+        "labels": dict(labels),
+        "barmode": "group",
+        "color_discrete_map": dict(colors or {}),
+        "category_orders": {x: x_order},
+    }
     if horizontal:
-        fig = px.bar(
-            frame, y=x, x=y, color=color, labels=dict(labels), orientation="h", barmode="group"
-        )
+        fig = px.bar(frame, y=x, x=y, orientation="h", **common)
+        _whole_ticks(fig, frame, by=x, value=y, stacked=False, axis="x")
     else:
-        fig = px.bar(frame, x=x, y=y, color=color, labels=dict(labels), barmode="group")
+        fig = px.bar(frame, x=x, y=y, **common)
         fig.update_layout(xaxis={"type": "category"})
+        _whole_ticks(fig, frame, by=x, value=y, stacked=False)
     return _finish(fig, title=title, legend=labels.get(color, color))

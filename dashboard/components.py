@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
@@ -24,6 +25,15 @@ def plain(text: object) -> str:
 def headers(ctx: PageContext, columns: list[str]) -> dict[str, str]:
     """Column name → header in the interface language (columns without a label keep theirs)."""
     return column_headers(columns, ctx.lang)
+
+
+def table_config(ctx: PageContext, frame: pl.DataFrame) -> dict[str, Any]:
+    """st.dataframe column settings: headers in the interface language, dates as dates."""
+    config: dict[str, Any] = dict(headers(ctx, frame.columns))
+    for name, dtype in frame.schema.items():
+        if dtype == pl.Date:
+            config[name] = st.column_config.DateColumn(config.get(name, name), format="YYYY-MM-DD")
+    return config
 
 
 def csv_button(

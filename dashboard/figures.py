@@ -6,6 +6,7 @@ page, and its CSV holds exactly the rows it was drawn from.
 
 from __future__ import annotations
 
+import plotly.express as px
 import plotly.graph_objects as go
 import polars as pl
 
@@ -15,9 +16,28 @@ from dashboard.data import filtered
 from dashboard.i18n import t
 from dashboard.transforms import Grain
 
+PARTY_COLORS = {"MX": "#00843D", "US": "#1F3A93", "CA": "#D52B1E"}
+PALETTE = px.colors.qualitative.Dark24
+
 
 def _axis(ctx: PageContext, *keys: str) -> dict[str, str]:
     return {k: t(k, ctx.lang) for k in keys}
+
+
+def colors(ctx: PageContext, list_name: str) -> dict[str, str]:
+    """Label → colour for every code of a list, fixed by the code's place in the taxonomy so a
+    Party or a body has the same colour in every chart."""
+    codes = {
+        "parties": ctx.options.parties,
+        "bodies": ctx.options.bodies,
+        "kinds": ctx.options.kinds,
+    }[list_name]
+    return {
+        ctx.labels(list_name, code): PARTY_COLORS.get(code, PALETTE[i % len(PALETTE)])
+        if list_name == "parties"
+        else PALETTE[i % len(PALETTE)]
+        for i, code in enumerate(codes)
+    }
 
 
 def events_over_time(
@@ -42,9 +62,16 @@ def events_over_time(
             color=label_col,
             labels=labels,
             title=f"{title} ({t('cumulative', ctx.lang)})",
+            colors=colors(ctx, list_name),
         )
     return frame, charts.stacked_bar(
-        frame, x="period", y="n_events", color=label_col, labels=labels, title=title
+        frame,
+        x="period",
+        y="n_events",
+        color=label_col,
+        labels=labels,
+        title=title,
+        colors=colors(ctx, list_name),
     )
 
 
@@ -147,6 +174,7 @@ def party_roles(ctx: PageContext, role: str) -> tuple[pl.DataFrame, go.Figure]:
         color="party",
         labels=_axis(ctx, "year", "party", "n_events"),
         title=title,
+        colors=colors(ctx, "parties"),
     )
 
 
@@ -166,6 +194,8 @@ def officials_by_level(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
         color="party",
         labels=_axis(ctx, "level", "party", "n_officials"),
         title=t("officials_by_level", ctx.lang),
+        colors=colors(ctx, "parties"),
+        order=list(ctx.labels.mapping("levels").values()),
     )
 
 

@@ -52,7 +52,8 @@ def render(ctx: PageContext) -> None:
     st.subheader(t("coverage", lang))
     st.caption(t("coverage_note", lang))
     coverage = query("coverage")
-    st.dataframe(coverage_table(ctx, coverage), hide_index=True)
+    table = coverage_table(ctx, coverage)
+    st.dataframe(table, hide_index=True, column_config=components.table_config(ctx, table))
     long = labels.relabel(
         labels.relabel(coverage, "body_code", "bodies", alias="body"), "status", "statuses"
     ).select("body", "year", "status", "n_events")
@@ -79,11 +80,11 @@ def render(ctx: PageContext) -> None:
         "topic_code",
         pl.col(f"label_{lang}").alias("topic"),
     )
-    st.dataframe(topics, hide_index=True, column_config=components.headers(ctx, topics.columns))
+    st.dataframe(topics, hide_index=True, column_config=components.table_config(ctx, topics))
     bodies = query("codebook_bodies").select(
         "body_code", "chapter", "article", pl.col(f"name_{lang}").alias("body")
     )
-    st.dataframe(bodies, hide_index=True, column_config=components.headers(ctx, bodies.columns))
+    st.dataframe(bodies, hide_index=True, column_config=components.table_config(ctx, bodies))
     codes = pl.DataFrame(
         [
             (name, code, entry.get(lang, entry["en"]))
@@ -93,10 +94,11 @@ def render(ctx: PageContext) -> None:
         schema=["list_name", "code", "label"],
         orient="row",
     )
-    st.dataframe(codes, hide_index=True)
+    st.dataframe(codes, hide_index=True, column_config=components.table_config(ctx, codes))
 
     st.subheader(t("load_runs", lang))
-    st.dataframe(query("load_runs"), hide_index=True)
+    runs = query("load_runs")
+    st.dataframe(runs, hide_index=True, column_config=components.table_config(ctx, runs))
 
 
 if __name__ == "__main__":

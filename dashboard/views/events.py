@@ -54,8 +54,8 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         t("chair_party", lang): labels("parties", event["chair_party"]) or t("none", lang),
         t("confidence", lang): labels("confidence", event["confidence"]),
     }
-    st.dataframe(
-        pl.DataFrame({"": list(facts), " ": [str(v) for v in facts.values()]}), hide_index=True
+    st.markdown(
+        "\n".join(f"- **{label}**: {components.plain(value)}" for label, value in facts.items())
     )
     if event["notes"]:
         st.markdown(f"**{t('notes', lang)}**")
@@ -72,9 +72,7 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         if frame.is_empty():
             st.caption(t("none", lang))
         else:
-            st.dataframe(
-                frame, hide_index=True, column_config=components.headers(ctx, frame.columns)
-            )
+            st.dataframe(frame, hide_index=True, column_config=components.table_config(ctx, frame))
 
     people = query("event_participants", event_id=event_id)
     people = labels.relabel(
@@ -134,7 +132,7 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         sources,
         hide_index=True,
         column_config={
-            **components.headers(ctx, sources.columns),
+            **components.table_config(ctx, sources),
             "link": st.column_config.LinkColumn(t("url", lang)),
         },
     )
@@ -159,7 +157,7 @@ def render(ctx: PageContext) -> None:
         ctx, filtered("events_list", ctx.filters, q=q.strip(), ascending=False, max_rows=MAX_ROWS)
     )
     st.caption(t("n_shown", lang, n=rows.height))
-    st.dataframe(rows, hide_index=True, column_config=components.headers(ctx, rows.columns))
+    st.dataframe(rows, hide_index=True, column_config=components.table_config(ctx, rows))
     components.csv_button(ctx, rows, what="events", key="ev_csv")
     if not rows.is_empty():
         st.selectbox(

@@ -59,7 +59,7 @@ def render(ctx: PageContext) -> None:
         latest = _event_rows(
             ctx, filtered("events_list", ctx.filters, q="", ascending=False, max_rows=5)
         )
-        st.dataframe(latest, hide_index=True, column_config=components.headers(ctx, latest.columns))
+        st.dataframe(latest, hide_index=True, column_config=components.table_config(ctx, latest))
     with right:
         st.subheader(t("next_events", lang))
         upcoming_filters = replace(
@@ -75,7 +75,7 @@ def render(ctx: PageContext) -> None:
             st.caption(t("none_announced", lang))
         else:
             st.dataframe(
-                upcoming, hide_index=True, column_config=components.headers(ctx, upcoming.columns)
+                upcoming, hide_index=True, column_config=components.table_config(ctx, upcoming)
             )
 
     info = build_info()

@@ -56,7 +56,7 @@ def _cell_events(ctx: PageContext, year_frame: pl.DataFrame) -> None:
         rows,
         hide_index=True,
         column_config={
-            **components.headers(ctx, rows.columns),
+            **components.table_config(ctx, rows),
             "is_event_topic": t("via_event", lang),
             "is_panel_topic": t("via_panel", lang),
             "is_outcome_topic": t("via_outcome", lang),
@@ -98,7 +98,7 @@ def render(ctx: PageContext) -> None:
         )
         .select("start_date", "body", "title", "topics", "event_id")
     )
-    st.dataframe(panels, hide_index=True, column_config=components.headers(ctx, panels.columns))
+    st.dataframe(panels, hide_index=True, column_config=components.table_config(ctx, panels))
     components.csv_button(ctx, panels, what="panel-themes", key="tp_panels_csv")
 
 
