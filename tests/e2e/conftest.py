@@ -6,6 +6,7 @@ The server runs in its own process group so teardown stops it and anything it st
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -71,11 +72,46 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
         proc.wait(timeout=STOP_TIMEOUT_S)
 
 
+HOSTILE_ID = "fixture-hostile-2022-05-05"
+HOSTILE_TITLE = (
+    "<script>window.__pwned = 1</script> <b>bold</b> [click me](https://evil.example) **stars**"
+)
+HOSTILE_RECORD = f"""\
+# Test fixture, not a real event: record text that must render as text, never as markup.
+id: {HOSTILE_ID}
+body: sme_committee
+edition: null
+kind: committee_meeting
+title_en: {HOSTILE_TITLE!r}
+start_date: 2022-05-05
+status: held
+format: virtual
+participants:
+  - name: "<i>Agent</i> [x](https://evil.example)"
+    party: MX
+    level: official
+    capacity: participant
+outcomes:
+  - text: "<img src=x onerror=\\"window.__pwned=2\\"> =HYPERLINK(1) :red[colour]"
+    kind: announcement
+sources:
+  - url: "javascript:window.__pwned=3"
+    publisher: "<u>Publisher</u>"
+  - url: https://example.org/fixture/hostile
+confidence: low
+notes: "Test fixture, not a real event. [link](javascript:alert(1)) <style>*{{display:none}}</style>"
+"""
+
+
 @pytest.fixture(scope="module")
 def warehouse_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A warehouse freshly built from the project's data/, private to this module."""
-    path = tmp_path_factory.mktemp("e2e_warehouse") / "w.duckdb"
-    build(ROOT / "data", path)
+    """A warehouse built from a copy of the project's data/ plus one hostile fixture record,
+    private to this module."""
+    base = tmp_path_factory.mktemp("e2e_warehouse")
+    data = Path(shutil.copytree(ROOT / "data", base / "data"))
+    (data / "events" / f"{HOSTILE_ID}.yaml").write_text(HOSTILE_RECORD, encoding="utf-8")
+    path = base / "w.duckdb"
+    build(data, path)
     return path
 
 

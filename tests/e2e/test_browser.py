@@ -314,3 +314,30 @@ def test_hostile_link_value_is_refused_with_a_notice(page: Page, app_url: str) -
     expect_bodies_selected(page, [])
     expect(page).not_to_have_url(re.compile(r"[?&]body="), timeout=TIMEOUT_MS)
     save_full_page(page, "hostile-link")
+
+
+def test_record_text_renders_literally(page: Page, app_url: str) -> None:
+    """A record holding <script>, HTML and Markdown links shows them as text: nothing runs,
+    no link or markup is made from them (issue: record text is shown as text)."""
+    from tests.e2e.conftest import HOSTILE_ID, HOSTILE_TITLE
+
+    page.goto(f"{app_url}/events?event={HOSTILE_ID}&lang=en")
+    wait_ready(page, "Events")
+    assert_healthy(page)
+    main = page.get_by_test_id("stMain")
+    expect(main.locator("h2", has_text="<script>window.__pwned = 1</script>")).to_be_visible(
+        timeout=TIMEOUT_MS
+    )
+    heading = main.locator("h2", has_text="window.__pwned").first.inner_text()
+    assert HOSTILE_TITLE.split(" [click")[0] in heading
+    assert "[click me](https://evil.example)" in heading
+    assert "**stars**" in heading
+    assert page.evaluate("() => window.__pwned") is None
+    assert main.locator("a[href*='evil.example']").count() == 0
+    assert main.locator("a[href^='javascript:']").count() == 0
+    assert main.locator("b", has_text="bold").count() == 0
+    assert main.locator("style").count() == 0
+    expect(main.get_by_text("[link](javascript:alert(1))", exact=False)).to_be_visible(
+        timeout=TIMEOUT_MS
+    )
+    save_full_page(page, "events-hostile-record")
