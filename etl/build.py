@@ -13,7 +13,7 @@ import datetime as dt
 import fcntl
 import hashlib
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +27,8 @@ from etl.validate import ValidationResult, validate_dir
 from warehouse.db import derived_statements, mart_statements, schema_statements
 
 LOAD_ORDER = tuple(SCHEMAS)
+REFERENCE_TABLES = ("parties", "bodies", "topic_groups", "topics", "codes")
+EVENT_TABLES = tuple(t for t in SCHEMAS if t not in REFERENCE_TABLES)
 
 
 def input_files(data_dir: Path) -> list[Path]:
@@ -95,11 +97,35 @@ def _previous_runs(target: Path) -> pl.DataFrame | None:
         return None
 
 
-def write_warehouse(path: Path, frames: dict[str, pl.DataFrame], runs: pl.DataFrame) -> None:
-    """Create every table and mart in a fresh file at ``path`` and bulk-load the frames."""
+def write_warehouse(
+    path: Path,
+    frames: dict[str, pl.DataFrame],
+    runs: pl.DataFrame,
+    *,
+    reuse_from: Path | None = None,
+    reuse_ids: Sequence[str] = (),
+) -> None:
+    """Create every table and mart in a fresh file at ``path`` and bulk-load the frames.
+
+    With ``reuse_from``, the rows of the events ``reuse_ids`` are first copied, table by
+    table, from that earlier warehouse (built by the same code from the same bytes).
+    """
     with duckdb.connect(str(path)) as con:
         for ddl in schema_statements():
             con.execute(ddl)
+        if reuse_from is not None and reuse_ids:
+            con.register(
+                "kept_ids",
+                pl.DataFrame({"event_id": list(reuse_ids)}, schema={"event_id": pl.String}),
+            )
+            con.execute("create temp table kept as select event_id from kept_ids")
+            con.execute("attach $path as previous (read_only)", {"path": str(reuse_from)})
+            for table in EVENT_TABLES:  # names from SCHEMAS, never from input
+                con.execute(
+                    f"insert into {table} by name select * from previous.{table} "
+                    "where event_id in (select event_id from kept)"
+                )
+            con.execute("detach previous")
         for table in LOAD_ORDER:
             frame = frames[table]  # noqa: F841 - read by DuckDB's replacement scan below
             con.execute(f"insert into {table} by name select * from frame")  # table from SCHEMAS
@@ -122,15 +148,21 @@ def build(
 ) -> BuildReport:
     """Validate ``data_dir`` and, if it is clean, replace ``target`` with a new warehouse.
 
-    With ``incremental``, files whose bytes were checked by an earlier build of ``target``
-    (same name, taxonomy and ETL code) are not parsed again. Raises
-    :class:`ValidationFailed` (nothing written) when any record has an error.
+    With ``incremental``, files whose bytes were checked by the build that wrote ``target``
+    (same name, taxonomy and ETL code) are not parsed again: their rows are copied from
+    ``target``. Raises :class:`ValidationFailed` (nothing written) when any record has an error.
     """
     started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     target.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(target, wait=wait):
-        checks = CheckCache(cache_path(target), salt(data_dir)) if incremental else None
-        result = validate_dir(data_dir, display_root=display_root, store=checks, workers=workers)
+        _remove_stale_temporaries(target)
+        checks = CheckCache(cache_path(target), salt(data_dir), target)
+        result = validate_dir(
+            data_dir,
+            display_root=display_root,
+            store=checks if incremental else None,
+            workers=workers,
+        )
         if not result.ok or result.taxonomy is None:
             raise ValidationFailed(list(result.problems))
         version = data_version(data_dir, known={r.path: r.digest for r in result.files})
@@ -150,7 +182,7 @@ def build(
                     "finished_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
                     "data_version": version,
                     "n_files": result.n_files,
-                    "n_events": len(result.events),
+                    "n_events": len(result.event_ids),
                     "status": "succeeded",
                 }
             ],
@@ -166,20 +198,37 @@ def build(
         )
         runs = run if previous is None else pl.concat([previous.cast(run.schema), run])
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        reused = result.reused_ids
         try:
-            write_warehouse(tmp, frames, runs)
+            write_warehouse(
+                tmp, frames, runs, reuse_from=target if reused else None, reuse_ids=reused
+            )
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)
             tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
-        if checks is not None:
-            checks.save(result.files)
+        checks.save(result.files, target)
     return BuildReport(
         db_path=target,
         data_version=version,
         n_files=result.n_files,
-        n_events=len(result.events),
-        row_counts={t: f.height for t, f in frames.items()},
+        n_events=len(result.event_ids),
+        row_counts=_row_counts(target),
         validation=result,
-        n_reused=checks.hits if checks is not None else 0,
+        n_reused=len(reused),
     )
+
+
+def _row_counts(db: Path) -> dict[str, int]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {
+            table: int(con.sql(f"select count(*) from {table}").fetchall()[0][0])  # from SCHEMAS
+            for table in LOAD_ORDER
+        }
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Files a killed build left beside the target (only builds write them, and this one
+    holds the lock, so none is in use)."""
+    for stale in target.parent.glob(f".{target.name}.*.tmp*"):
+        stale.unlink(missing_ok=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from etl.validate import FileResult
 
-FORMAT = 1
+FORMAT = 2
 ETL_DIR = Path(__file__).resolve().parent
 
 
@@ -35,17 +35,34 @@ def salt(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
-class CheckCache:
-    """File name × content digest → the result of checking that file on its own."""
+Fingerprint = tuple[int, int, int]
 
-    def __init__(self, path: Path, salt: str) -> None:
+
+def fingerprint(path: Path) -> Fingerprint | None:
+    """Identifies one version of a file (a rebuild swaps in a new inode)."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+class CheckCache:
+    """File name × content digest → the result of checking that file on its own, valid for
+    one warehouse file: the one the results were saved with, whose rows hold their events.
+
+    Only the small per-file facts are kept (no typed events): an incremental build copies the
+    rows of unchanged files from that warehouse instead of rebuilding them.
+    """
+
+    def __init__(self, path: Path, salt: str, warehouse: Path) -> None:
         self.path = path
         self.salt = salt
         self.entries: dict[tuple[str, str], FileResult] = {}
         self.hits = 0
         try:
             with open(path, "rb") as handle:
-                stored_salt, entries = pickle.load(handle)
+                stored_salt, stored_print, entries = pickle.load(handle)
         except (
             OSError,
             EOFError,
@@ -56,7 +73,7 @@ class CheckCache:
             ImportError,
         ):
             return
-        if stored_salt == salt:
+        if stored_salt == salt and stored_print == fingerprint(warehouse) is not None:
             self.entries = entries
 
     def get(self, file: str, digest: str) -> FileResult | None:
@@ -65,12 +82,14 @@ class CheckCache:
             self.hits += 1
         return found
 
-    def save(self, results: Iterable[FileResult]) -> None:
-        """Replace the stored results by ``results`` (atomically), unless nothing changed."""
-        entries = {(r.file, r.digest): r for r in results if r.digest}
-        if entries.keys() == self.entries.keys():
-            return
+    def save(self, results: Iterable[FileResult], warehouse: Path) -> None:
+        """Store ``results`` (atomically) as the checks behind ``warehouse``'s rows."""
+        entries = {(r.file, r.digest): r.without_event() for r in results if r.digest}
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as handle:
-            pickle.dump((self.salt, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(
+                (self.salt, fingerprint(warehouse), entries),
+                handle,
+                protocol=pickle.HIGHEST_PROTOCOL,
+            )
         os.replace(tmp, self.path)

@@ -25,6 +25,17 @@ from etl.yamlio import Document, YamlSyntaxError, parse
 
 MAX_RECORD_BYTES = 256 * 1024
 """A record file larger than this is refused: real records are under 10 KiB."""
+MAX_TITLE_CHARS = 500
+"""Titles, names, roles, organizations, cities and publishers longer than this are refused."""
+MAX_TEXT_CHARS = 20_000
+"""Any other text (notes, outcomes, URLs, ...) longer than this is refused."""
+SHORT_FIELDS = frozenset(
+    {"title_en", "title_es", "city", "name", "organization", "role", "title", "publisher"}
+)
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""C0/C1 control characters other than tab and line feed: never meant in record text (pasted
+from PDFs, they break CSVs and terminals). Format characters such as right-to-left marks are
+allowed and kept."""
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE = re.compile(r"^[a-z]{2}$")
@@ -212,6 +223,21 @@ class _RecordChecker:
             return None
         if required and not value.strip():
             self.fail(path, "empty text (expected text, found '')")
+            return None
+        limit = MAX_TITLE_CHARS if path[-1] in SHORT_FIELDS else MAX_TEXT_CHARS
+        if len(value) > limit:
+            self.fail(
+                path, f"text too long (expected at most {limit} characters, found {len(value)})"
+            )
+            return None
+        control = CONTROL.search(value)
+        if control:
+            self.fail(
+                path,
+                f"control character U+{ord(control.group()):04X} at position "
+                f"{control.start() + 1} (expected printable text, found "
+                f"{_show(value)})",
+            )
             return None
         return value
 
@@ -491,8 +517,13 @@ class _RecordChecker:
 
 @dataclass(frozen=True)
 class FileResult:
-    """What checking one record file on its own found; reusable while its bytes, its name
-    and the taxonomy stay the same."""
+    """What checking one record file on its own found; reusable while its bytes, its name,
+    the taxonomy and the ETL code stay the same.
+
+    ``event`` is the typed record when the file was checked in this run; a result reused from
+    an earlier build keeps only ``event_id`` (its rows are then copied from that build's
+    warehouse) and what the cross-file checks need.
+    """
 
     path: Path
     file: str
@@ -502,6 +533,12 @@ class FileResult:
     written_id: str | None
     id_line: int = 1
     related_lines: tuple[int, ...] = ()
+    event_id: str | None = None
+    related: tuple[str, ...] = ()
+
+    def without_event(self) -> FileResult:
+        """The part worth keeping between builds (the event's rows live in the warehouse)."""
+        return replace(self, event=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -510,9 +547,20 @@ class ValidationResult:
 
     taxonomy: Taxonomy | None
     events: tuple[Event, ...]
+    """The events checked in this run (all of them unless earlier results were reused)."""
     problems: tuple[Problem, ...]
     n_files: int
     files: tuple[FileResult, ...] = ()
+
+    @property
+    def event_ids(self) -> list[str]:
+        """Every valid event, checked now or reused."""
+        return [r.event_id for r in self.files if r.event_id is not None]
+
+    @property
+    def reused_ids(self) -> list[str]:
+        """Valid events whose results came from an earlier build."""
+        return [r.event_id for r in self.files if r.event_id is not None and r.event is None]
 
     @property
     def errors(self) -> list[Problem]:
@@ -564,7 +612,7 @@ def check_bytes(path: Path, display: str, raw: bytes, taxonomy: Taxonomy) -> Fil
     assert document is not None
     checker = _RecordChecker(parsed, taxonomy)
     event = checker.check()
-    n_related = len(event.related) if event is not None else 0
+    related = event.related if event is not None else ()
     return FileResult(
         path,
         display,
@@ -573,7 +621,9 @@ def check_bytes(path: Path, display: str, raw: bytes, taxonomy: Taxonomy) -> Fil
         tuple(checker.problems),
         _written_id(document),
         document.line_of(("id",)),
-        tuple(document.line_of(("related", i)) for i in range(n_related)),
+        tuple(document.line_of(("related", i)) for i in range(len(related))),
+        event.id if event is not None else None,
+        related,
     )
 
 
@@ -632,9 +682,9 @@ def cross_check(results: Sequence[FileResult]) -> list[Problem]:
         else:
             first_seen[event_id] = result.file
     for result in results:
-        if result.event is None:
+        if result.event_id is None:
             continue
-        for i, related in enumerate(result.event.related):
+        for i, related in enumerate(result.related):
             if related not in first_seen:
                 problems.append(
                     Problem(

@@ -8,6 +8,7 @@ ones like any other field.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -73,16 +74,57 @@ class Document:
         return lines.get((), 1)
 
 
+ALIAS_REFUSED = (
+    "YAML aliases (*name) are not allowed in records (expected plain values, found an alias)"
+)
+_ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\[\]{}]+")
+
+
+def _first_alias_line(text: str) -> int:
+    """The line of the first ``*name`` outside quotes; libyaml's nodes only know where the
+    anchor is, not where it is used."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        unquoted = re.sub(r"'[^']*'|\"(?:\\.|[^\"\\])*\"", "", line.split(" #")[0])
+        if _ALIAS.search(unquoted):
+            return number
+    return 1
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
+    """libyaml's error, located, with the start of the construct it was reading when that is
+    elsewhere (an unclosed quote is only noticed lines later), and a hint for tabs."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    reason = " ".join(filter(None, [exc.context, exc.problem]))
+    context = exc.context_mark
+    if context is not None and context.line + 1 != line:
+        reason += f" (the {exc.context.split()[-1] if exc.context else 'construct'} starts at "
+        reason += f"line {context.line + 1})"
+    lines = text.splitlines()
+    if (
+        0 < line <= len(lines)
+        and "\t" in lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]
+    ):
+        reason += "; the line is indented with a tab: YAML indents with spaces only"
+    unbalanced = next(
+        (
+            n
+            for n, text_line in enumerate(lines[:line], start=1)
+            if len(re.findall(r'(?<!\\)"', text_line.split(" #")[0])) % 2 == 1
+        ),
+        None,
+    )
+    if unbalanced is not None:
+        reason += f"; line {unbalanced} opens a double quote that it does not close"
+    return YamlSyntaxError(line, f"invalid YAML: {reason}")
+
+
 def _index_lines(node: yaml.Node, path: Path, lines: dict[Path, int], seen: set[int]) -> None:
     # Aliases make the node graph a DAG whose walk can explode ("billion laughs"); records
     # never need them, so the first node reached twice stops the parse. The node's own mark
     # is the anchor's (&name); the key that reached it again is where the alias (*name) is.
     if id(node) in seen:
-        raise YamlSyntaxError(
-            lines.get(path, node.start_mark.line + 1),
-            "YAML aliases (*name) are not allowed in records "
-            "(expected plain values, found an alias)",
-        )
+        raise YamlSyntaxError(lines.get(path, node.start_mark.line + 1), ALIAS_REFUSED)
     seen.add(id(node))
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
@@ -149,13 +191,9 @@ def parse(text: str) -> Document:
         shallow = _shallow_lines(node)
         data = loader.construct_document(node)
     except _AliasFound:
-        index_lines(text)  # raises YamlSyntaxError at the alias's line
-        raise AssertionError("unreachable: an alias was found but not located") from None
+        raise YamlSyntaxError(_first_alias_line(text), ALIAS_REFUSED) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        reason = " ".join(filter(None, [exc.context, exc.problem]))
-        raise YamlSyntaxError(line, f"invalid YAML: {reason}") from exc
+        raise _syntax_error(exc, text) from exc
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(1, f"invalid YAML: {exc}") from exc
     finally:

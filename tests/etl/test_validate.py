@@ -129,7 +129,8 @@ BAD_RECORDS = [
     case(
         edit("    party: MX\n", "\tparty: MX\n"),
         f"{P}:18: file: ",
-        r"invalid YAML: .*found a tab character that violates indentation",
+        r"invalid YAML: .*found a tab character that violates indentation .*indented with a tab: "
+        r"YAML indents with spaces only",
         id="yaml-tab-indentation",
     ),
     case(
