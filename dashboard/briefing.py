@@ -100,7 +100,7 @@ def _pack(_token: object, filters: Filters, lang: str) -> bytes:
     facts, topics = summary_facts(ctx)
     summary = paragraph(ctx, facts)
     events = event_rows(
-        ctx, filtered("events_list", filters, q="", ascending=False, max_rows=1_000_000)
+        ctx, filtered("events_list", filters, q="", ascending=False, max_rows=10_000_000)
     )
     sources = filtered("sources_of_events", filters)
     trend_frame, trend_fig = figures.events_over_time(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import plotly.graph_objects as go
@@ -38,19 +38,23 @@ def table_config(ctx: PageContext, frame: pl.DataFrame) -> dict[str, Any]:
 
 def csv_button(
     ctx: PageContext,
-    frame: pl.DataFrame,
+    rows: pl.DataFrame | Callable[[], pl.DataFrame],
     *,
     what: str,
     key: str,
     column_headers: Mapping[str, str] | None = None,
 ) -> None:
-    """A download button with the exact rows of ``frame`` as an Excel-friendly CSV."""
+    """A download button with the exact rows (a frame, or a function that fetches them) as an
+    Excel-friendly CSV; the bytes are made when the button is clicked, not on every rerun."""
     f = ctx.filters
-    names = column_headers or headers(ctx, frame.columns)
-    # The bytes are made when the button is clicked, not on every rerun of the page.
+
+    def payload() -> bytes:
+        frame = rows() if callable(rows) else rows
+        return export.csv_bytes(frame, headers=column_headers or headers(ctx, frame.columns))
+
     st.download_button(
         t("download_csv", ctx.lang),
-        data=lambda: export.csv_bytes(frame, headers=names),
+        data=payload,
         file_name=export.export_filename(what, date_from=f.date_from, date_to=f.date_to),
         mime="text/csv",
         key=key,

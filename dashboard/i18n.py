@@ -255,6 +255,11 @@ TEXT: Final[dict[str, Entry]] = {
         "Rechercher dans les titres, la ville et les notes",
     ),
     "n_shown": _e("{n} eventos", "{n} events", "{n} événements"),
+    "rows_capped": _e(
+        "La tabla muestra los {shown} más recientes de {n}; el CSV los contiene todos.",
+        "The table shows the newest {shown} of {n}; the CSV holds all of them.",
+        "Le tableau montre les {shown} plus récents sur {n} ; le CSV les contient tous.",
+    ),
     "open_event": _e(
         "Ver el detalle de un evento", "Open an event's detail", "Voir le détail d'un événement"
     ),

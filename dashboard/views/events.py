@@ -12,7 +12,9 @@ from dashboard.i18n import t
 from dashboard.state import initial_params, publish_page
 from dashboard.tables import event_rows, title_expr
 
-MAX_ROWS = 100_000
+SHOWN_ROWS = 2_000
+"""The table shows the newest events up to this many; its CSV holds every match."""
+ALL_ROWS = 10_000_000
 MAX_QUERY_CHARS = 200
 SELECTED = "ev_selected"
 
@@ -153,12 +155,22 @@ def render(ctx: PageContext) -> None:
         return
 
     q = st.text_input(t("search", lang), key="ev_q", max_chars=MAX_QUERY_CHARS)
-    rows = event_rows(
-        ctx, filtered("events_list", ctx.filters, q=q.strip(), ascending=False, max_rows=MAX_ROWS)
-    )
-    st.caption(t("n_shown", lang, n=rows.height))
+    search = q.strip()
+    found = filtered("events_list", ctx.filters, q=search, ascending=False, max_rows=SHOWN_ROWS)
+    n_total = int(found["n_total"][0]) if found.height else 0
+    rows = event_rows(ctx, found)
+    st.caption(t("n_shown", lang, n=n_total))
+    if n_total > rows.height:
+        st.caption(t("rows_capped", lang, shown=rows.height, n=n_total))
     st.dataframe(rows, hide_index=True, column_config=components.table_config(ctx, rows))
-    components.csv_button(ctx, rows, what="events", key="ev_csv")
+    components.csv_button(
+        ctx,
+        lambda: event_rows(
+            ctx, filtered("events_list", ctx.filters, q=search, ascending=False, max_rows=ALL_ROWS)
+        ),
+        what="events",
+        key="ev_csv",
+    )
     if not rows.is_empty():
         st.selectbox(
             t("open_event", lang),

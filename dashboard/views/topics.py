@@ -11,6 +11,9 @@ from dashboard.data import filtered
 from dashboard.i18n import t
 from dashboard.tables import title_expr
 
+PANEL_ROWS = 500
+"""Panels of the newest events shown (and exported) at most."""
+
 
 def _cell_events(ctx: PageContext, year_frame: pl.DataFrame) -> None:
     lang = ctx.lang
@@ -87,7 +90,7 @@ def render(ctx: PageContext) -> None:
     _cell_events(ctx, year_frame)
 
     st.subheader(t("panel_themes", lang))
-    panels = filtered("panel_themes", ctx.filters)
+    panels = filtered("panel_themes", ctx.filters, max_rows=PANEL_ROWS)
     topic_names = ctx.labels.mapping("topics")
     panels = (
         ctx.labels.relabel(panels, "body_code", "bodies", alias="body")

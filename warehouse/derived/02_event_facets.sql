@@ -1,5 +1,6 @@
--- grain: one row per event: what the dashboard's filters test, gathered once per load so that
--- filtering is one scan of one table (no joins or subqueries per request).
+-- grain: one row per event: every column of events plus what the dashboard's filters test
+-- (chapter, topic and group lists, the Parties of its named participants), gathered once per
+-- load so that filtering is one scan of one table (no joins or subqueries per request).
 create table event_facets as
 with topic_lists as (
     select
@@ -16,7 +17,7 @@ participant_parties as (
     group by event_id
 )
 select
-    events.event_id,
+    events.*,
     bodies.chapter,
     coalesce(topic_lists.topic_codes, []) as topic_codes,
     coalesce(topic_lists.group_codes, []) as group_codes,

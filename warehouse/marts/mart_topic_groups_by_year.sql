@@ -2,11 +2,7 @@
 -- of the group (through the event, one of its panels or one of its outcomes). An event with
 -- two topics of one group counts once for that group.
 create or replace view mart_topic_groups_by_year as
-select
-    year,
-    group_code,
-    status,
-    count(distinct event_id) as n_events
-from mart_event_topic_links
+select year, group_code, status, count(*) as n_events
+from (select year, status, unnest(group_codes) as group_code from event_facets)
 group by all
 order by year, group_code, status;

@@ -1,6 +1,7 @@
 -- The filtered events matching the search text $q (accent- and case-insensitive, in titles,
 -- city and notes; '' matches all), newest first unless $ascending, at most $max_rows rows.
--- source_urls lists every source of the event, separated by ' | '.
+-- source_urls lists every source of the event, separated by ' | '; n_total counts every
+-- matching event, however many rows the limit keeps.
 with fe as (
     select * from filtered_events(
     $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
@@ -30,7 +31,8 @@ select
     fe.chair_party,
     fe.confidence,
     coalesce(source_lists.n_sources, 0) as n_sources,
-    source_lists.urls as source_urls
+    source_lists.urls as source_urls,
+    count(*) over () as n_total
 from fe
 left join source_lists using (event_id)
 where $q = ''

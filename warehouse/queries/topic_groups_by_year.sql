@@ -1,13 +1,9 @@
--- One row per year × topic group among the filtered events: distinct events that touched any
--- topic of the group.
-select
-    links.year,
-    links.group_code,
-    count(distinct links.event_id) as n_events
-from filtered_events(
+-- One row per year × topic group among the filtered events: events that touched any topic of
+-- the group (each event once per group).
+select year, group_code, count(*) as n_events
+from (select year, unnest(group_codes) as group_code from filtered_events(
     $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
     $kinds, $statuses, $confidences
-) as fe
-join mart_event_topic_links as links using (event_id)
+))
 group by all
-order by links.year, links.group_code;
+order by year, group_code;

@@ -1,11 +1,8 @@
 -- One row per topic among the filtered events: events that touched it.
-select
-    links.topic_code,
-    count(*) as n_events
-from filtered_events(
+select topic_code, count(*) as n_events
+from (select unnest(topic_codes) as topic_code from filtered_events(
     $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
     $kinds, $statuses, $confidences
-) as fe
-join mart_event_topic_links as links using (event_id)
+))
 group by all
-order by n_events desc, links.topic_code;
+order by n_events desc, topic_code;

@@ -1,13 +1,9 @@
 -- One row per body × topic among the filtered events: events that touched the topic.
-select
-    links.body_code,
-    links.topic_code,
-    links.group_code,
-    count(*) as n_events
-from filtered_events(
+select body_code, topic_code, topics.group_code, count(*) as n_events
+from (select body_code, unnest(topic_codes) as topic_code from filtered_events(
     $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
     $kinds, $statuses, $confidences
-) as fe
-join mart_event_topic_links as links using (event_id)
+))
+join topics using (topic_code)
 group by all
-order by links.body_code, links.topic_code;
+order by body_code, topic_code;
