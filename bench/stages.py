@@ -121,7 +121,7 @@ def marts(db: str, runs: str) -> None:
         **Filters().params(),
         "q": "",
         "ascending": False,
-        "max_rows": 100_000,
+        "max_rows": 2_000,  # the Events table shows 2,000 rows; its CSV fetches all on click
         "topic_code": "smes",
         "cell_year": None,
         "cell_body": None,
@@ -139,7 +139,12 @@ def marts(db: str, runs: str) -> None:
         samples = []
         for _ in range(int(runs) + 1):
             started = time.perf_counter()
-            con.sql(sql, params=params).pl() if params else con.sql(sql).pl()
+            if name.startswith("mart:"):
+                # The mart's bare SQL, run to completion inside DuckDB (no transfer to Python).
+                con.execute(f"create or replace temp table bench_out as {sql}")
+            else:
+                # What the app pays: the query and its result as a polars frame.
+                con.sql(sql, params=params).pl() if params else con.sql(sql).pl()
             samples.append(time.perf_counter() - started)
         timings[name] = _percentiles(samples[1:])
     con.close()
