@@ -75,7 +75,12 @@ T = TypeVar("T")
 
 
 def _show(value: Any) -> str:
-    text = repr(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"an integer of {value.bit_length()} bits"
+    try:
+        text = repr(value)
+    except (RecursionError, ValueError):
+        return f"a deeply nested {_type_name(value)}"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -103,6 +108,8 @@ def parse_partial_date(value: Any) -> tuple[dt.date, DatePrecision] | str:
     if isinstance(value, bool):
         return "a date is not a boolean"
     if isinstance(value, int):
+        if not 1 <= value <= 9999:
+            return "not a year"
         value = str(value)
     if not isinstance(value, str):
         return f"a date cannot be a {_type_name(value)}"
@@ -605,6 +612,20 @@ def _written_id(document: Document | None) -> str | None:
 
 def check_bytes(path: Path, display: str, raw: bytes, taxonomy: Taxonomy) -> FileResult:
     """Check one record file's bytes on its own (the cross-file checks come after)."""
+    try:
+        return _check_bytes(path, display, raw, taxonomy)
+    except RecursionError:
+        problem = Problem(
+            display,
+            1,
+            "file",
+            "nested too deeply (expected a record of fields "
+            "and short lists, found deeply nested values)",
+        )
+        return FileResult(path, display, digest_of(raw), None, (problem,), None)
+
+
+def _check_bytes(path: Path, display: str, raw: bytes, taxonomy: Taxonomy) -> FileResult:
     parsed = parse_record_bytes(raw, display, path.stem)
     if parsed.problem is not None:
         return FileResult(path, display, digest_of(raw), None, (parsed.problem,), None)

@@ -90,6 +90,15 @@ def _first_alias_line(text: str) -> int:
     return 1
 
 
+def _first_tag_line(text: str) -> int:
+    """The line of the first explicit tag (``!!int``, ``!foo``) outside quotes, else 1."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        unquoted = re.sub(r"'[^']*'|\"(?:\\.|[^\"\\])*\"", "", line.split(" #")[0])
+        if re.search(r"(?:^|[\s\[{,:-])!", unquoted):
+            return number
+    return 1
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
     """libyaml's error, located, with the start of the construct it was reading when that is
     elsewhere (an unclosed quote is only noticed lines later), and a hint for tabs."""
@@ -194,6 +203,20 @@ def parse(text: str) -> Document:
         raise YamlSyntaxError(_first_alias_line(text), ALIAS_REFUSED) from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from exc
+    except RecursionError:
+        raise YamlSyntaxError(
+            1,
+            "invalid YAML: nested too deeply (expected a record of "
+            "fields and short lists, found deeply nested lists or maps)",
+        ) from None
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as exc:
+        # PyYAML's builders raise plain Python errors for values they cannot build: explicitly
+        # tagged scalars (``!!int abc``) or integers too long to convert.
+        raise YamlSyntaxError(
+            _first_tag_line(text),
+            f"invalid YAML: a value cannot be read ({type(exc).__name__}: "
+            f"{str(exc)[:80]}); write plain values without tags (!!int, !!timestamp, ...)",
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(1, f"invalid YAML: {exc}") from exc
     finally:

@@ -123,6 +123,10 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
     try:
         con.execute("attach $path as warehouse (read_only)", {"path": str(target)})
         con.execute("use warehouse")
+        # Second line of defence behind named queries: no file access of any kind from this
+        # connection (no attach, copy, export or read_csv), and no setting can undo it.
+        con.execute("set enable_external_access = false")
+        con.execute("set lock_configuration = true")
     except duckdb.Error:
         con.close()
         raise

@@ -1,0 +1,301 @@
+"""Hostile values through the search box and the URL, and proof that the app cannot write.
+
+What the Events page counts is checked against a count made here in plain Python over the
+``events`` table, mirroring ``warehouse/queries/events_list.sql``: accent- and case-insensitive
+containment in title_en, title_es, city, notes and event_id, where ``%`` and ``_`` are plain
+characters. After every hostile run the warehouse file must be byte-identical.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.components import plain
+from dashboard.filters import URL_FIELDS
+from dashboard.i18n import t
+from etl.build import build
+from warehouse import db
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "streamlit_app.py")
+SHOWN = {"es": re.compile(r"^(\d+) eventos$"), "en": re.compile(r"^(\d+) events$")}
+WARNED_PARAM = re.compile(r": (\w+)=")
+"""The parameter named in a URL notice ('... ignored: body=x (unknown).')."""
+MAX_QUERY_CHARS = 200
+"""The search box's max_chars (dashboard/views/events.py)."""
+
+
+@dataclass(frozen=True)
+class Truth:
+    sha256: str
+    n_events: int
+    n_held: int
+    held_texts: tuple[str, ...]
+    """Per held event, its searchable text folded like the query folds it."""
+
+    def matches(self, q: str) -> int:
+        needle = fold(q.strip())
+        return sum(needle in text for text in self.held_texts) if needle else self.n_held
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    path = tmp_path_factory.mktemp("hostile") / "w.duckdb"
+    build(ROOT / "data", path)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(db.DB_ENV, str(path))
+        yield path
+
+
+@pytest.fixture(scope="module")
+def truth(warehouse: Path) -> Truth:
+    con = db.connect(warehouse)
+    try:
+        rows = con.sql(
+            "select status, title_en, title_es, city, notes, event_id from events"
+        ).fetchall()
+    finally:
+        con.close()
+    held = tuple(
+        fold(" ".join(part for part in parts if part is not None))
+        for status, *parts in rows
+        if status == "held"
+    )
+    assert 0 < len(held) < len(rows)
+    return Truth(sha256(warehouse), len(rows), len(held), held)
+
+
+def assert_unchanged(warehouse: Path, truth: Truth) -> None:
+    assert sha256(warehouse) == truth.sha256
+    con = db.connect(warehouse)
+    try:
+        assert con.sql("select count(*) from events").fetchall() == [(truth.n_events,)]
+    finally:
+        con.close()
+
+
+def errors(at: AppTest) -> list[str]:
+    return [e.value for e in at.exception]
+
+
+def warnings(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning]
+
+
+def warned_params(at: AppTest) -> set[str]:
+    return {m[1] for w in warnings(at) if (m := WARNED_PARAM.search(w))}
+
+
+def shown_count(at: AppTest, lang: str) -> int:
+    counts = [int(m[1]) for c in at.caption if (m := SHOWN[lang].match(c.value))]
+    assert len(counts) == 1, [c.value for c in at.caption]
+    return counts[0]
+
+
+# --- the search box ---------------------------------------------------------------------------
+
+SEARCHES = {
+    "sql-or": "' OR 1=1 --",
+    "sql-drop": '"; drop table events; --',
+    "percent": "%",
+    "underscore": "_",
+    "backslash": "\\",
+    "two-backslashes": "\\\\",
+    "script": "<script>alert(1)</script>",
+    "max-length": ("' OR 1=1 -- %_\\ <b>" * 20)[:MAX_QUERY_CHARS],
+    "rtl": "\u202eمؤتمر \u05e9\u05dc\u05d5\u05dd\u202c",
+    "emoji": "🇲🇽📊",
+    "accented": "DIÁLOGO",
+    "spaces": "   ",
+}
+
+
+def test_search_box_takes_hostile_text_literally(warehouse: Path, truth: Truth) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("dashboard/views/events.py").run()
+    assert not at.exception, errors(at)
+    shown: dict[str, tuple[int, int]] = {}
+    expected: dict[str, tuple[int, int]] = {}
+    for name, text in SEARCHES.items():
+        at.text_input(key="ev_q").input(text).run()
+        assert not at.exception, (name, errors(at))
+        assert not at.warning, (name, warnings(at))
+        assert at.text_input(key="ev_q").value == text, name
+        shown[name] = (shown_count(at, "en"), len(at.dataframe[0].value))
+        n = truth.matches(text)
+        expected[name] = (n, n)
+    assert shown == expected
+    # Had % or _ been wildcards they would have matched every held event.
+    assert expected["percent"][0] < truth.n_held
+    assert expected["underscore"][0] < truth.n_held
+    assert expected["accented"][0] > 0
+    assert expected["spaces"][0] == truth.n_held
+    assert_unchanged(warehouse, truth)
+
+
+# --- the URL ----------------------------------------------------------------------------------
+
+FILTER_PARAMS = (*URL_FIELDS, "lang")
+PAGE_PARAMS = {
+    "grain": "tr_grain",
+    "stack": "tr_stack",
+    "level": "tr_level",
+    "measure": "tr_measure",
+}
+PAGE_DEFAULTS = {"grain": "year", "stack": "body_code", "level": "topic_group", "measure": "counts"}
+EVENT_PARAMS = ("event", "q")
+ALL_PARAMS = (*FILTER_PARAMS, *PAGE_PARAMS, *EVENT_PARAMS)
+# Every parameter the app reads from a URL.
+assert set(ALL_PARAMS) == {
+    *("body", "chapter", "topic", "tgroup", "party", "role", "kind", "status", "conf"),
+    *("from", "to", "lang", "event", "q", "grain", "stack", "level", "measure"),
+}
+
+WRONG_TYPES = {
+    "body": "1",
+    "chapter": "abc",
+    "topic": "[]",
+    "tgroup": "{}",
+    "party": "null",
+    "role": "true",
+    "kind": "0",
+    "status": "-1",
+    "conf": "1e9",
+    "from": "2023-13-45",
+    "to": "2023-02-30",
+    "lang": "1",
+    "event": "0",
+    "q": "1",
+    "grain": "0",
+    "stack": "None",
+    "level": "[]",
+    "measure": "-1.5",
+}
+assert set(WRONG_TYPES) == set(ALL_PARAMS)
+
+
+def _same(value: str) -> dict[str, str]:
+    return dict.fromkeys(ALL_PARAMS, value)
+
+
+URLS = {
+    "sql-or": _same("' OR 1=1 --"),
+    "sql-drop": _same("x'); drop table events; --"),
+    "sql-comma": _same("held','cancelled') or ('1'='1"),
+    "quotes": _same("\"'`"),
+    "percent": _same("%"),
+    "long": _same("z" * 5000),
+    "long-list": _same(",".join(["x"] * 999)),
+    "wrong-types": WRONG_TYPES,
+}
+
+
+@pytest.mark.parametrize("case", sorted(URLS))
+def test_hostile_url_values_are_dropped_with_a_warning(
+    warehouse: Path, truth: Truth, case: str
+) -> None:
+    params = URLS[case]
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, errors(at)
+    assert set(FILTER_PARAMS) <= warned_params(at), warnings(at)
+    assert all(len(w) < 300 for w in warnings(at)), "values are clipped in the notices"
+    assert at.title[0].value == "Resumen", "an unknown lang falls back to Spanish"
+    assert int(at.metric[0].value) == truth.n_held, "every filter was dropped"
+    assert set(at.query_params) == {"lang"}, dict(at.query_params)
+
+    at.switch_page("dashboard/views/trends.py").run()
+    assert not at.exception, errors(at)
+    assert set(PAGE_PARAMS) <= warned_params(at), warnings(at)
+    assert {p: at.radio(key=k).value for p, k in PAGE_PARAMS.items()} == PAGE_DEFAULTS
+
+    at.switch_page("dashboard/views/events.py").run()
+    assert not at.exception, errors(at)
+    event_id = params["event"]
+    assert t("unknown_event", "es", id=plain(event_id[:80])) in warnings(at)
+    at.button(key="ev_back").click().run()
+    assert not at.exception, errors(at)
+    q = params["q"][:MAX_QUERY_CHARS]
+    assert at.text_input(key="ev_q").value == q
+    n = truth.matches(q)
+    assert (shown_count(at, "es"), len(at.dataframe[0].value)) == (n, n)
+    assert_unchanged(warehouse, truth)
+
+
+# --- nothing in the app can write ---------------------------------------------------------------
+
+# A read-only attach alone still lets a connection create files (attach, copy ... to, export
+# database); warehouse/db.py connect() turns external access off and locks the setting.
+
+
+def _open_gap(sql: str, name: str) -> object:
+    """File access that connect() closes with enable_external_access = false."""
+    return pytest.param(sql, id=name)
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        pytest.param("create table t (x int)", id="create-table"),
+        pytest.param("create view v as select 1", id="create-view"),
+        pytest.param("insert into events (event_id) values ('x')", id="insert"),
+        pytest.param("update events set city = 'x'", id="update"),
+        pytest.param("delete from events", id="delete"),
+        pytest.param("drop table events", id="drop"),
+        pytest.param("alter table events add column x int", id="alter"),
+        _open_gap("attach '{out}/other.duckdb' as other", "attach"),
+        _open_gap("copy events to '{out}/events.csv'", "copy-to"),
+        _open_gap("export database '{out}/export'", "export-database"),
+    ],
+)
+def test_the_connection_refuses_to_write(
+    warehouse: Path, truth: Truth, tmp_path: Path, sql: str
+) -> None:
+    con = db.connect(warehouse)
+    try:
+        with pytest.raises(duckdb.Error):
+            con.execute(sql.format(out=tmp_path))
+    finally:
+        con.close()
+    assert list(tmp_path.iterdir()) == []
+    assert_unchanged(warehouse, truth)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../schema/01_reference",
+        "../queries/events_list",
+        "events; drop table x",
+        "events_list.sql",
+        "events_list ",
+        "EVENTS_LIST",
+        "",
+        "/etc/passwd",
+    ],
+)
+def test_only_named_queries_can_run(name: str) -> None:
+    with pytest.raises(db.WarehouseError, match="unknown query"):
+        db.query_sql(name)
