@@ -14,6 +14,18 @@ from typing import Any
 import polars as pl
 
 PARTY_ROLES = ("host", "chair", "participant")
+LIST_FIELDS = (
+    "bodies",
+    "chapters",
+    "topics",
+    "topic_groups",
+    "parties",
+    "party_roles",
+    "kinds",
+    "statuses",
+    "confidences",
+)
+"""The filters that hold lists of codes, in the order they are shown and described."""
 DEFAULT_STATUSES = ("held",)
 MAX_PARAM_CHARS = 2000
 """Longer URL values are refused outright rather than split and checked item by item."""
@@ -240,17 +252,7 @@ def describe(
         start = filters.date_from.isoformat() if filters.date_from else "…"
         end = filters.date_to.isoformat() if filters.date_to else "…"
         rows.append((label["period"], f"{start} – {end}"))
-    for field_name in (
-        "bodies",
-        "chapters",
-        "topics",
-        "topic_groups",
-        "parties",
-        "party_roles",
-        "kinds",
-        "statuses",
-        "confidences",
-    ):
+    for field_name in LIST_FIELDS:
         value: Sequence[object] = getattr(filters, field_name)
         if not value or (field_name == "party_roles" and not filters.parties):
             continue
