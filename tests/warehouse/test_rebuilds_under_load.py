@@ -81,13 +81,18 @@ def test_reads_during_rebuilds_see_one_consistent_version(
 
     assert errors == []
     assert len(reads) > REBUILDS
+    # The cached query layer follows the file: the newest build shows without a restart.
+    latest = data.query("snapshot").row(0, named=True)
+    assert (latest["data_version"], latest["n_events"]) == (report.data_version, 5 + REBUILDS)
     for version, loaded, counted in reads:
         assert loaded == counted, "a read mixed two builds"
     seen = {version for version, _, _ in reads}
     assert seen <= set(versions) | {next(iter(reads))[0]}
     with capsys.disabled():
-        print(f"\n[rebuilds under load] {REBUILDS} rebuilds, {READERS} reader threads, "
-              f"{len(reads)} reads, {len(seen)} versions seen, {len(errors)} errors")
+        print(
+            f"\n[rebuilds under load] {REBUILDS} rebuilds, {READERS} reader threads, "
+            f"{len(reads)} reads, {len(seen)} versions seen, {len(errors)} errors"
+        )
 
 
 def _sha(path: Path) -> str:
@@ -102,7 +107,10 @@ def test_a_build_killed_half_way_leaves_the_previous_warehouse_serving(tmp_path:
     synthesize(n_events=3000, out=big, seed=5, real_data=ROOT / "data")
     child = subprocess.Popen(
         [sys.executable, "-m", "etl", "build", "--data", str(big), "--db", str(db), "--full"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     time.sleep(1.5)
     assert child.poll() is None, "the build finished before it could be killed"
@@ -127,9 +135,22 @@ def test_a_second_build_refuses_with_a_clear_message_or_waits(tmp_path: Path) ->
     before = _sha(db)
     with build_lock(db, wait=False):
         refused = subprocess.run(
-            [sys.executable, "-m", "etl", "build", "--data", str(data_dir), "--db", str(db),
-             "--no-wait"],
-            cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+            [
+                sys.executable,
+                "-m",
+                "etl",
+                "build",
+                "--data",
+                str(data_dir),
+                "--db",
+                str(db),
+                "--no-wait",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
     assert refused.returncode == 2
     assert "another build is running" in refused.stderr
@@ -137,7 +158,10 @@ def test_a_second_build_refuses_with_a_clear_message_or_waits(tmp_path: Path) ->
     both = [
         subprocess.Popen(
             [sys.executable, "-m", "etl", "build", "--data", str(data_dir), "--db", str(db)],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for _ in range(2)
     ]
