@@ -418,3 +418,76 @@ def column_headers(columns: list[str], lang: str) -> dict[str, str]:
     """Column name → header in ``lang`` for the columns the catalogue names; others keep
     their name."""
     return {c: t(c, lang) for c in columns if c in TEXT}
+
+
+# Documents page and search (etl/documents.py, etl/search.py, warehouse/queries/search.sql).
+TEXT.update(
+    {
+        "page_documents": _e("Documentos", "Documents", "Documents"),
+        "documents_intro": _e(
+            "Busque en los boletines y comunicados almacenados y en los registros de eventos. "
+            "La búsqueda no distingue acentos ni mayúsculas y reconoce plurales.",
+            "Search the stored bulletins and statements and the event records. Search ignores "
+            "accents and case and understands plurals.",
+            "Recherchez dans les bulletins et communiqués enregistrés et dans les fiches "
+            "d'événements. La recherche ignore les accents et la casse et reconnaît les pluriels.",
+        ),
+        "documents_search": _e("Buscar", "Search", "Rechercher"),
+        "documents_search_placeholder": _e(
+            "p. ej. diálogo pyme, economía circular",
+            "e.g. SME dialogue, circular economy",
+            "p. ex. dialogue PME, économie circulaire",
+        ),
+        "documents_n_results": _e(
+            "{n} resultados para «{query}»",
+            "{n} results for “{query}”",
+            "{n} résultats pour « {query} »",
+        ),
+        "documents_no_results": _e(
+            "Ningún documento ni evento contiene «{query}».",
+            "No document or event contains “{query}”.",
+            "Aucun document ni événement ne contient « {query} ».",
+        ),
+        "documents_no_documents": _e(
+            "El almacén no contiene documentos. Agregue archivos .txt, .pdf o .html a "
+            "data/documents/ y reconstruya con `make build`.",
+            "The warehouse holds no documents. Add .txt, .pdf or .html files to data/documents/ "
+            "and rebuild with `make build`.",
+            "L'entrepôt ne contient aucun document. Ajoutez des fichiers .txt, .pdf ou .html à "
+            "data/documents/ puis reconstruisez avec `make build`.",
+        ),
+        "documents_kind_passage": _e(
+            "Pasaje de documento", "Document passage", "Passage de document"
+        ),
+        "documents_kind_event": _e("Registro de evento", "Event record", "Fiche d'événement"),
+        "documents_passage_of": _e(
+            "Pasaje {passage_no} de «{title}»",
+            "Passage {passage_no} of “{title}”",
+            "Passage {passage_no} de « {title} »",
+        ),
+        "documents_matched_terms": _e("Términos encontrados", "Matched terms", "Termes trouvés"),
+        "documents_score": _e("Relevancia (BM25)", "Relevance (BM25)", "Pertinence (BM25)"),
+        "documents_cited_by": _e(
+            "Eventos que citan este documento",
+            "Events that cite this document",
+            "Événements qui citent ce document",
+        ),
+        "documents_open_passage": _e("Ver el pasaje", "Show the passage", "Voir le passage"),
+        "documents_open_event": _e("Ver el evento", "Show the event", "Voir l'événement"),
+        "documents_supporting_passages": _e(
+            "Pasajes que respaldan este registro",
+            "Passages that support this record",
+            "Passages qui appuient cette fiche",
+        ),
+        "documents_no_supporting_passages": _e(
+            "Ningún documento almacenado respalda este registro.",
+            "No stored document supports this record.",
+            "Aucun document enregistré n'appuie cette fiche.",
+        ),
+        "documents_col_title": _e("Título", "Title", "Titre"),
+        "documents_col_language": _e("Idioma", "Language", "Langue"),
+        "documents_col_published": _e("Publicado", "Published", "Publié"),
+        "documents_col_file": _e("Archivo", "File", "Fichier"),
+        "documents_col_n_passages": _e("Pasajes", "Passages", "Passages"),
+    }
+)

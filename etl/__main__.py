@@ -1,4 +1,5 @@
-"""Command line: ``python -m etl validate|build|synth ...`` (``--help`` on each).
+"""Command line: ``python -m etl validate|build|ingest|draft|draft-eval|synth ...``
+(``--help`` on each).
 
 Exit status: 0 on success, 2 when the records have errors (each printed as
 ``file:line: field: message``) or another build holds the lock, 1 on anything unexpected.
@@ -13,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from etl.build import build
+from etl.documents import read_documents
+from etl.draft import format_eval, run_draft, run_draft_eval
 from etl.errors import EtlError, ValidationFailed
 from etl.synth import synthesize
 from etl.validate import validate_dir
@@ -41,6 +44,21 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--full", action="store_true", help="re-check every file (ignore the per-file cache)"
     )
+    ingest = sub.add_parser("ingest", help="read documents (.txt, .pdf, .html, or folders)")
+    ingest.add_argument("paths", type=Path, nargs="+", help="files or folders")
+    draft = sub.add_parser("draft", help="draft YAML records from one document")
+    draft.add_argument("document", type=Path, help="a .txt, .pdf or .html document")
+    draft.add_argument("--out", type=Path, default=Path("drafts"), help="folder; default drafts/")
+    draft.add_argument("--data", type=Path, default=Path("data"), help=data_help)
+    evaluate = sub.add_parser("draft-eval", help="compare drafts with the curated records")
+    evaluate.add_argument("--data", type=Path, default=Path("data"), help=data_help)
+    evaluate.add_argument(
+        "--extra",
+        type=Path,
+        nargs="*",
+        default=[Path("tests/documents/corpus")],
+        help="more document folders (default: the test corpus)",
+    )
     synth = sub.add_parser("synth", help="write N synthetic records (for scale tests only)")
     synth.add_argument("--events", type=int, required=True, help="how many records")
     synth.add_argument("--out", type=Path, required=True, help="folder to write (like data/)")
@@ -54,6 +72,24 @@ def _parser() -> argparse.ArgumentParser:
 def _print_warnings(problems: Sequence[object]) -> None:
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
+
+
+def _ingest(paths: Sequence[Path]) -> int:
+    """Read documents, print what was found in each, and every error; write nothing."""
+    documents, errors = read_documents(paths)
+    for document in documents:
+        print(
+            f"{document.file}: id {document.document_id}, {document.language}, "
+            f"{len(document.passages)} passages, published {document.published or 'unknown'}"
+            f", title {document.title[:70]!r}"
+        )
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    print(
+        f"{len(documents)} document(s) read, {len(errors)} refused; nothing written "
+        "(make build stores data/documents/ in the warehouse)"
+    )
+    return EXIT_INVALID if errors else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -75,6 +111,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"ok: {len(result.events)} events in {result.n_files} files are valid "
                 f"({len(result.warnings)} warning(s))"
             )
+            return 0
+        if args.command == "ingest":
+            return _ingest(args.paths)
+        if args.command == "draft":
+            for path in run_draft(args.document, data_dir=args.data, out_dir=args.out):
+                print(
+                    f"wrote {path} (and {path.stem}.evidence.yaml): review it, then move it "
+                    "into data/events/"
+                )
+            return 0
+        if args.command == "draft-eval":
+            print(format_eval(run_draft_eval(data_dir=args.data, extra=args.extra)))
             return 0
         if args.command == "synth":
             n = synthesize(n_events=args.events, out=args.out, seed=args.seed, real_data=args.data)

@@ -21,14 +21,26 @@ import duckdb
 import polars as pl
 
 from etl.cache import CheckCache, cache_path, salt
-from etl.errors import BuildLocked, ValidationFailed
+from etl.documents import read_documents
+from etl.errors import BuildLocked, EtlError, ValidationFailed
 from etl.normalise import SCHEMAS, event_frames, taxonomy_frames
+from etl.search import SEARCH_SCHEMAS, search_frames
 from etl.validate import ValidationResult, validate_dir
 from warehouse.db import derived_statements, mart_statements, schema_statements
 
 LOAD_ORDER = tuple(SCHEMAS)
 REFERENCE_TABLES = ("parties", "bodies", "topic_groups", "topics", "codes")
 EVENT_TABLES = tuple(t for t in SCHEMAS if t not in REFERENCE_TABLES)
+SEARCH_TABLES = tuple(SEARCH_SCHEMAS)
+EVENT_ROWS = {
+    **{table: "event_id" for table in EVENT_TABLES},
+    "search_docs": "event_id",
+    "search_terms": "doc_key",  # an event's index rows are keyed by its id
+    "event_documents": "event_id",
+    "event_passages": "event_id",
+}
+"""Tables whose rows belong to one event, and the column naming it: what an incremental
+build copies from the previous warehouse for unchanged events."""
 
 
 def input_files(data_dir: Path) -> list[Path]:
@@ -120,15 +132,16 @@ def write_warehouse(
             )
             con.execute("create temp table kept as select event_id from kept_ids")
             con.execute("attach $path as previous (read_only)", {"path": str(reuse_from)})
-            for table in EVENT_TABLES:  # names from SCHEMAS, never from input
+            for table, column in EVENT_ROWS.items():  # names from code, never from input
                 con.execute(
                     f"insert into {table} by name select * from previous.{table} "
-                    "where event_id in (select event_id from kept)"
+                    f"where {column} in (select event_id from kept)"
                 )
             con.execute("detach previous")
-        for table in LOAD_ORDER:
-            frame = frames[table]  # noqa: F841 - read by DuckDB's replacement scan below
-            con.execute(f"insert into {table} by name select * from frame")  # table from SCHEMAS
+        for table in (*LOAD_ORDER, *SEARCH_TABLES):
+            con.register("frame", frames[table])
+            con.execute(f"insert into {table} by name select * from frame")  # names from code
+            con.unregister("frame")
         con.execute("insert into load_runs by name select * from runs")
         for derived in derived_statements():
             con.execute(derived)
@@ -166,7 +179,17 @@ def build(
         if not result.ok or result.taxonomy is None:
             raise ValidationFailed(list(result.problems))
         version = data_version(data_dir, known={r.path: r.digest for r in result.files})
-        frames = {**taxonomy_frames(result.taxonomy), **event_frames(result.events)}
+        folder = data_dir / "documents"
+        documents, bad_documents = read_documents(
+            [folder] if folder.is_dir() else [], root=data_dir.parent
+        )
+        if bad_documents:
+            raise EtlError("\n".join(str(e) for e in bad_documents) + "\nnothing written")
+        frames = {
+            **taxonomy_frames(result.taxonomy),
+            **event_frames(result.events),
+            **search_frames(documents, result.events),
+        }
         # Only builds write the warehouse, always through a temporary file, so a WAL beside the
         # target is stale; left there, it makes the previous file unreadable and loses its
         # load history.
@@ -223,7 +246,7 @@ def _row_counts(db: Path) -> dict[str, int]:
     with duckdb.connect(str(db), read_only=True) as con:
         return {
             table: int(con.sql(f"select count(*) from {table}").fetchall()[0][0])  # from SCHEMAS
-            for table in LOAD_ORDER
+            for table in (*LOAD_ORDER, *SEARCH_TABLES)
         }
 
 

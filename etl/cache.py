@@ -27,9 +27,15 @@ def cache_path(db: Path) -> Path:
 
 
 def salt(data_dir: Path) -> str:
-    """What every cached result depends on besides its own file: taxonomy and code."""
+    """What every cached result depends on besides its own file: the taxonomy, the source
+    documents (records link to them) and the ETL code."""
     digest = hashlib.sha256(f"{FORMAT}|{sys.version_info[:2]}".encode())
     digest.update((data_dir / "taxonomy.yaml").read_bytes())
+    documents = data_dir / "documents"
+    if documents.is_dir():
+        for path in sorted(p for p in documents.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(data_dir).as_posix().encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
     for source in sorted(ETL_DIR.glob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()

@@ -126,8 +126,31 @@ class _HtmlText(HTMLParser):
     """Collects the visible text of an HTML page, one block element per line."""
 
     BLOCKS = frozenset(
-        "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer "
-        "blockquote pre title dt dd".split()
+        [
+            "p",
+            "div",
+            "br",
+            "li",
+            "ul",
+            "ol",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "table",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "blockquote",
+            "pre",
+            "title",
+            "dt",
+            "dd",
+        ]
     )
     HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 
@@ -339,7 +362,6 @@ def _clean_lines(raw_text: str) -> list[str]:
     for line in lines:
         if URL.fullmatch(line.strip("() ")) and line.strip("() ").rstrip(".,;") in seen_urls:
             line = ""
-        seen_urls.update(u.rstrip(").,;") for u in URL.findall(line))
         previous = joined[-1] if joined else ""
         last_url = URL.search(previous.split(" ")[-1]) if previous else None
         if (
@@ -352,6 +374,7 @@ def _clean_lines(raw_text: str) -> list[str]:
             joined[-1] = previous + line
         else:
             joined.append(line)
+        seen_urls.update(u.rstrip(").,;") for u in URL.findall(joined[-1]))
     return joined
 
 
@@ -402,10 +425,13 @@ def _paragraphs(lines: list[str]) -> list[str]:
             if not inside_sentence or _starts_block(line):
                 paragraphs.append(current)
                 current = ""
-        elif current and (_starts_block(line) or _is_heading(current)):
-            if not (_is_heading(current) and LOWER_START.match(line)):
-                paragraphs.append(current)
-                current = ""
+        elif (
+            current
+            and (_starts_block(line) or _is_heading(current))
+            and not (_is_heading(current) and LOWER_START.match(line))
+        ):
+            paragraphs.append(current)
+            current = ""
         pending_break = False
         if not current:
             line = FOOTNOTE_START.sub("", line)
@@ -459,16 +485,105 @@ def split_passages(text: str) -> tuple[Passage, ...]:
 
 STOPWORDS: dict[Language, frozenset[str]] = {
     "es": frozenset(
-        "el la los las del de y en que por con para una un se su sus al es lo como más fue "
-        "entre este esta ha han sobre también pero sin desde sesión reunión".split()
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "del",
+            "de",
+            "y",
+            "en",
+            "que",
+            "por",
+            "con",
+            "para",
+            "una",
+            "un",
+            "se",
+            "su",
+            "sus",
+            "al",
+            "es",
+            "lo",
+            "como",
+            "más",
+            "fue",
+            "entre",
+            "este",
+            "esta",
+            "ha",
+            "han",
+            "sobre",
+            "también",
+            "pero",
+            "sin",
+            "desde",
+            "sesión",
+            "reunión",
+        ]
     ),
     "en": frozenset(
-        "the of and to in for on with by is was were that this as at from be are its an "
-        "which their has have will meeting".split()
+        [
+            "the",
+            "of",
+            "and",
+            "to",
+            "in",
+            "for",
+            "on",
+            "with",
+            "by",
+            "is",
+            "was",
+            "were",
+            "that",
+            "this",
+            "as",
+            "at",
+            "from",
+            "be",
+            "are",
+            "its",
+            "an",
+            "which",
+            "their",
+            "has",
+            "have",
+            "will",
+            "meeting",
+        ]
     ),
     "fr": frozenset(
-        "le la les des de du et en un une pour par sur dans au aux est que qui ont été avec "
-        "ses leur à été réunion".split()
+        [
+            "le",
+            "la",
+            "les",
+            "des",
+            "de",
+            "du",
+            "et",
+            "en",
+            "un",
+            "une",
+            "pour",
+            "par",
+            "sur",
+            "dans",
+            "au",
+            "aux",
+            "est",
+            "que",
+            "qui",
+            "ont",
+            "été",
+            "avec",
+            "ses",
+            "leur",
+            "à",
+            "été",
+            "réunion",
+        ]
     ),
 }
 LANGUAGE_ORDER: tuple[Language, ...] = ("es", "en", "fr")
@@ -520,10 +635,16 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # "del 20 al 22 de septiembre de 2023", "20 y 21 de septiembre de 2023",
         # "du 20 au 22 septembre 2023", "20 et 21 septembre 2023", "20-21 September 2023"
         r"(?:del?\s+|du\s+)?" + _DAY.format("d1") + r"\s*(?:al|y|au|et|-|–|to|and)\s*"
-        r"(?:el\s+|le\s+)?" + _DAY.format("d2") + r"\s+(?:de\s+)?" + _MONTH.format("m2")
+        r"(?:el\s+|le\s+)?"
+        + _DAY.format("d2")
+        + r"\s+(?:de\s+)?"
+        + _MONTH.format("m2")
         + r"(?:\s+de|\s+del|,)?\s+(?P<y>\d{4})",
         # "21 de septiembre de 2023", "21 septembre 2023", "21 September 2023"
-        r"(?:le\s+)?" + _DAY.format("d1") + r"\s+(?:de\s+)?" + _MONTH.format("m1")
+        r"(?:le\s+)?"
+        + _DAY.format("d1")
+        + r"\s+(?:de\s+)?"
+        + _MONTH.format("m1")
         + r"(?:\s+de|\s+del|,)?\s+(?P<y>\d{4})",
         # "September 20-21, 2023", "September 20 and 21, 2023"
         _MONTH.format("m1") + r"\s+" + _DAY.format("d1") + r"(?:st|nd|rd|th)?\s*"
@@ -591,7 +712,8 @@ def publication_date(text: str) -> dt.date | None:
             return mention.start_date
         line_start = text.rfind("\n", 0, mention.start) + 1
         if mention.start < 300 and re.fullmatch(
-            r"\s*[A-ZÁÉÍÓÚÇ][\w .’'-]{1,40},\s*(?:(?:a|le|el)\s+)?", text[line_start : mention.start]
+            r"\s*[A-ZÁÉÍÓÚÇ][\w .,’'-]{1,40},\s*(?:(?:a|le|el)\s+)?",
+            text[line_start : mention.start],
         ):
             return mention.start_date
     return None

@@ -99,7 +99,8 @@ sources:
     publisher: "<u>Publisher</u>"
   - url: https://example.org/fixture/hostile
 confidence: low
-notes: "Test fixture, not a real event. [link](javascript:alert(1)) <style>*{{display:none}}</style>"
+notes: "Test fixture, not a real event. [link](javascript:alert(1))
+  <style>*{{display:none}}</style>"
 """
 
 

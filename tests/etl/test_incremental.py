@@ -105,3 +105,19 @@ def test_an_unreadable_or_foreign_cache_is_ignored(
     report = build(mini_copy, db)
     assert report.n_reused == 0
     assert report.n_events == 5
+
+
+def test_incremental_build_with_documents_matches_a_full_build(
+    tmp_path: Path, real_data_dir: Path
+) -> None:
+    import shutil
+
+    data = Path(shutil.copytree(real_data_dir, tmp_path / "data"))
+    incremental, full = tmp_path / "inc.duckdb", tmp_path / "full.duckdb"
+    build(data, incremental)
+    record = data / "events" / "env-committee-2023-09-27.yaml"
+    record.write_text(record.read_text(encoding="utf-8") + "# touched\n", encoding="utf-8")
+    report = build(data, incremental)
+    assert report.n_reused == report.n_files - 1
+    build(data, full, incremental=False)
+    assert _rows(incremental) == _rows(full)

@@ -1,0 +1,532 @@
+"""Offline full-text search over document passages and event records (BM25).
+
+DuckDB's ``fts`` extension cannot be downloaded here, so the ETL builds the index itself, once
+per build, as plain tables (see ``warehouse/schema/04_documents.sql``):
+
+- ``search_docs``: one row per searchable unit (a document passage or an event record) with
+  its length in terms;
+- ``search_terms``: one row per term × unit with the term's frequency in the unit.
+
+A query is normalised by :func:`query_terms` exactly as the index was (accents and case folded,
+stop words dropped, a light stemmer shared by Spanish, English and French), and ranked by the
+named query ``warehouse/queries/search.sql`` (BM25 in SQL). :class:`SearchIndex` ranks the same
+way in Python, for the ETL (which passages support which record) and for tests.
+
+The stemmer is one set of rules for the three languages, not one per language, so that a query
+needs no language: plural endings (``-s``, ``-es``, ``-iones``, ``-ies``, ``-aux``) and then a
+final ``a``/``o``/``e`` are removed, so ``comités`` and ``comité`` meet at ``comit``,
+``meetings`` and ``meeting`` at ``meeting``, ``environnementaux`` and ``environnementale`` at
+``environnemental``, ``PyMEs`` and ``PyME`` at ``pym``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+import polars as pl
+
+from etl.documents import SourceDocument, find_dates
+from etl.records import Event
+
+K1 = 1.2
+"""BM25 term-frequency saturation."""
+B = 0.75
+"""BM25 length normalisation."""
+
+DOC_KIND_PASSAGE = "passage"
+DOC_KIND_EVENT = "event"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS = _words(
+    """
+    a al algo ante como con contra cual cuales de del desde donde durante e el ella ellas ellos
+    en entre era es esa ese eso esta estas este esto estos fue fueron ha han hay la las le les
+    lo los mas muy ni no o os otra otro para pero por porque que quien se sea ser si sin sobre
+    son su sus tambien tan tiene toda todo todos tras un una uno unos y ya
+    an and are as at be been but by for from had has have he her his if in into is it its of
+    on or our she so than that the their them then there these they this those to was we were
+    which while who will with would
+    au aux avec ce ces cette dans des du elle est et il ils je leur leurs mais meme ne nous on
+    ont ou par pas pour qu qui sa sans ses sont sur ta une vous ete etait
+    """
+)
+
+TOKEN = re.compile(r"[^\W_]+")
+PLAIN = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: ``"Diálogo"`` → ``"dialogo"``."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(PLAIN))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def stem(word: str) -> str:
+    """The light stem of a folded word (see the module docstring); numbers are kept whole."""
+    if len(word) < 4 or not word.isalpha():
+        return word
+    for suffix, replacement in (("iones", "ion"), ("aux", "al"), ("ies", "i"), ("sses", "ss")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + replacement
+            break
+    else:
+        if word.endswith("es") and len(word) > 4 and word[-3] not in "aeiou":
+            word = word[:-2]
+        elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+    if word.endswith("y"):
+        word = word[:-1] + "i"
+    if len(word) >= 4 and word[-1] in "aoe":
+        word = word[:-1]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A term and where its word is in the original text."""
+
+    term: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """The index terms of ``text`` with their offsets: folded, stop words and one-letter words
+    dropped, stemmed."""
+    out: list[Token] = []
+    for match in TOKEN.finditer(text):
+        word = fold(match.group(0))
+        if len(word) < 2 or word in STOPWORDS:
+            continue
+        out.append(Token(stem(word), match.start(), match.end()))
+    return out
+
+
+def terms(text: str) -> list[str]:
+    return [t.term for t in tokenize(text)]
+
+
+def query_terms(query: str) -> list[str]:
+    """A search box's text as the distinct index terms to look up, in the order typed; the
+    ``$terms`` parameter of ``warehouse/queries/search.sql``."""
+    return list(dict.fromkeys(terms(query)))
+
+
+def search_params(query: str, *, limit: int = 50) -> dict[str, object]:
+    """The parameters of ``warehouse/queries/search.sql`` for a search box's text."""
+    return {"terms": query_terms(query), "k1": K1, "b": B, "limit": limit}
+
+
+# --- the index ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SearchUnit:
+    """One searchable thing: a document passage or an event record."""
+
+    doc_kind: str
+    doc_key: str
+    text: str
+    document_id: str | None = None
+    passage_no: int | None = None
+    event_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    doc_kind: str
+    doc_key: str
+    score: float
+    matched: tuple[str, ...]
+
+
+def passage_key(document_id: str, passage_no: int) -> str:
+    return f"{document_id}:{passage_no}"
+
+
+def event_search_text(event: Event) -> str:
+    """What a record contributes to search: its titles, notes and outcomes."""
+    parts = [event.title_en, event.title_es or "", event.notes or ""]
+    parts += [outcome.text for outcome in event.outcomes]
+    return "\n".join(p for p in parts if p)
+
+
+def search_units(documents: Sequence[SourceDocument], events: Sequence[Event]) -> list[SearchUnit]:
+    units = [
+        SearchUnit(
+            DOC_KIND_PASSAGE,
+            passage_key(doc.document_id, p.passage_no),
+            p.text,
+            document_id=doc.document_id,
+            passage_no=p.passage_no,
+        )
+        for doc in documents
+        for p in doc.passages
+    ]
+    units += [SearchUnit(DOC_KIND_EVENT, e.id, event_search_text(e), event_id=e.id) for e in events]
+    return units
+
+
+class SearchIndex:
+    """Term frequencies, document frequencies and lengths of a set of units, ranked by BM25
+    exactly as ``warehouse/queries/search.sql`` ranks them."""
+
+    def __init__(self, units: Iterable[SearchUnit]) -> None:
+        self.units: dict[tuple[str, str], SearchUnit] = {}
+        self.tf: dict[tuple[str, str], Counter[str]] = {}
+        self.lengths: dict[tuple[str, str], int] = {}
+        self.postings: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for unit in units:
+            key = (unit.doc_kind, unit.doc_key)
+            counts = Counter(terms(unit.text))
+            self.units[key] = unit
+            self.tf[key] = counts
+            self.lengths[key] = sum(counts.values())
+            for term in counts:
+                self.postings[term].append(key)
+        self.n_docs = len(self.tf)
+        total = sum(self.lengths.values())
+        self.avg_length = total / self.n_docs if self.n_docs else 0.0
+
+    def length(self, key: tuple[str, str]) -> int:
+        return self.lengths[key]
+
+    def idf(self, term: str) -> float:
+        df = len(self.postings.get(term, ()))
+        return math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
+
+    def rank(
+        self,
+        query: Sequence[str],
+        *,
+        k1: float = K1,
+        b: float = B,
+        limit: int | None = None,
+        only: Collection[tuple[str, str]] | None = None,
+    ) -> list[Hit]:
+        """Units matching any of the (normalised) terms, best first; ties by kind and key.
+        ``only`` restricts the units returned, not the statistics."""
+        scores: dict[tuple[str, str], float] = defaultdict(float)
+        matched: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for term in dict.fromkeys(query):
+            idf = self.idf(term)
+            for key in self.postings.get(term, ()):
+                if only is not None and key not in only:
+                    continue
+                tf = self.tf[key][term]
+                norm = 1 - b + b * self.length(key) / self.avg_length
+                scores[key] += idf * tf * (k1 + 1) / (tf + k1 * norm)
+                matched[key].append(term)
+        hits = [Hit(k[0], k[1], s, tuple(sorted(matched[k]))) for k, s in scores.items()]
+        hits.sort(key=lambda h: (-h.score, h.doc_kind, h.doc_key))
+        return hits if limit is None else hits[:limit]
+
+
+# --- snippets ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A matched word: ``text[start:end]`` (offsets into the unit's full text) and its term."""
+
+    start: int
+    end: int
+    term: str
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """An excerpt ``text`` = full text ``[start:end]``, with the matched words inside it."""
+
+    text: str
+    start: int
+    end: int
+    highlights: tuple[Highlight, ...]
+    full_length: int
+
+    def marked(self, before: str = "**", after: str = "**") -> str:
+        """The excerpt with each matched word wrapped (Markdown bold by default), with an
+        ellipsis where the text was cut."""
+        out, cursor = [], self.start
+        for h in self.highlights:
+            out += [self.text[cursor - self.start : h.start - self.start], before]
+            out += [self.text[h.start - self.start : h.end - self.start], after]
+            cursor = h.end
+        out.append(self.text[cursor - self.start :])
+        return ("… " if self.start else "") + "".join(out) + (" …" if self.cut_end else "")
+
+    @property
+    def cut_end(self) -> bool:
+        return self.full_length > self.end
+
+
+def snippet(text: str, query: Sequence[str], *, width: int = 240) -> Snippet:
+    """The ``width``-character window of ``text`` holding the most distinct query terms (the
+    earliest such window), cut at word boundaries, with every match in it highlighted."""
+    wanted = set(query)
+    matches = [t for t in tokenize(text) if t.term in wanted]
+    best_start = 0
+    if matches:
+        best = (-1, 0)
+        for i, first in enumerate(matches):
+            inside = {m.term for m in matches[i:] if m.end - first.start <= width}
+            if len(inside) > best[0]:
+                best = (len(inside), first.start)
+        best_start = max(0, best[1] - width // 5)
+    if best_start:
+        space = text.find(" ", best_start)
+        best_start = space + 1 if 0 <= space < best_start + 30 else best_start
+    end = min(len(text), best_start + width)
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", best_start, end)
+        end = space if space > best_start else end
+    highlights = tuple(
+        Highlight(m.start, m.end, m.term) for m in matches if best_start <= m.start and m.end <= end
+    )
+    return Snippet(text[best_start:end], best_start, end, highlights, len(text))
+
+
+# --- records ↔ documents --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EventDocument:
+    event_id: str
+    source_no: int
+    document_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class SupportingPassage:
+    event_id: str
+    rank: int
+    document_id: str
+    passage_no: int
+    score: float
+
+
+HEX_ID = re.compile(r"\b[0-9a-f]{16}\b")
+MONTH_WORDS = {
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+    "diciembre",
+    "en": "January February March April May June July August September October November December",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+}
+
+
+def event_query(event: Event) -> list[str]:
+    """The terms that identify an event in a document: its titles, city, participant names and
+    its start date written in words (as Spanish, English and French texts write it)."""
+    parts = [event.title_es or "", event.title_en, event.city or ""]
+    parts += [p.name for p in event.participants]
+    if event.date_precision == "day":
+        day = event.start_date
+        parts += [f"{day.day} {MONTH_WORDS[lang].split()[day.month - 1]}" for lang in MONTH_WORDS]
+        parts.append(str(day.year))
+    return query_terms(" ".join(parts))
+
+
+def supporting_passages(
+    event: Event,
+    index: SearchIndex,
+    document_ids: Collection[str],
+    *,
+    k: int = 3,
+) -> list[SupportingPassage]:
+    """The ``k`` passages of the given documents that best match the event (BM25 on
+    :func:`event_query`), best first; a passage that states the event's start date ranks
+    before one that does not."""
+    only = {
+        key
+        for key, unit in index.units.items()
+        if unit.doc_kind == DOC_KIND_PASSAGE and unit.document_id in document_ids
+    }
+    hits = index.rank(event_query(event), only=only)
+    dated = {
+        key
+        for key in only
+        if any(
+            m.start_date == event.start_date and m.precision == "day"
+            for m in find_dates(index.units[key].text)
+        )
+    }
+    hits.sort(key=lambda h: ((h.doc_kind, h.doc_key) not in dated, -h.score, h.doc_key))
+    out: list[SupportingPassage] = []
+    for rank, hit in enumerate(hits[:k], start=1):
+        unit = index.units[(hit.doc_kind, hit.doc_key)]
+        assert unit.document_id is not None and unit.passage_no is not None
+        out.append(SupportingPassage(event.id, rank, unit.document_id, unit.passage_no, hit.score))
+    return out
+
+
+def link_documents(
+    events: Sequence[Event], documents: Sequence[SourceDocument], index: SearchIndex
+) -> list[EventDocument]:
+    """Which stored document each record's sources cite.
+
+    A source cites a document when its url is the document's id, contains it, or names its
+    file; a ``seed: ...`` source that names none of them cites the stored document that best
+    matches the record (BM25 of :func:`event_query` over each document's passages, in the
+    source's language when it gives one). Sources with ordinary URLs cite no stored document.
+    """
+    by_id = {d.document_id: d for d in documents}
+    by_name: dict[str, str] = {}
+    for d in documents:
+        by_name[d.file.rsplit("/", 1)[-1]] = d.document_id
+    links: list[EventDocument] = []
+    for event in events:
+        for source_no, source in enumerate(event.sources, start=1):
+            url = source.url.strip()
+            named = [h for h in HEX_ID.findall(url.lower()) if h in by_id]
+            named += [i for n, i in by_name.items() if n and n in url]
+            if named:
+                links.append(EventDocument(event.id, source_no, named[0]))
+                continue
+            if not url.lower().startswith("seed:"):
+                continue
+            candidates = [
+                d.document_id
+                for d in documents
+                if source.language is None or d.language == source.language
+            ]
+            best = supporting_passages(event, index, candidates, k=1)
+            if best:
+                links.append(EventDocument(event.id, source_no, best[0].document_id))
+    return links
+
+
+# --- frames for the warehouse ---------------------------------------------------------------
+
+TEXT = pl.String()
+INT = pl.Int32()
+SEARCH_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
+    "documents": {
+        "document_id": TEXT,
+        "file": TEXT,
+        "kind": TEXT,
+        "title": TEXT,
+        "language": TEXT,
+        "published": pl.Date(),
+        "n_passages": INT,
+        "text": TEXT,
+    },
+    "passages": {
+        "document_id": TEXT,
+        "passage_no": INT,
+        "start_offset": INT,
+        "end_offset": INT,
+        "text": TEXT,
+    },
+    "search_docs": {
+        "doc_kind": TEXT,
+        "doc_key": TEXT,
+        "document_id": TEXT,
+        "passage_no": INT,
+        "event_id": TEXT,
+        "length": INT,
+    },
+    "search_terms": {"term": TEXT, "doc_kind": TEXT, "doc_key": TEXT, "tf": INT},
+    "event_documents": {"event_id": TEXT, "source_no": INT, "document_id": TEXT},
+    "event_passages": {
+        "event_id": TEXT,
+        "rank": INT,
+        "document_id": TEXT,
+        "passage_no": INT,
+        "score": pl.Float64(),
+    },
+}
+"""Table → column types, in the order of ``warehouse/schema/04_documents.sql``."""
+
+
+def search_frames(
+    documents: Sequence[SourceDocument], events: Sequence[Event], *, k: int = 3
+) -> dict[str, pl.DataFrame]:
+    """One polars frame per table of ``warehouse/schema/04_documents.sql``: the documents and
+    their passages, the search index over passages and records, the record → document links
+    and the ``k`` passages that best support each linked record."""
+    index = SearchIndex(search_units(documents, events))
+    # Links and supporting passages rank passages against the documents alone, so an event's
+    # rows do not depend on which other events are in the build (an incremental build reuses
+    # the rows of unchanged events).
+    passages_only = SearchIndex(search_units(documents, ()))
+    links = link_documents(events, documents, passages_only)
+    linked: dict[str, set[str]] = defaultdict(set)
+    for link in links:
+        linked[link.event_id].add(link.document_id)
+    support = [
+        passage
+        for event in events
+        if event.id in linked
+        for passage in supporting_passages(event, passages_only, linked[event.id], k=k)
+    ]
+    rows: dict[str, list[dict[str, object]]] = {
+        "documents": [
+            {
+                "document_id": d.document_id,
+                "file": d.file,
+                "kind": d.kind,
+                "title": d.title,
+                "language": d.language,
+                "published": d.published,
+                "n_passages": len(d.passages),
+                "text": d.text,
+            }
+            for d in documents
+        ],
+        "passages": [
+            {
+                "document_id": d.document_id,
+                "passage_no": p.passage_no,
+                "start_offset": p.start,
+                "end_offset": p.end,
+                "text": p.text,
+            }
+            for d in documents
+            for p in d.passages
+        ],
+        "search_docs": [
+            {
+                "doc_kind": u.doc_kind,
+                "doc_key": u.doc_key,
+                "document_id": u.document_id,
+                "passage_no": u.passage_no,
+                "event_id": u.event_id,
+                "length": index.length(key),
+            }
+            for key, u in index.units.items()
+        ],
+        "search_terms": [
+            {"term": term, "doc_kind": key[0], "doc_key": key[1], "tf": tf}
+            for key, counts in index.tf.items()
+            for term, tf in sorted(counts.items())
+        ],
+        "event_documents": [
+            {"event_id": x.event_id, "source_no": x.source_no, "document_id": x.document_id}
+            for x in links
+        ],
+        "event_passages": [
+            {
+                "event_id": s.event_id,
+                "rank": s.rank,
+                "document_id": s.document_id,
+                "passage_no": s.passage_no,
+                "score": s.score,
+            }
+            for s in support
+        ],
+    }
+    return {
+        table: pl.DataFrame(rows[table], schema=schema)
+        if rows[table]
+        else pl.DataFrame(schema=schema)
+        for table, schema in SEARCH_SCHEMAS.items()
+    }

@@ -1,0 +1,291 @@
+"""Search: normalisation, stemming in three languages, BM25 ranking, snippets, links between
+records and documents, and the SQL query agreeing with the Python ranking."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from etl.documents import SourceDocument, parse_document, read_documents
+from etl.records import Event, Source
+from etl.search import (
+    DOC_KIND_EVENT,
+    DOC_KIND_PASSAGE,
+    K1,
+    SEARCH_SCHEMAS,
+    B,
+    SearchIndex,
+    SearchUnit,
+    fold,
+    query_terms,
+    search_frames,
+    search_params,
+    search_units,
+    snippet,
+    stem,
+)
+from etl.validate import validate_dir
+from warehouse.db import QUERIES_DIR, SCHEMA_DIR
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def real() -> tuple[list[SourceDocument], tuple[Event, ...]]:
+    documents, errors = read_documents([ROOT / "data" / "documents"], root=ROOT)
+    assert errors == []
+    return documents, validate_dir(ROOT / "data").events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Diálogo", "dialogo"), ("DIÁLOGO", "dialogo"), ("Comité", "comite"), ("œuvre", "oeuvre")],
+)
+def test_fold(text: str, expected: str) -> None:
+    assert fold(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Spanish
+        ("comités", "comité"),
+        ("Diálogos", "diálogo"),
+        ("reuniones", "reunión"),
+        ("mujeres", "mujer"),
+        ("países", "país"),
+        ("ambientales", "ambiental"),
+        ("PyMEs", "PyME"),
+        ("mexicanas", "mexicano"),
+        # English
+        ("meetings", "meeting"),
+        ("committees", "committee"),
+        ("policies", "policy"),
+        ("processes", "process"),
+        ("dialogues", "dialogue"),
+        # French
+        ("comités", "Comité"),
+        ("réunions", "réunion"),
+        ("environnementaux", "environnementale"),
+        ("séances", "séance"),
+        ("énergies", "énergie"),
+    ],
+)
+def test_word_forms_meet(a: str, b: str) -> None:
+    assert query_terms(a) == query_terms(b) != []
+
+
+@pytest.mark.parametrize(("a", "b"), [("comercio", "comité"), ("class", "clase"), ("mar", "mes")])
+def test_different_words_stay_apart(a: str, b: str) -> None:
+    assert query_terms(a) != query_terms(b)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("El Diálogo de las PyMEs", ["dialog", "pym"]),
+        ("the Committee and its meetings", ["committe", "meeting"]),
+        ("  ", []),
+        ("T-MEC 2023 T-MEC", ["mec", "2023"]),
+        ("Artículo 24.26", ["articul", "24", "26"]),
+    ],
+)
+def test_query_terms(query: str, expected: list[str]) -> None:
+    assert query_terms(query) == expected
+
+
+def test_stem_leaves_numbers_and_short_words() -> None:
+    assert [stem(w) for w in ("2023", "ley", "gas", "status", "crisis")] == [
+        "2023",
+        "ley",
+        "gas",
+        "status",
+        "crisis",
+    ]
+
+
+def _units(*texts: str) -> list[SearchUnit]:
+    return [SearchUnit(DOC_KIND_PASSAGE, f"d:{i}", t) for i, t in enumerate(texts, start=1)]
+
+
+def test_ranking_sanity() -> None:
+    index = SearchIndex(
+        _units(
+            "El Comité de Medio Ambiente se reunió en Washington.",
+            "El Comité de Medio Ambiente y el Comité PyME. Los comités revisaron el medio "
+            "ambiente, la economía circular y la aplicación de la legislación ambiental en "
+            "una larga sesión con muchos otros temas de comercio y de inversión.",
+            "Diálogo PyME en la Ciudad de México.",
+            "Reunión sobre reglas de origen.",
+        )
+    )
+    hits = index.rank(query_terms("comités medio ambiente"))
+    assert [h.doc_key for h in hits] == ["d:1", "d:2"]  # the shorter, focused passage first
+    assert hits[0].matched == ("ambient", "comit", "medi")
+    assert index.rank(query_terms("dialogo pyme"))[0].doc_key == "d:3"
+    # a rare term weighs more than a common one
+    assert index.idf("origen") > index.idf("comit")
+    assert index.rank(query_terms("nada parecido")) == []
+
+
+def test_snippet_highlights_matches_with_offsets() -> None:
+    text = "Preámbulo largo. " * 30 + "El Diálogo PyME reunió a las PyMEs de la región."
+    terms = query_terms("diálogo pymes")
+    cut = snippet(text, terms, width=80)
+    assert "Diálogo PyME" in cut.text
+    assert [text[h.start : h.end] for h in cut.highlights] == ["Diálogo", "PyME", "PyMEs"]
+    assert text[cut.start : cut.end] == cut.text
+    assert "**Diálogo** **PyME**" in cut.marked()
+    assert cut.marked().startswith("… ")
+
+
+def test_snippet_without_match_is_the_start() -> None:
+    cut = snippet("Uno dos tres cuatro cinco seis.", ["nada"], width=12)
+    assert (cut.start, cut.highlights) == (0, ())
+    assert cut.text == "Uno dos tres"
+
+
+def test_frames_have_the_schema(real: tuple[list[SourceDocument], tuple[Event, ...]]) -> None:
+    frames = search_frames(*real)
+    assert {t: dict(f.schema) for t, f in frames.items()} == SEARCH_SCHEMAS
+    documents = frames["documents"]
+    assert documents.height == 1
+    passages = frames["passages"]
+    text = documents.item(0, "text")
+    for start, end, body in passages.select("start_offset", "end_offset", "text").iter_rows():
+        assert text[start:end] == body
+
+
+def test_records_link_to_the_bulletin_and_its_passages(
+    real: tuple[list[SourceDocument], tuple[Event, ...]],
+) -> None:
+    frames = search_frames(*real)
+    (document_id,) = frames["documents"]["document_id"].to_list()
+    links = frames["event_documents"]
+    linked = set(links["event_id"].to_list())
+    assert {"sme-dialogue-2023-09-21", "env-committee-2023-09-27"} <= linked
+    assert set(links["document_id"].to_list()) == {document_id}
+    passages = frames["passages"]
+    support = frames["event_passages"].join(passages, on=["document_id", "passage_no"])
+
+    def best(event_id: str) -> str:
+        return str(support.filter(pl.col("event_id") == event_id, pl.col("rank") == 1)["text"][0])
+
+    assert best("sme-dialogue-2023-09-21").startswith("El 21 de septiembre de 2023, México")
+    assert best("env-committee-2023-09-27").startswith("El 27 de septiembre de 2023")
+
+
+def _event(event_id: str, url: str, title: str) -> Event:
+    return Event(
+        id=event_id,
+        body="sme_dialogue",
+        edition=None,
+        kind="dialogue",
+        title_en=title,
+        title_es=None,
+        start_date=dt.date(2023, 1, 1),
+        date_precision="day",
+        end_date=None,
+        status="held",
+        format="unknown",
+        city=None,
+        host_party=None,
+        chair_party=None,
+        treaty_refs=(),
+        topics=(),
+        participants=(),
+        panels=(),
+        outcomes=(),
+        related=(),
+        sources=(Source(url, None, None, None, None),),
+        confidence="low",
+        notes=None,
+        file=f"data/events/{event_id}.yaml",
+    )
+
+
+def test_link_by_id_by_file_name_and_seed() -> None:
+    one = parse_document("Reunión del Consejo Laboral en Ottawa.".encode(), "one.txt", "txt")
+    two = parse_document("Diálogo PyME en Monterrey.".encode(), "docs/two.txt", "txt")
+    events = [
+        _event("by-id", one.document_id, "Unrelated title"),
+        _event("by-name", "seed: two.txt", "Unrelated title"),
+        _event("by-seed", "seed: a bulletin", "Diálogo PyME en Monterrey"),
+        _event("web", "https://example.org/one", "Consejo Laboral"),
+    ]
+    links = search_frames([one, two], events)["event_documents"]
+    assert links.rows() == [
+        ("by-id", 1, one.document_id),
+        ("by-name", 1, two.document_id),
+        ("by-seed", 1, two.document_id),
+    ]
+
+
+def _load(frames: dict[str, pl.DataFrame]) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    con.execute((SCHEMA_DIR / "04_documents.sql").read_text(encoding="utf-8"))
+    con.execute("create table events (event_id varchar, title_en varchar)")
+    for table in SEARCH_SCHEMAS:
+        frame = frames[table]  # noqa: F841 - read by DuckDB's replacement scan
+        con.execute(f"insert into {table} by name select * from frame")
+    return con
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["diálogo pyme", "Comités", "medio ambiente Washington", "economía circular", "meetings"],
+)
+def test_sql_search_equals_python(
+    real: tuple[list[SourceDocument], tuple[Event, ...]], query: str
+) -> None:
+    documents, events = real
+    frames = search_frames(documents, events)
+    con = _load(frames)
+    sql = (QUERIES_DIR / "search.sql").read_text(encoding="utf-8")
+    terms = query_terms(query)
+    got = con.sql(sql, params={"terms": terms, "k1": K1, "b": B, "limit": 20}).pl()
+    con.close()
+    expected = SearchIndex(search_units(documents, events)).rank(terms, limit=20)
+    assert got.height == len(expected) > 0
+    assert got["doc_key"].to_list() == [h.doc_key for h in expected]
+    assert got["doc_kind"].to_list() == [h.doc_kind for h in expected]
+    assert got["score"].to_list() == pytest.approx([h.score for h in expected], rel=1e-9)
+    assert [tuple(m) for m in got["matched_terms"].to_list()] == [h.matched for h in expected]
+    kinds = set(got["doc_kind"].to_list())
+    assert kinds <= {DOC_KIND_PASSAGE, DOC_KIND_EVENT}
+
+
+def test_sql_search_finds_events_and_passages(
+    real: tuple[list[SourceDocument], tuple[Event, ...]],
+) -> None:
+    con = _load(search_frames(*real))
+    sql = (QUERIES_DIR / "search.sql").read_text(encoding="utf-8")
+    got = con.sql(sql, params=search_params("Diálogo PyME", limit=50)).pl()
+    empty = con.sql(sql, params={"terms": [], "k1": K1, "b": B, "limit": 50}).pl()
+    con.close()
+    assert "sme-dialogue-2023-09-21" in got["event_id"].to_list()
+    passage = got.filter(pl.col("doc_kind") == DOC_KIND_PASSAGE).row(0, named=True)
+    assert "Diálogo PyME" in passage["text"]
+    assert passage["title"].startswith("Segundo Diálogo PyME")
+    assert empty.height == 0
+
+
+KEY = re.compile(r"-- key: \(([^)]*)\)\ncreate table (\w+)")
+
+
+def test_stated_keys_hold_in_the_frames(
+    real: tuple[list[SourceDocument], tuple[Event, ...]],
+) -> None:
+    frames = search_frames(*real)
+    stated = KEY.findall((SCHEMA_DIR / "04_documents.sql").read_text(encoding="utf-8"))
+    assert sorted(table for _, table in stated) == sorted(SEARCH_SCHEMAS)
+    for columns, table in stated:
+        keys = [c.strip() for c in columns.split(",")]
+        frame = frames[table]
+        assert frame.height > 0, table
+        assert frame.select(keys).is_duplicated().sum() == 0, table

@@ -1,0 +1,59 @@
+-- Full-text search over document passages and event records, ranked by BM25.
+-- grain: one row per passage or event matching at least one term, best first.
+-- $terms: list of normalised terms (etl.search.query_terms of the search box's text)
+-- $k1, $b: BM25 parameters (etl.search.K1 = 1.2, etl.search.B = 0.75)
+-- $limit: how many rows at most
+with corpus as (
+    select count(*)::double as n_docs, avg(length)::double as avg_length
+    from search_docs
+),
+
+query_terms as (
+    select distinct unnest($terms::varchar[]) as term
+),
+
+term_idf as (
+    select
+        t.term,
+        ln(1 + (c.n_docs - count(*) + 0.5) / (count(*) + 0.5)) as idf
+    from search_terms as t
+    inner join query_terms as q on t.term = q.term
+    cross join corpus as c
+    group by t.term, c.n_docs
+),
+
+scored as (
+    select
+        t.doc_kind,
+        t.doc_key,
+        sum(
+            i.idf * t.tf * ($k1 + 1)
+            / (t.tf + $k1 * (1 - $b + $b * d.length / c.avg_length))
+        ) as score,
+        list(t.term order by t.term) as matched_terms
+    from search_terms as t
+    inner join term_idf as i on t.term = i.term
+    inner join search_docs as d on t.doc_kind = d.doc_kind and t.doc_key = d.doc_key
+    cross join corpus as c
+    group by t.doc_kind, t.doc_key
+)
+
+select
+    s.doc_kind,
+    s.doc_key,
+    s.score,
+    s.matched_terms,
+    d.document_id,
+    d.passage_no,
+    d.event_id,
+    coalesce(doc.title, e.title_en) as title,
+    coalesce(p.text, e.title_en) as text,
+    p.start_offset,
+    p.end_offset
+from scored as s
+inner join search_docs as d on s.doc_kind = d.doc_kind and s.doc_key = d.doc_key
+left join passages as p on d.document_id = p.document_id and d.passage_no = p.passage_no
+left join documents as doc on d.document_id = doc.document_id
+left join events as e on d.event_id = e.event_id
+order by s.score desc, s.doc_kind, s.doc_key
+limit $limit
