@@ -16,6 +16,7 @@ PAGES = (
     ("topics", "page_topics", "dashboard/views/topics.py"),
     ("parties", "page_parties", "dashboard/views/parties.py"),
     ("events", "page_events", "dashboard/views/events.py"),
+    ("documents", "page_documents", "dashboard/views/documents.py"),
     ("data", "page_data", "dashboard/views/data_page.py"),
 )
 

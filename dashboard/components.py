@@ -15,11 +15,18 @@ from dashboard.context import PageContext
 from dashboard.i18n import column_headers, t
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+# GitHub-flavoured Markdown turns "https://...", "www.x" and "a@b.c" into links after parsing,
+# escapes or not; an invisible word joiner (U+2060) inside each keeps the text as it reads.
+_AUTOLINKS = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\\\.)|(?=@)")
 
 
 def plain(text: object) -> str:
-    """Record text made inert for st.markdown: no links, HTML, emphasis or colour codes."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", "" if text is None else str(text))
+    """Record text made inert for st.markdown: no links, HTML, emphasis or colour codes.
+
+    For display only: exports use the record's text as it is.
+    """
+    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", "" if text is None else str(text))
+    return _AUTOLINKS.sub("\u2060", escaped)
 
 
 def headers(ctx: PageContext, columns: list[str]) -> dict[str, str]:

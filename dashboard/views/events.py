@@ -123,6 +123,20 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         else:
             st.markdown(components.plain(f"{row['related_id']} {t('not_in_data', lang)}"))
 
+    st.subheader(t("documents_supporting_passages", lang))
+    support = query("event_support", event_id=event_id)
+    if support.is_empty():
+        st.caption(t("documents_no_supporting_passages", lang))
+    for row in support.iter_rows(named=True):
+        st.markdown(
+            f"**{components.plain(row['title'])}** · "
+            + components.plain(
+                t("documents_passage_of", lang, passage_no=row["passage_no"], title=row["file"])
+            )
+            + f" · {row['start_offset']}–{row['end_offset']}"
+        )
+        st.markdown("> " + components.plain(row["text"]).replace("\n", "\n> "))
+
     st.subheader(t("sources", lang))
     sources = query("event_sources", event_id=event_id)
     sources = (

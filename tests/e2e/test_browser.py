@@ -51,6 +51,7 @@ PAGES = (
     ("topics", "Topics"),
     ("parties", "Parties"),
     ("events", "Events"),
+    ("documents", "Documents"),
     ("data", "Data"),
 )
 BODY_CODE = "sme_dialogue"
@@ -328,7 +329,9 @@ def test_record_text_renders_literally(page: Page, app_url: str) -> None:
     expect(main.locator("h2", has_text="<script>window.__pwned = 1</script>")).to_be_visible(
         timeout=TIMEOUT_MS
     )
-    heading = main.locator("h2", has_text="window.__pwned").first.inner_text()
+    # The app breaks would-be autolinks with an invisible word joiner (U+2060): the text reads
+    # the same and links nothing.
+    heading = main.locator("h2", has_text="window.__pwned").first.inner_text().replace("\u2060", "")
     assert HOSTILE_TITLE.split(" [click")[0] in heading
     assert "[click me](https://evil.example)" in heading
     assert "**stars**" in heading
