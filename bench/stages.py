@@ -6,6 +6,7 @@ Each prints one JSON line with its figures; ``peak_mib`` is this process's peak 
 from __future__ import annotations
 
 import json
+import re
 import resource
 import statistics
 import subprocess
@@ -126,6 +127,11 @@ def marts(db: str, runs: str) -> None:
         "cell_year": None,
         "cell_body": None,
         "event_id": "x",
+        # search.sql: one term, the app's BM25 parameters and page size
+        "terms": ["dialogo"],
+        "k1": 1.2,
+        "b": 0.75,
+        "limit": 50,
     }
     con = connect(db)
     timings: dict[str, dict[str, float]] = {}
@@ -134,7 +140,8 @@ def marts(db: str, runs: str) -> None:
     ]
     for name in sorted(query_names()):
         sql = query_sql(name)
-        jobs.append((f"query:{name}", sql, {k: v for k, v in defaults.items() if f"${k}" in sql}))
+        wanted = set(re.findall(r"\$(\w+)", sql))
+        jobs.append((f"query:{name}", sql, {k: v for k, v in defaults.items() if k in wanted}))
     for name, sql, params in jobs:
         samples = []
         for _ in range(int(runs) + 1):

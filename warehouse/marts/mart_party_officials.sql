@@ -2,17 +2,23 @@
 -- row in participants each) and the distinct events they attended. Participants of no Party
 -- (party_code null) are left out.
 create or replace view mart_party_officials as
+with per_event as (
+    -- one row per event × Party × level × capacity, so events are counted without distinct
+    select event_id, party_code, level, capacity, count(*) as n_officials
+    from participants
+    where party_code is not null
+    group by all
+)
 select
-    participants.party_code,
+    per_event.party_code,
     events.body_code,
     events.year,
     events.status,
-    participants.level,
-    participants.capacity,
-    count(*) as n_officials,
-    count(distinct participants.event_id) as n_events
-from participants
+    per_event.level,
+    per_event.capacity,
+    sum(per_event.n_officials)::bigint as n_officials,
+    count(*) as n_events
+from per_event
 join events using (event_id)
-where participants.party_code is not null
 group by all
 order by party_code, body_code, year, status, level, capacity;

@@ -1,47 +1,55 @@
 -- The filtered events matching the search text $q (accent- and case-insensitive, in titles,
--- city and notes; '' matches all), newest first unless $ascending, at most $max_rows rows.
+-- city, notes and id; '' matches all), newest first unless $ascending, at most $max_rows rows.
 -- source_urls lists every source of the event, separated by ' | '; n_total counts every
 -- matching event, however many rows the limit keeps.
-with fe as (
-    select * from filtered_events(
-    $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
-    $kinds, $statuses, $confidences
-)
+with matched as (
+    select
+        *,
+        count(*) over () as n_total
+    from filtered_events(
+        $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties,
+        $party_roles, $kinds, $statuses, $confidences
+    )
+    where $q = ''
+       or contains(
+           strip_accents(lower(concat_ws(' ', title_en, title_es, city, notes, event_id))),
+           strip_accents(lower($q))
+       )
+    order by
+        case when $ascending then start_date end asc,
+        case when not $ascending then start_date end desc,
+        event_id
+    limit $max_rows
 ),
 source_lists as (
+    -- only for the rows kept by the limit
     select event_id, count(*) as n_sources, string_agg(url, ' | ' order by source_no) as urls
     from sources
-    join fe using (event_id)
+    where event_id in (select event_id from matched)
     group by all
 )
 select
-    fe.event_id,
-    fe.start_date,
-    fe.date_precision,
-    fe.end_date,
-    fe.body_code,
-    fe.kind,
-    fe.edition,
-    fe.title_en,
-    fe.title_es,
-    fe.status,
-    fe.format,
-    fe.city,
-    fe.host_party,
-    fe.chair_party,
-    fe.confidence,
+    matched.event_id,
+    matched.start_date,
+    matched.date_precision,
+    matched.end_date,
+    matched.body_code,
+    matched.kind,
+    matched.edition,
+    matched.title_en,
+    matched.title_es,
+    matched.status,
+    matched.format,
+    matched.city,
+    matched.host_party,
+    matched.chair_party,
+    matched.confidence,
     coalesce(source_lists.n_sources, 0) as n_sources,
     source_lists.urls as source_urls,
-    count(*) over () as n_total
-from fe
+    matched.n_total
+from matched
 left join source_lists using (event_id)
-where $q = ''
-   or contains(
-       strip_accents(lower(concat_ws(' ', fe.title_en, fe.title_es, fe.city, fe.notes, fe.event_id))),
-       strip_accents(lower($q))
-   )
 order by
-    case when $ascending then fe.start_date end asc,
-    case when not $ascending then fe.start_date end desc,
-    fe.event_id
-limit $max_rows;
+    case when $ascending then matched.start_date end asc,
+    case when not $ascending then matched.start_date end desc,
+    matched.event_id;

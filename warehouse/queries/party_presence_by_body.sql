@@ -1,18 +1,27 @@
 -- One row per Party × body: filtered events where the Party hosted, chaired or sent a named
 -- official (n_present), out of the body's filtered events (n_events).
+with fe as (
+    select event_id, body_code from filtered_events(
+        $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties,
+        $party_roles, $kinds, $statuses, $confidences
+    )
+),
+body_totals as (
+    select body_code, count(*) as n_events from fe group by all
+),
+present as (
+    select event_parties.party_code, fe.body_code, count(*) as n_present
+    from event_parties
+    join fe using (event_id)
+    group by all
+)
 select
     parties.party_code,
-    fe.body_code,
-    count(*) filter (
-        where fe.host_party = parties.party_code
-           or fe.chair_party = parties.party_code
-           or list_contains(fe.participant_parties, parties.party_code)
-    ) as n_present,
-    count(*) as n_events
-from filtered_events(
-    $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
-    $kinds, $statuses, $confidences
-) as fe
+    body_totals.body_code,
+    coalesce(present.n_present, 0) as n_present,
+    body_totals.n_events
+from body_totals
 cross join parties
-group by all
-order by parties.party_code, fe.body_code;
+left join present
+    on present.party_code = parties.party_code and present.body_code = body_totals.body_code
+order by parties.party_code, body_totals.body_code;
