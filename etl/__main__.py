@@ -69,9 +69,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_warnings(problems: Sequence[object]) -> None:
-    for problem in problems:
+BUILD_WARNINGS_SHOWN = 3
+
+
+def _print_warnings(problems: Sequence[object], *, limit: int | None = None) -> None:
+    """Warnings to stderr; a build shows the first few, `validate` lists them all."""
+    for problem in problems[:limit]:
         print(f"warning: {problem}", file=sys.stderr)
+    if limit is not None and len(problems) > limit:
+        print(
+            f"... and {len(problems) - limit} more warning(s): "
+            "'python -m etl validate' lists them all",
+            file=sys.stderr,
+        )
 
 
 def _ingest(paths: Sequence[Path]) -> int:
@@ -145,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EtlError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    _print_warnings(report.validation.warnings)
+    _print_warnings(report.validation.warnings, limit=BUILD_WARNINGS_SHOWN)
     print(
         f"built {report.db_path}: {report.n_events} events from {report.n_files} files "
         f"({report.n_reused} unchanged since the last build, not re-checked), "
