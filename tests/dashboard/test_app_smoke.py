@@ -7,16 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl.build import build
-
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
-
-
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("app") / "w.duckdb"
-    build(Path("data"), db)
-    return db
 
 
 def test_missing_warehouse_says_how_to_build(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,17 +14,7 @@ import pytest
 from dashboard import briefing, data
 from dashboard.context import PageContext
 from dashboard.filters import Filters
-from etl.build import build
 from warehouse.db import connect, run_sql
-
-
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    db = tmp_path_factory.mktemp("briefing") / "w.duckdb"
-    build(Path("data"), db)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TMEC_DB", str(db))
-        yield db
 
 
 def _ctx(lang: str, filters: Filters) -> PageContext:

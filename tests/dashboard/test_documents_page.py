@@ -3,25 +3,14 @@ the supporting passages on an event's detail."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.views.documents import highlighted
-from etl.build import build
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
-
-
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    db = tmp_path_factory.mktemp("documents_page") / "w.duckdb"
-    build(Path("data"), db)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TMEC_DB", str(db))
-        yield db
 
 
 def search(text: str, **params: str) -> AppTest:

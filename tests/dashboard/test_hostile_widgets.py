@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from streamlit.testing.v1 import AppTest
 from dashboard.components import plain
 from dashboard.filters import URL_FIELDS
 from dashboard.i18n import t
-from etl.build import build
 from warehouse import db
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,15 +52,6 @@ def fold(text: str) -> str:
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    path = tmp_path_factory.mktemp("hostile") / "w.duckdb"
-    build(ROOT / "data", path)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(db.DB_ENV, str(path))
-        yield path
 
 
 @pytest.fixture(scope="module")

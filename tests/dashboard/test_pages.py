@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,6 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from dashboard.components import plain
-from etl.build import build
 from warehouse import db
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,15 +115,6 @@ def _truth(path: Path) -> Truth:
         )
     finally:
         con.close()
-
-
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    path = tmp_path_factory.mktemp("pages") / "w.duckdb"
-    build(ROOT / "data", path)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(db.DB_ENV, str(path))
-        yield path
 
 
 @pytest.fixture(scope="module")
