@@ -62,12 +62,3 @@ def topic_change(current: pl.DataFrame, previous: pl.DataFrame, *, top: int) -> 
         .sort(["n_events", "topic_code"], descending=[True, False])
         .head(top)
     )
-
-
-def pivot_counts(frame: pl.DataFrame, *, index: str, columns: str, values: str) -> pl.DataFrame:
-    """A wide table (index × columns) of ``values``, missing cells as 0."""
-    return (
-        frame.pivot(on=columns, index=index, values=values, aggregate_function="sum")
-        .fill_null(0)
-        .sort(index)
-    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from etl.errors import Problem
@@ -138,7 +137,3 @@ def parse_taxonomy(doc: Document, file: str) -> tuple[Taxonomy | None, list[Prob
     if problems:
         return None, problems
     return Taxonomy(parties, bodies, groups, topics, lists), problems
-
-
-def taxonomy_path(data_dir: Path) -> Path:
-    return data_dir / "taxonomy.yaml"

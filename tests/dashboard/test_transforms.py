@@ -9,7 +9,6 @@ from polars.testing import assert_frame_equal
 from dashboard.transforms import (
     counts_by,
     cumulative,
-    pivot_counts,
     topic_change,
     with_period,
     with_shares,
@@ -182,20 +181,3 @@ def test_topic_change_top_larger_than_frame_and_zero() -> None:
     out = topic_change(current, previous, top=10)
     assert out.rows() == [("a", 1, 1, 0)]
     assert topic_change(current, previous, top=0).height == 0
-
-
-# --- pivot_counts -----------------------------------------------------------------------------
-
-
-def test_pivot_counts_fills_missing_cells_with_zero() -> None:
-    frame = pl.DataFrame(
-        {
-            "body": ["B", "A", "A", "B"],
-            "year": ["2021", "2021", "2022", "2021"],
-            "n_events": [1, 2, 3, 4],
-        }
-    )
-    expected = pl.DataFrame({"body": ["A", "B"], "2021": [2, 5], "2022": [3, 0]})
-    assert_frame_equal(
-        pivot_counts(frame, index="body", columns="year", values="n_events"), expected
-    )
