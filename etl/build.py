@@ -179,10 +179,11 @@ def build(
         if not result.ok or result.taxonomy is None:
             raise ValidationFailed(list(result.problems))
         version = data_version(data_dir, known={r.path: r.digest for r in result.files})
+        # Every file in documents/ is read, so one the ingest cannot take (a .docx, say) is
+        # refused by name instead of silently skipped; hidden files are the system's.
         folder = data_dir / "documents"
-        documents, bad_documents = read_documents(
-            [folder] if folder.is_dir() else [], root=data_dir.parent
-        )
+        files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+        documents, bad_documents = read_documents(files, root=data_dir.parent)
         if bad_documents:
             raise EtlError("\n".join(str(e) for e in bad_documents) + "\nnothing written")
         frames = {

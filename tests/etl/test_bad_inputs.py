@@ -10,6 +10,7 @@ build and keep the text intact.
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from etl.build import build
-from etl.errors import ValidationFailed
+from etl.errors import EtlError, ValidationFailed
 from etl.validate import MAX_RECORD_BYTES, MAX_TEXT_CHARS, MAX_TITLE_CHARS
 from warehouse.db import connect, run_sql
 
@@ -349,3 +350,23 @@ def test_an_alias_bomb_is_refused_in_a_bounded_time(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "YAML aliases (*name) are not allowed" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("scan.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+        ("junk.txt", bytes(range(256)) * 8, "binary"),
+        ("notes.docx", b"PK\x03\x04 not a document we read", ".docx"),
+    ],
+)
+def test_a_bad_document_stops_the_build_and_changes_nothing(
+    data_and_db: tuple[Path, Path, str], name: str, content: bytes, expected: str
+) -> None:
+    data, db, before = data_and_db
+    (data / "documents").mkdir(exist_ok=True)
+    (data / "documents" / name).write_bytes(content)
+    with pytest.raises(EtlError, match=rf"{re.escape(name)}.*{re.escape(expected)}"):
+        build(data, db, display_root="data")
+    assert sha(db) == before
