@@ -154,9 +154,3 @@ def run_query(
 ) -> pl.DataFrame:
     """Run the named query ``warehouse/queries/<name>.sql`` with ``params`` bound."""
     return run_sql(con, query_sql(name), params, name=name)
-
-
-def read_data_version(con: duckdb.DuckDBPyConnection) -> str:
-    """The data version of the newest build recorded in ``load_runs``."""
-    frame = run_query(con, "data_version")
-    return str(frame.item(0, "data_version")) if frame.height else ""
