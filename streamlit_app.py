@@ -36,7 +36,7 @@ options = data.options()
 labels = data.labels(lang)
 state.init_filters(options)
 state.render_sidebar(options, labels)
-filters = state.current_filters(options)
+filters = state.current_filters()
 state.publish(filters, lang)
 # Pages may find bad URL values of their own while they run, so the notices are written into
 # a box at the top of the page after it has run.

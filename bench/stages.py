@@ -182,7 +182,7 @@ def pages(db: str) -> None:
         at.run()
         rerun = time.perf_counter() - started
         started = time.perf_counter()
-        at.multiselect(key="flt_bodies").set_value(["environment_committee"]).run()
+        at.multiselect(key="flt_bodies_es").set_value(["environment_committee"]).run()
         change = time.perf_counter() - started
         if at.exception:
             raise RuntimeError(f"{page}: {at.exception[0].message}")

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import export, figures, transforms
 from dashboard.context import PageContext
 from dashboard.data import build_info, filtered, labels, options, token
-from dashboard.filters import LIST_FIELDS, Filters, describe
+from dashboard.filters import Filters, describe
 from dashboard.i18n import column_headers, t
 from dashboard.state import effective_period
 from dashboard.summary import SummaryFacts, TopicMove, summary_paragraph
@@ -62,22 +62,7 @@ def paragraph(ctx: PageContext, facts: SummaryFacts) -> str:
 
 def filter_rows(ctx: PageContext) -> list[tuple[str, str]]:
     """The applied filters as (label, value) pairs in the interface language."""
-    label = {k: t(k, ctx.lang) for k in ("period", *LIST_FIELDS)}
-    names = {
-        name: ctx.labels.mapping(list_name)
-        for name, list_name in (
-            ("bodies", "bodies"),
-            ("chapters", "chapters"),
-            ("topics", "topics"),
-            ("topic_groups", "topic_groups"),
-            ("parties", "parties"),
-            ("party_roles", "party_roles"),
-            ("kinds", "kinds"),
-            ("statuses", "statuses"),
-            ("confidences", "confidence"),
-        )
-    }
-    return describe(ctx.filters, label, names)
+    return describe(ctx.filters, label=lambda key: t(key, ctx.lang), name=ctx.labels)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

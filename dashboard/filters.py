@@ -7,25 +7,13 @@ unknown or malformed is dropped and reported as a notice, never raised.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import polars as pl
 
 PARTY_ROLES = ("host", "chair", "participant")
-LIST_FIELDS = (
-    "bodies",
-    "chapters",
-    "topics",
-    "topic_groups",
-    "parties",
-    "party_roles",
-    "kinds",
-    "statuses",
-    "confidences",
-)
-"""The filters that hold lists of codes, in the order they are shown and described."""
 DEFAULT_STATUSES = ("held",)
 MAX_PARAM_CHARS = 2000
 """Longer URL values are refused outright rather than split and checked item by item."""
@@ -102,43 +90,119 @@ class Filters:
 
     def params(self) -> dict[str, Any]:
         """The parameters of the ``filtered_events`` macro, as every filtered query takes them."""
-        return {
-            "date_from": self.date_from,
-            "date_to": self.date_to,
-            "bodies": list(self.bodies),
-            "chapters": list(self.chapters),
-            "topics": list(self.topics),
-            "topic_groups": list(self.topic_groups),
-            "parties": list(self.parties),
-            "party_roles": list(self.party_roles),
-            "kinds": list(self.kinds),
-            "statuses": list(self.statuses),
-            "confidences": list(self.confidences),
-        }
+        params: dict[str, Any] = {"date_from": self.date_from, "date_to": self.date_to}
+        params.update({spec.field: list(spec.codes(self)) for spec in LIST_FILTERS})
+        return params
 
     def previous_period(self) -> Filters | None:
-        """The same filters over the period of equal length just before this one."""
+        """The same filters over the period of equal length just before this one.
+
+        A period of whole calendar months (the 1st to a month's last day, so whole quarters and
+        years too) is compared with as many whole months before it: 2025 with 2024, not with
+        2024-01-02 – 2024-12-31. Any other period is compared with as many days just before it.
+        """
         if self.date_from is None or self.date_to is None or self.date_from > self.date_to:
             return None
+        if self.date_from.day == 1 and (self.date_to + dt.timedelta(days=1)).day == 1:
+            months = _months_between(self.date_from, self.date_to + dt.timedelta(days=1))
+            prev_from = _add_months(self.date_from, -months)
+            return replace(self, date_from=prev_from, date_to=self.date_from - dt.timedelta(days=1))
         length = self.date_to - self.date_from
         prev_to = self.date_from - dt.timedelta(days=1)
         return replace(self, date_from=prev_to - length, date_to=prev_to)
 
 
-# URL parameter name → Filters field. Short names keep copied links readable.
-URL_FIELDS: Mapping[str, str] = {
-    "from": "date_from",
-    "to": "date_to",
-    "body": "bodies",
-    "chapter": "chapters",
-    "topic": "topics",
-    "tgroup": "topic_groups",
-    "party": "parties",
-    "role": "party_roles",
-    "kind": "kinds",
-    "status": "statuses",
-    "conf": "confidences",
-}
+def _months_between(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def _add_months(day_one: dt.date, months: int) -> dt.date:
+    """The first of the month ``months`` after the month of ``day_one`` (a 1st)."""
+    index = day_one.year * 12 + day_one.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+PERIOD_URL = ("from", "to")
+"""The URL names of the period's bounds (``Filters.date_from`` and ``date_to``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListFilter:
+    """One list filter, everything about it in one entry.
+
+    ``field`` is at once the :class:`Filters` attribute, the session-state name and the
+    parameter of the ``filtered_events`` macro (warehouse/macros/filtered_events.sql); ``url``
+    is its name in a link; ``label_key`` names its label in the catalogue (widget and report);
+    ``list_name`` is the code list its values are painted from; ``choices`` gives the codes it
+    may take. A filter with ``needs`` is shown and described only while that filter is set
+    (a Party's role means nothing without a Party); one with ``switch`` sits behind a toggle
+    whose label is that catalogue key (off: the default; on: every code, then narrowed).
+    """
+
+    field: str
+    url: str
+    label_key: str
+    list_name: str
+    choices: Callable[[Options], tuple[str, ...]]
+    parse: Callable[[str], str | int] = str
+    needs: str | None = None
+    switch: str | None = None
+
+    def codes(self, filters: Filters) -> tuple[str | int, ...]:
+        value: tuple[str | int, ...] = getattr(filters, self.field)
+        return value
+
+    def default(self) -> tuple[str | int, ...]:
+        return self.codes(Filters())
+
+    def with_codes(self, filters: Filters, codes: Sequence[str]) -> Filters:
+        """``filters`` with this filter set to ``codes`` (as strings; parsed here), or to its
+        default when ``codes`` is empty."""
+        parsed = tuple(self.parse(c) for c in codes) or self.default()
+        changes: dict[str, Any] = {self.field: parsed}
+        return replace(filters, **changes)
+
+    def applies(self, filters: Filters) -> bool:
+        """Whether this filter restricts anything in ``filters`` (for reports and links)."""
+        if self.needs is not None and not getattr(filters, self.needs):
+            return False
+        return bool(self.codes(filters)) and self.codes(filters) != self.default()
+
+
+LIST_FILTERS: tuple[ListFilter, ...] = (
+    ListFilter("bodies", "body", "bodies", "bodies", lambda o: o.bodies),
+    ListFilter(
+        "chapters", "chapter", "chapters", "chapters", lambda o: tuple(map(str, o.chapters)), int
+    ),
+    ListFilter("topic_groups", "tgroup", "topic_groups", "topic_groups", lambda o: o.topic_groups),
+    ListFilter("topics", "topic", "topics", "topics", lambda o: o.topics),
+    ListFilter("parties", "party", "parties", "parties", lambda o: o.parties),
+    ListFilter(
+        "party_roles",
+        "role",
+        "party_roles",
+        "party_roles",
+        lambda o: PARTY_ROLES,
+        needs="parties",
+    ),
+    ListFilter("kinds", "kind", "kinds", "kinds", lambda o: o.kinds),
+    ListFilter(
+        "statuses",
+        "status",
+        "statuses",
+        "statuses",
+        lambda o: o.statuses,
+        switch="include_all_statuses",
+    ),
+    ListFilter("confidences", "conf", "confidences", "confidence", lambda o: o.confidences),
+)
+"""Every list filter, in the order the sidebar shows them and reports describe them. A new
+filter is one entry here, one field of :class:`Filters` and one parameter of the macro (a test
+checks the three agree)."""
+
+BY_URL: Mapping[str, ListFilter] = {spec.url: spec for spec in LIST_FILTERS}
+URL_NAMES: tuple[str, ...] = (*PERIOD_URL, *BY_URL)
+"""Every URL parameter the filters read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,15 +212,6 @@ class Notice:
     param: str
     value: str
     reason: str = field(default="unknown")
-
-
-def _allowed(options: Options, field_name: str) -> tuple[str, ...]:
-    if field_name == "party_roles":
-        return PARTY_ROLES
-    if field_name == "chapters":
-        return tuple(str(c) for c in options.chapters)
-    value: tuple[str, ...] = getattr(options, field_name)
-    return value
 
 
 def _clip(value: str) -> str:
@@ -192,33 +247,23 @@ def parse_url(params: Mapping[str, str], options: Options) -> tuple[Filters, lis
     values: dict[str, Any] = {}
     notices: list[Notice] = []
     for name, raw in params.items():
-        field_name = URL_FIELDS.get(name)
-        if field_name is None or raw == "":
+        if name not in URL_NAMES or raw == "":
             continue
         if not isinstance(raw, str) or len(raw) > MAX_PARAM_CHARS:
             notices.append(Notice(name, _clip(str(raw)), "too long"))
             continue
-        if field_name in ("date_from", "date_to"):
+        if name in PERIOD_URL:
             value, notice = _parse_date(name, raw, options)
             if value is not None:
-                values[field_name] = value
+                values["date_from" if name == "from" else "date_to"] = value
             if notice is not None:
                 notices.append(notice)
             continue
-        allowed = _allowed(options, field_name)
-        kept: list[str] = []
-        unknown: list[str] = []
-        for item in (part.strip() for part in raw.split(",")):
-            if item in allowed:
-                if item not in kept:
-                    kept.append(item)
-            elif item and item not in unknown:
-                unknown.append(item)
+        spec = BY_URL[name]
+        kept, unknown = keep_known(raw.split(","), spec.choices(options))
         notices += [Notice(name, _clip(item), "unknown") for item in unknown]
         if kept:
-            values[field_name] = (
-                tuple(int(k) for k in kept) if field_name == "chapters" else tuple(kept)
-            )
+            values[spec.field] = tuple(spec.parse(k) for k in kept)
     filters = Filters(**values)
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         notices.append(Notice("from", str(filters.date_from), "after 'to'"))
@@ -226,36 +271,50 @@ def parse_url(params: Mapping[str, str], options: Options) -> tuple[Filters, lis
     return filters, notices
 
 
+def keep_known(items: Sequence[str], allowed: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(known items once each in their order, unknown items once each); blanks are skipped."""
+    kept: list[str] = []
+    unknown: list[str] = []
+    for item in (part.strip() for part in items):
+        if item in allowed:
+            if item not in kept:
+                kept.append(item)
+        elif item and item not in unknown:
+            unknown.append(item)
+    return kept, unknown
+
+
 def to_url(filters: Filters) -> dict[str, str]:
-    """Query parameters for the filters that differ from the defaults (short links)."""
-    default = Filters()
+    """Query parameters (codes only) for the filters that differ from the defaults."""
     out: dict[str, str] = {}
-    for name, field_name in URL_FIELDS.items():
-        value = getattr(filters, field_name)
-        if value == getattr(default, field_name) or value in (None, ()):
-            continue
-        out[name] = (
-            value.isoformat() if isinstance(value, dt.date) else ",".join(str(v) for v in value)
-        )
+    for name, value in zip(PERIOD_URL, (filters.date_from, filters.date_to), strict=True):
+        if value is not None:
+            out[name] = value.isoformat()
+    for spec in LIST_FILTERS:
+        codes = spec.codes(filters)
+        if codes and codes != spec.default():
+            out[spec.url] = ",".join(str(c) for c in codes)
     return out
 
 
 def describe(
-    filters: Filters, label: Mapping[str, str], names: Mapping[str, Mapping[str, str]]
+    filters: Filters, *, label: Callable[[str], str], name: Callable[[str, object], str]
 ) -> list[tuple[str, str]]:
     """(label, value) pairs of the filters that restrict anything, for reports and captions.
 
-    ``label`` maps field names to their label; ``names`` maps field names to code → name.
+    ``label`` gives a filter's label from its catalogue key (``"period"`` included); ``name``
+    paints a code of a list (list name, code). Status always reads, even at its default, so
+    a report says it counts held events only.
     """
     rows: list[tuple[str, str]] = []
     if filters.date_from or filters.date_to:
         start = filters.date_from.isoformat() if filters.date_from else "…"
         end = filters.date_to.isoformat() if filters.date_to else "…"
-        rows.append((label["period"], f"{start} – {end}"))
-    for field_name in LIST_FIELDS:
-        value: Sequence[object] = getattr(filters, field_name)
-        if not value or (field_name == "party_roles" and not filters.parties):
-            continue
-        lookup = names.get(field_name, {})
-        rows.append((label[field_name], ", ".join(lookup.get(str(v), str(v)) for v in value)))
+        rows.append((label("period"), f"{start} – {end}"))
+    for spec in LIST_FILTERS:
+        codes = spec.codes(filters)
+        shown = spec.applies(filters) or (spec.switch is not None and bool(codes))
+        if shown:
+            painted = ", ".join(name(spec.list_name, c) for c in codes)
+            rows.append((label(spec.label_key), painted))
     return rows

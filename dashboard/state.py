@@ -3,36 +3,38 @@
 A real browser drops the query string when the user switches page, so the source of truth is
 ``st.session_state``: it is initialised once per session from the URL the user opened, bound to
 the widgets, and written back to the URL on every run so that a copied link reopens the view.
+
+The state holds codes only (a :class:`~dashboard.filters.Filters` and page choices as codes);
+widgets are views of it, one per language, given its codes before they are drawn and writing
+codes back in their callbacks. Streamlit's ``bind="query-params"`` is not used: it writes a
+select widget's displayed labels into the URL (``?body=Joint+Review``), so links would depend on
+the language, and a browser drops it on a page switch like any other query parameter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 import streamlit as st
 
-from dashboard.filters import PARTY_ROLES, Filters, Notice, Options, parse_url, to_url
+from dashboard.filters import LIST_FILTERS, Filters, ListFilter, Notice, Options, parse_url, to_url
 from dashboard.i18n import DEFAULT_LANG, LANGS, t
 from dashboard.labels import Labels
 
 INITIAL_URL = "url_initial"
 NOTICES = "url_notices"
-KEYS = {
-    "period": "flt_period",
-    "bodies": "flt_bodies",
-    "chapters": "flt_chapters",
-    "topics": "flt_topics",
-    "topic_groups": "flt_topic_groups",
-    "parties": "flt_parties",
-    "party_roles": "flt_party_roles",
-    "kinds": "flt_kinds",
-    "all_statuses": "flt_all_statuses",
-    "statuses": "flt_statuses",
-    "confidences": "flt_confidences",
-}
-PAGE_PARAMS = "page_params"
+FILTERS = "flt_filters"
+"""The filters the user chose (a :class:`Filters` of codes): the one source of truth."""
+ALL_STATUSES = "flt_all_statuses"
+PERIOD = "period"
+AGREED = "state_agreed"
+"""Widget key → the value it was last given or committed: when the truth moves on (a reset,
+a link, a language switch) the widget is given the new value before it is drawn."""
+PAGE = "page_choice_"
 
 
 def initial_params() -> dict[str, str]:
@@ -64,61 +66,87 @@ def init_language() -> str:
     return lang
 
 
-def _put(filters: Filters, options: Options) -> None:
-    state = st.session_state
-    state[KEYS["period"]] = (
-        filters.date_from or options.first_date,
-        filters.date_to or max(options.last_date, filters.date_from or options.last_date),
-    )
-    for name in ("bodies", "chapters", "topics", "topic_groups", "parties", "kinds", "confidences"):
-        state[KEYS[name]] = list(getattr(filters, name))
-    state[KEYS["party_roles"]] = list(filters.party_roles)
-    state[KEYS["all_statuses"]] = filters.statuses != Filters().statuses
-    state[KEYS["statuses"]] = list(filters.statuses)
+def widget_key(name: str, lang: str) -> str:
+    """A widget's key: the name of what it edits plus the language.
+
+    Streamlit stores a select widget's value in the browser as its displayed labels, so a
+    widget kept across a language switch would send back labels of the old language (read as
+    unknown codes, or dropped). A widget per language, given its codes from the state before it
+    is drawn, only ever exchanges labels of its own language.
+    """
+    return f"flt_{name}_{lang}"
+
+
+def _offer(key: str, value: object) -> None:
+    """Give the widget ``key`` the value the state holds, unless it already agrees with it."""
+    agreed: dict[str, object] = st.session_state.setdefault(AGREED, {})
+    if key not in st.session_state or agreed.get(key) != value:
+        st.session_state[key] = value
+        agreed[key] = value
+
+
+def _agree(key: str, value: object) -> None:
+    st.session_state.setdefault(AGREED, {})[key] = value
 
 
 def init_filters(options: Options) -> None:
-    """Fill the filter widgets' state from the URL once per session."""
-    if KEYS["period"] in st.session_state:
+    """Read the filters from the URL once per session."""
+    if FILTERS in st.session_state:
         return
     filters, found = parse_url(initial_params(), options)
     for notice in found:
         add_notice(notice)
-    _put(filters, options)
+    set_filters(filters)
 
 
-def reset_filters(options: Options) -> None:
-    _put(Filters(), options)
+def set_filters(filters: Filters) -> None:
+    """Replace the filters (the widgets follow on the next draw)."""
+    st.session_state[FILTERS] = filters
+    st.session_state[ALL_STATUSES] = filters.statuses != Filters().statuses
+
+
+def reset_filters() -> None:
+    set_filters(Filters())
     st.session_state[NOTICES] = []
 
 
-def current_filters(options: Options) -> Filters:
-    """The filters as the widgets hold them now."""
-    state = st.session_state
-    period: Sequence[dt.date] = state.get(KEYS["period"]) or ()
-    date_from, date_to = (period[0], period[1]) if len(period) == 2 else (None, None)
-    if date_from == options.first_date:
-        date_from = None
-    if date_to == options.last_date:
-        date_to = None
-    statuses = (
-        tuple(state.get(KEYS["statuses"]) or options.statuses)
-        if state.get(KEYS["all_statuses"])
-        else Filters().statuses
+def current_filters() -> Filters:
+    """The filters the user chose."""
+    value: Filters = st.session_state.get(FILTERS, Filters())
+    return value
+
+
+def _period_value(filters: Filters, options: Options) -> tuple[dt.date, dt.date]:
+    start = filters.date_from or options.first_date
+    return start, filters.date_to or max(options.last_date, start)
+
+
+def _commit_period(key: str, options: Options) -> None:
+    chosen: Sequence[dt.date] = st.session_state.get(key) or ()
+    if len(chosen) == 1:
+        return  # the first click of a range: wait for the second
+    start, end = (chosen[0], chosen[1]) if len(chosen) == 2 else (None, None)
+    filters = replace(
+        current_filters(),
+        date_from=None if start == options.first_date else start,
+        date_to=None if end in (options.last_date, options.max_date) else end,
     )
-    return Filters(
-        date_from=date_from,
-        date_to=date_to,
-        bodies=tuple(state.get(KEYS["bodies"], ())),
-        chapters=tuple(int(c) for c in state.get(KEYS["chapters"], ())),
-        topics=tuple(state.get(KEYS["topics"], ())),
-        topic_groups=tuple(state.get(KEYS["topic_groups"], ())),
-        parties=tuple(state.get(KEYS["parties"], ())),
-        party_roles=tuple(state.get(KEYS["party_roles"]) or PARTY_ROLES),
-        kinds=tuple(state.get(KEYS["kinds"], ())),
-        statuses=statuses,
-        confidences=tuple(state.get(KEYS["confidences"], ())),
-    )
+    set_filters(filters)
+    _agree(key, _period_value(filters, options))
+
+
+def _commit_list(spec: ListFilter, key: str) -> None:
+    filters = spec.with_codes(current_filters(), [str(c) for c in st.session_state.get(key) or ()])
+    set_filters(filters)
+    _agree(key, [str(c) for c in spec.codes(filters)])
+
+
+def _commit_switch(spec: ListFilter, key: str, options: Options) -> None:
+    on = bool(st.session_state.get(key))
+    codes = spec.choices(options) if on else tuple(str(c) for c in spec.default())
+    set_filters(spec.with_codes(current_filters(), codes))
+    st.session_state[ALL_STATUSES] = on
+    _agree(key, on)
 
 
 def effective_period(filters: Filters, options: Options) -> Filters:
@@ -130,57 +158,54 @@ def effective_period(filters: Filters, options: Options) -> Filters:
 
 
 def render_sidebar(options: Options, labels: Labels) -> None:
-    """The global filter widgets, bound to session state."""
+    """The filter widgets, one per entry of :data:`LIST_FILTERS` plus the period; each shows
+    the state's codes painted in the interface language and writes codes back."""
     lang = labels.lang
+    filters = current_filters()
     sb = st.sidebar
     sb.header(t("filters", lang))
+    key = widget_key(PERIOD, lang)
+    _offer(key, _period_value(filters, options))
     sb.date_input(
         t("period", lang),
         min_value=options.first_date,
         max_value=options.max_date,
-        key=KEYS["period"],
+        key=key,
+        on_change=_commit_period,
+        args=(key, options),
     )
-
-    def multi(name: str, choices: Sequence[object], list_name: str) -> None:
+    for spec in LIST_FILTERS:
+        if spec.needs is not None and not getattr(filters, spec.needs):
+            continue
+        if spec.switch is not None:
+            switch_key = widget_key(spec.switch, lang)
+            on = bool(st.session_state.get(ALL_STATUSES))
+            _offer(switch_key, on)
+            sb.toggle(
+                t(spec.switch, lang),
+                key=switch_key,
+                on_change=_commit_switch,
+                args=(spec, switch_key, options),
+            )
+            if not on:
+                continue
+        key = widget_key(spec.field, lang)
+        _offer(key, [str(c) for c in spec.codes(filters)])
         sb.multiselect(
-            t(name, lang),
-            list(choices),
-            key=KEYS[name],
-            format_func=lambda code: labels(list_name, code),
+            t(spec.label_key, lang),
+            list(spec.choices(options)),
+            key=key,
+            format_func=functools.partial(labels, spec.list_name),
             placeholder=t("all", lang),
+            on_change=_commit_list,
+            args=(spec, key),
         )
-
-    multi("bodies", options.bodies, "bodies")
-    multi("chapters", [str(c) for c in options.chapters], "chapters")
-    multi("topic_groups", options.topic_groups, "topic_groups")
-    multi("topics", options.topics, "topics")
-    multi("parties", options.parties, "parties")
-    if st.session_state.get(KEYS["parties"]):
-        multi("party_roles", PARTY_ROLES, "party_roles")
-    multi("kinds", options.kinds, "kinds")
-    sb.toggle(
-        t("include_all_statuses", lang),
-        key=KEYS["all_statuses"],
-        on_change=_select_all_statuses,
-        args=(options,),
-    )
-    if st.session_state.get(KEYS["all_statuses"]):
-        multi("statuses", options.statuses, "statuses")
-    multi("confidences", options.confidences, "confidence")
-    sb.button(t("reset_filters", lang), key="flt_reset", on_click=reset_filters, args=(options,))
+    sb.button(t("reset_filters", lang), key="flt_reset", on_click=reset_filters)
     sb.caption(t("copy_link_hint", lang))
 
 
-def _select_all_statuses(options: Options) -> None:
-    on = st.session_state.get(KEYS["all_statuses"])
-    st.session_state[KEYS["statuses"]] = list(options.statuses) if on else list(Filters().statuses)
-
-
-def page_value(param: str, allowed: Sequence[str], default: str) -> str:
-    """A page-level choice from the opening URL, for a widget's initial state.
-
-    The URL's value is used once: coming back to the page later starts from ``default``.
-    """
+def _url_choice(param: str, allowed: Sequence[str], default: str) -> str:
+    """A page-level choice from the opening URL (read once), or ``default``."""
     raw = initial_params().pop(param, None)
     if raw is None or raw == "":
         return default
@@ -188,6 +213,55 @@ def page_value(param: str, allowed: Sequence[str], default: str) -> str:
         return raw
     add_notice(Notice(param, raw[:40], "unknown"))
     return default
+
+
+def page_choice(param: str, choices: Sequence[str], default: str) -> str:
+    """A page-level choice (a code, also its URL name ``param``): from the opening URL once,
+    then as the user last left it, so it survives leaving the page and coming back."""
+    key = PAGE + param
+    if key not in st.session_state:
+        st.session_state[key] = _url_choice(param, choices, default)
+    value: str = st.session_state[key]
+    return value
+
+
+def _commit_page(param: str, key: str, encode: Callable[[Any], str]) -> None:
+    value = encode(st.session_state.get(key))
+    st.session_state[PAGE + param] = value
+    _agree(key, st.session_state.get(key))
+
+
+def choice_radio(
+    label: str, param: str, choices: Sequence[str], *, lang: str, names: Mapping[str, str]
+) -> str:
+    """A horizontal radio of page-level codes painted with ``names``; returns the code chosen."""
+    value = page_choice(param, choices, choices[0])
+    key = widget_key(f"page_{param}", lang)
+    _offer(key, value)
+    st.radio(
+        label,
+        list(choices),
+        key=key,
+        horizontal=True,
+        format_func=names.__getitem__,
+        on_change=_commit_page,
+        args=(param, key, str),
+    )
+    return page_choice(param, choices, choices[0])
+
+
+def choice_toggle(label: str, param: str, *, lang: str) -> bool:
+    """A page-level on/off choice, ``param=1`` in the URL when on."""
+    on = page_choice(param, ("0", "1"), "0") == "1"
+    key = widget_key(f"page_{param}", lang)
+    _offer(key, on)
+    st.toggle(
+        label,
+        key=key,
+        on_change=_commit_page,
+        args=(param, key, lambda v: "1" if v else "0"),
+    )
+    return page_choice(param, ("0", "1"), "0") == "1"
 
 
 def publish(filters: Filters, lang: str) -> None:

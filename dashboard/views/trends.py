@@ -7,27 +7,12 @@ import streamlit as st
 from dashboard import components, figures
 from dashboard.context import PageContext, get_context
 from dashboard.i18n import t
-from dashboard.state import page_value, publish_page
+from dashboard.state import choice_radio, choice_toggle, publish_page
 
 GRAINS = ("year", "quarter")
 STACKS = ("body_code", "kind")
 LEVELS = ("topic_group", "topic")
 MEASURES = ("counts", "shares", "cumulative")
-
-
-def _radio(
-    ctx: PageContext,
-    label: str,
-    choices: tuple[str, ...],
-    *,
-    param: str,
-    key: str,
-    names: dict[str, str],
-) -> str:
-    if key not in st.session_state:
-        st.session_state[key] = page_value(param, choices, choices[0])
-    value: str = st.radio(label, choices, key=key, horizontal=True, format_func=names.__getitem__)
-    return value
 
 
 def render(ctx: PageContext) -> None:
@@ -38,25 +23,30 @@ def render(ctx: PageContext) -> None:
 
     left, mid, right = st.columns(3)
     with left:
-        grain = _radio(
-            ctx,
+        grain = choice_radio(
             t("grain", lang),
+            "grain",
             GRAINS,
-            param="grain",
-            key="tr_grain",
+            lang=lang,
             names={g: t(g, lang) for g in GRAINS},
         )
     with mid:
-        stack = _radio(
-            ctx,
+        stack = choice_radio(
             t("stack_by", lang),
+            "stack",
             STACKS,
-            param="stack",
-            key="tr_stack",
+            lang=lang,
             names={"body_code": t("body", lang), "kind": t("kind", lang)},
         )
     with right:
-        cumulative = st.toggle(t("cumulative", lang), key="tr_cumulative")
+        cumulative = choice_toggle(t("cumulative", lang), "cumulative", lang=lang)
+    publish_page(
+        {
+            "grain": None if grain == GRAINS[0] else grain,
+            "stack": None if stack == STACKS[0] else stack,
+            "cumulative": "1" if cumulative else None,
+        }
+    )
     frame, fig = figures.events_over_time(
         ctx,
         grain="quarter" if grain == "quarter" else "year",
@@ -71,21 +61,19 @@ def render(ctx: PageContext) -> None:
     st.divider()
     left, right = st.columns(2)
     with left:
-        level = _radio(
-            ctx,
+        level = choice_radio(
             t("topic_level", lang),
+            "level",
             LEVELS,
-            param="level",
-            key="tr_level",
+            lang=lang,
             names={"topic_group": t("topic_group", lang), "topic": t("topic", lang)},
         )
     with right:
-        measure = _radio(
-            ctx,
+        measure = choice_radio(
             t("measure", lang),
+            "measure",
             MEASURES,
-            param="measure",
-            key="tr_measure",
+            lang=lang,
             names={m: t(m, lang) for m in MEASURES},
         )
     frame, fig = figures.topics_over_time(
@@ -95,8 +83,6 @@ def render(ctx: PageContext) -> None:
     st.caption(t("share_note", lang) + " " + t("topic_rule", lang))
     publish_page(
         {
-            "grain": None if grain == GRAINS[0] else grain,
-            "stack": None if stack == STACKS[0] else stack,
             "level": None if level == LEVELS[0] else level,
             "measure": None if measure == MEASURES[0] else measure,
         }

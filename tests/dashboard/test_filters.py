@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 
 import pytest
 
 from dashboard.filters import (
+    LIST_FILTERS,
     MAX_PARAM_CHARS,
     PARTY_ROLES,
+    PERIOD_URL,
     Filters,
+    ListFilter,
     Notice,
     Options,
     describe,
     parse_url,
     to_url,
 )
+from dashboard.i18n import TEXT
+from warehouse import db
 
 D = dt.date
 
@@ -286,11 +293,17 @@ def test_to_url_omits_defaults(filters: Filters, expected: dict[str, str]) -> No
 @pytest.mark.parametrize(
     ("date_from", "date_to", "prev_from", "prev_to"),
     [
-        (D(2024, 1, 1), D(2024, 12, 31), D(2022, 12, 31), D(2023, 12, 31)),
-        (D(2023, 1, 1), D(2023, 12, 31), D(2022, 1, 1), D(2022, 12, 31)),
-        (D(2024, 3, 1), D(2024, 3, 31), D(2024, 1, 30), D(2024, 2, 29)),
+        # Whole calendar years, quarters and months are compared with as many whole ones.
+        (D(2025, 1, 1), D(2025, 12, 31), D(2024, 1, 1), D(2024, 12, 31)),
+        (D(2024, 1, 1), D(2024, 12, 31), D(2023, 1, 1), D(2023, 12, 31)),
+        (D(2023, 1, 1), D(2024, 12, 31), D(2021, 1, 1), D(2022, 12, 31)),
+        (D(2024, 3, 1), D(2024, 3, 31), D(2024, 2, 1), D(2024, 2, 29)),
+        (D(2024, 4, 1), D(2024, 6, 30), D(2024, 1, 1), D(2024, 3, 31)),
+        (D(2024, 1, 1), D(2024, 2, 29), D(2023, 11, 1), D(2023, 12, 31)),
+        # Any other period: as many days just before.
         (D(2023, 6, 15), D(2023, 6, 15), D(2023, 6, 14), D(2023, 6, 14)),
         (D(2021, 1, 1), D(2021, 1, 10), D(2020, 12, 22), D(2020, 12, 31)),
+        (D(2024, 3, 2), D(2024, 3, 31), D(2024, 2, 1), D(2024, 3, 1)),
     ],
 )
 def test_previous_period(
@@ -299,9 +312,8 @@ def test_previous_period(
     filters = Filters(date_from=date_from, date_to=date_to, bodies=("sme_dialogue",))
     previous = filters.previous_period()
     assert previous == Filters(date_from=prev_from, date_to=prev_to, bodies=("sme_dialogue",))
-    assert previous is not None and previous.date_to is not None and previous.date_from is not None
-    # Same number of days, ending the day before this period starts.
-    assert previous.date_to - previous.date_from == date_to - date_from
+    assert previous is not None and previous.date_to is not None
+    # It always ends the day before this period starts.
     assert previous.date_to == date_from - dt.timedelta(days=1)
 
 
@@ -327,7 +339,7 @@ LABEL = {
     "statuses": "Status",
     "confidences": "Confidence",
 }
-NAMES = {
+NAMES = {  # by code list (the confidence list is named in the singular)
     "bodies": {"sme_dialogue": "SME Dialogue", "joint_review": "Joint Review"},
     "chapters": {"25": "Ch. 25 SMEs"},
     "parties": {"MX": "Mexico", "CA": "Canada"},
@@ -372,7 +384,10 @@ NAMES = {
     ],
 )
 def test_describe(filters: Filters, expected: list[tuple[str, str]]) -> None:
-    assert describe(filters, LABEL, NAMES) == expected
+    def name(list_name: str, code: object) -> str:
+        return NAMES.get(list_name, {}).get(str(code), str(code))
+
+    assert describe(filters, label=LABEL.__getitem__, name=name) == expected
 
 
 def test_params_cover_every_macro_argument() -> None:
@@ -390,3 +405,55 @@ def test_params_cover_every_macro_argument() -> None:
         "statuses": ["held"],
         "confidences": [],
     }
+
+
+# --- the registry -----------------------------------------------------------------------------
+
+
+def test_registry_names_every_field_of_filters_once() -> None:
+    fields = sorted(f.name for f in dataclasses.fields(Filters))
+    assert fields == sorted(["date_from", "date_to", *(spec.field for spec in LIST_FILTERS)])
+    urls = [*PERIOD_URL, *(spec.url for spec in LIST_FILTERS)]
+    assert len(set(urls)) == len(urls), urls
+    assert "lang" not in urls
+
+
+def test_registry_parameters_are_the_macro_arguments() -> None:
+    sql = (db.MACROS_DIR / "filtered_events.sql").read_text(encoding="utf-8")
+    found = re.search(r"macro filtered_events\(([^)]*)\)", sql)
+    assert found, "filtered_events macro not found"
+    arguments = [a.strip() for a in found[1].split(",")]
+    assert sorted(Filters().params()) == sorted(arguments)
+
+
+@pytest.mark.parametrize("spec", LIST_FILTERS, ids=lambda s: s.field)
+def test_registry_entries_have_labels_and_choices(spec: ListFilter) -> None:
+    assert spec.label_key in TEXT, f"{spec.label_key!r} is not in the catalogue"
+    if spec.switch is not None:
+        assert spec.switch in TEXT
+    if spec.needs is not None:
+        assert spec.needs in {s.field for s in LIST_FILTERS}
+    assert spec.choices(OPTIONS), "no choices from the options"
+
+
+@pytest.mark.parametrize("spec", LIST_FILTERS, ids=lambda s: s.field)
+def test_each_filter_round_trips_through_its_url_name_as_codes(spec: ListFilter) -> None:
+    codes = list(spec.choices(OPTIONS)[:2])
+    filters = spec.with_codes(Filters(parties=("MX",)), codes)
+    url = to_url(filters)
+    assert url[spec.url] == ",".join(codes)
+    assert parse_url(url, OPTIONS) == (filters, [])
+
+
+def test_labels_in_a_url_are_refused_as_unknown_codes() -> None:
+    """What a corrupted link carried (issue 10): labels where codes belong."""
+    filters, notices = parse_url(
+        {"body": "Joint Review,joint_review", "role": "Anfitrión"}, OPTIONS
+    )
+    assert filters.bodies == ("joint_review",)
+    assert notices == [Notice("body", "Joint Review", "unknown"), Notice("role", "Anfitrión")]
+
+
+def test_with_codes_empty_means_default() -> None:
+    statuses = next(s for s in LIST_FILTERS if s.field == "statuses")
+    assert statuses.with_codes(Filters(statuses=("announced",)), []).statuses == ("held",)

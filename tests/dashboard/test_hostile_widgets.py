@@ -19,7 +19,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.components import plain
-from dashboard.filters import URL_FIELDS
+from dashboard.filters import URL_NAMES
 from dashboard.i18n import t
 from warehouse import db
 
@@ -144,12 +144,12 @@ def test_search_box_takes_hostile_text_literally(warehouse: Path, truth: Truth) 
 
 # --- the URL ----------------------------------------------------------------------------------
 
-FILTER_PARAMS = (*URL_FIELDS, "lang")
+FILTER_PARAMS = (*URL_NAMES, "lang")
 PAGE_PARAMS = {
-    "grain": "tr_grain",
-    "stack": "tr_stack",
-    "level": "tr_level",
-    "measure": "tr_measure",
+    "grain": "flt_page_grain_es",
+    "stack": "flt_page_stack_es",
+    "level": "flt_page_level_es",
+    "measure": "flt_page_measure_es",
 }
 PAGE_DEFAULTS = {"grain": "year", "stack": "body_code", "level": "topic_group", "measure": "counts"}
 EVENT_PARAMS = ("event", "q")

@@ -283,7 +283,7 @@ def test_unknown_code_beside_a_valid_one_keeps_the_valid_one(warehouse: Path, tr
         "A value in the link was ignored: body=nope (unknown)."
     ]
     assert metric(at, 0) == truth.by_filter["restrictive"].n_events
-    assert at.multiselect(key="flt_bodies").value == ["sme_dialogue"]
+    assert at.multiselect(key="flt_bodies_en").value == ["sme_dialogue"]
     assert at.query_params["body"] == "sme_dialogue"
 
 
@@ -325,7 +325,7 @@ def test_unknown_page_value_warns_on_first_render(warehouse: Path) -> None:
 def test_filters_survive_page_switch(warehouse: Path, truth: Truth) -> None:
     restrictive = truth.by_filter["restrictive"]
     at = open_app({"lang": "en"})
-    at.multiselect(key="flt_bodies").set_value(["sme_dialogue"]).run()
+    at.multiselect(key="flt_bodies_en").set_value(["sme_dialogue"]).run()
     assert not at.exception, errors(at)
     assert metric(at, 0) == restrictive.n_events
     assert at.query_params["body"] == "sme_dialogue"
@@ -334,7 +334,7 @@ def test_filters_survive_page_switch(warehouse: Path, truth: Truth) -> None:
     at.query_params.clear()
     at.switch_page("dashboard/views/events.py").run()
     assert not at.exception, errors(at)
-    assert at.multiselect(key="flt_bodies").value == ["sme_dialogue"]
+    assert at.multiselect(key="flt_bodies_en").value == ["sme_dialogue"]
     assert shown_count(at, "en") == restrictive.n_events
     assert len(at.dataframe[0].value) == restrictive.n_events
     assert at.query_params["body"] == "sme_dialogue"
@@ -356,3 +356,41 @@ def test_language_switch_changes_titles(warehouse: Path, truth: Truth) -> None:
     at.switch_page("dashboard/views/events.py").run()
     assert at.title[0].value == "Events"
     assert shown_count(at, "en") == truth.by_filter["default"].n_events
+
+
+@pytest.mark.parametrize("langs", [("en", "fr", "en"), ("es", "en", "fr")], ids="-".join)
+def test_language_switches_keep_filters_as_codes(
+    warehouse: Path, truth: Truth, langs: tuple[str, ...]
+) -> None:
+    at = open_app({"lang": langs[0]})
+    at.multiselect(key=f"flt_bodies_{langs[0]}").set_value(["sme_dialogue"]).run()
+    expected = truth.by_filter["restrictive"].n_events
+    for lang in langs[1:]:
+        at.selectbox(key="app_lang").set_value(lang).run()
+        assert not at.exception, errors(at)
+        assert metric(at, 0) == expected, lang
+        assert at.multiselect(key=f"flt_bodies_{lang}").value == ["sme_dialogue"]
+        assert at.query_params["body"] == "sme_dialogue"
+        assert at.query_params["lang"] == lang
+        # A rerun for another reason afterwards keeps them too.
+        at.run()
+        assert metric(at, 0) == expected
+
+
+def test_page_choices_survive_language_switch_and_leaving_the_page(warehouse: Path) -> None:
+    at = open_app({"lang": "en", "grain": "quarter", "measure": "shares"}, "trends")
+    assert at.radio(key="flt_page_grain_en").value == "quarter"
+    at.radio(key="flt_page_stack_en").set_value("kind").run()
+    at.selectbox(key="app_lang").set_value("fr").run()
+    assert not at.exception, errors(at)
+    assert at.radio(key="flt_page_grain_fr").value == "quarter"
+    assert at.radio(key="flt_page_stack_fr").value == "kind"
+    assert at.radio(key="flt_page_measure_fr").value == "shares"
+    at.query_params.clear()
+    at.switch_page("dashboard/views/summary.py").run()
+    assert "grain" not in at.query_params, "page choices belong to their page's URL"
+    at.switch_page("dashboard/views/trends.py").run()
+    assert at.radio(key="flt_page_grain_fr").value == "quarter"
+    assert at.query_params["grain"] == "quarter"
+    assert at.query_params["stack"] == "kind"
+    assert at.query_params["measure"] == "shares"

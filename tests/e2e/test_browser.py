@@ -344,3 +344,98 @@ def test_record_text_renders_literally(page: Page, app_url: str) -> None:
         timeout=TIMEOUT_MS
     )
     save_full_page(page, "events-hostile-record")
+
+
+# --- language switches keep the filters (issue 10, item 1) ------------------------------------
+
+LANG_NAMES = {"es": "Español", "en": "English", "fr": "Français"}
+EVENTS_TITLE = {"es": "Eventos", "en": "Events", "fr": "Événements"}
+TRENDS_TITLE = {"es": "Tendencias", "en": "Trends", "fr": "Tendances"}
+N_SHOWN = {"es": "{n} eventos", "en": "{n} events", "fr": "{n} événements"}
+BODIES_LABEL = {"es": "Órganos", "en": "Bodies", "fr": "Organes"}
+SWITCH_BODIES = ("joint_review", "environment_committee")
+SWITCH_BODY_NAMES = {
+    "es": ["Revisión Conjunta", "Comité de Medio Ambiente"],
+    "en": ["Joint Review", "Environment Committee"],
+    "fr": ["Examen conjoint", "Comité de l'environnement"],
+}
+
+
+def n_held_with_party(warehouse_path: Path, bodies: tuple[str, ...], party: str) -> int:
+    """Held events of ``bodies`` that ``party`` hosted, chaired or attended, asked of the
+    warehouse's tables directly."""
+    con = connect(warehouse_path)
+    try:
+        frame = run_sql(
+            con,
+            """select count(*) as n from events e
+               where e.status = 'held' and list_contains($bodies, e.body_code)
+                 and (e.host_party = $party or e.chair_party = $party
+                      or exists (select 1 from participants p
+                                 where p.event_id = e.event_id and p.party_code = $party))""",
+            {"bodies": list(bodies), "party": party},
+        )
+    finally:
+        con.close()
+    n = int(frame.item())
+    assert n > 0, "no held event matches: pick other bodies for this test"
+    return n
+
+
+def switch_language(page: Page, lang: str, title: str) -> None:
+    """Choose ``lang`` in the sidebar and wait for the page, now titled ``title``."""
+    box = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").first
+    box.click()
+    page.get_by_role("option", name=LANG_NAMES[lang], exact=True).click()
+    wait_ready(page, title)
+
+
+def expect_filter_codes_in_url(page: Page, lang: str) -> None:
+    expect(page).to_have_url(re.compile(r"[?&]party=CA(&|$)"), timeout=TIMEOUT_MS)
+    expect(page).to_have_url(re.compile(rf"[?&]lang={lang}(&|$)"), timeout=TIMEOUT_MS)
+    found = re.search(r"[?&]body=([^&]*)", page.url)
+    assert found, f"no body in the URL: {page.url}"
+    assert sorted(found[1].replace("%2C", ",").split(",")) == sorted(SWITCH_BODIES), page.url
+
+
+@pytest.mark.parametrize("langs", [("en", "fr", "en"), ("es", "en", "fr")], ids="-".join)
+def test_language_switches_keep_the_filters(
+    page: Page, app_url: str, warehouse_path: Path, langs: tuple[str, str, str]
+) -> None:
+    n = n_held_with_party(warehouse_path, SWITCH_BODIES, "CA")
+    first = langs[0]
+    page.goto(f"{app_url}/events?lang={first}&body={','.join(SWITCH_BODIES)}&party=CA")
+    wait_ready(page, EVENTS_TITLE[first])
+    main = page.get_by_test_id("stMain")
+    for i, lang in enumerate(langs):
+        if i:
+            switch_language(page, lang, EVENTS_TITLE[lang])
+        assert_healthy(page)
+        expect(main.get_by_text(N_SHOWN[lang].format(n=n), exact=True)).to_be_visible()
+        expect_filter_codes_in_url(page, lang)
+        bodies = (
+            page.get_by_test_id("stSidebar")
+            .get_by_test_id("stMultiSelect")
+            .filter(has=page.get_by_role("combobox", name=BODIES_LABEL[lang], exact=True))
+        )
+        expect(bodies.locator("[data-tag]")).to_have_text(SWITCH_BODY_NAMES[lang])
+    # Another run after the switches (a page switch and back) still counts the same.
+    last = langs[-1]
+    nav = page.get_by_test_id("stSidebarNav")
+    nav.get_by_role("link", name=TRENDS_TITLE[last], exact=True).click()
+    wait_ready(page, TRENDS_TITLE[last])
+    nav.get_by_role("link", name=EVENTS_TITLE[last], exact=True).click()
+    wait_ready(page, EVENTS_TITLE[last])
+    expect(main.get_by_text(N_SHOWN[last].format(n=n), exact=True)).to_be_visible()
+    expect_filter_codes_in_url(page, last)
+
+
+def test_trends_choices_stay_selected_after_language_switches(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/trends?lang=en&grain=quarter")
+    wait_ready(page, "Trends")
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("radio", name="Quarter", exact=True)).to_be_checked()
+    for lang, quarter in (("fr", "Trimestre"), ("es", "Trimestre"), ("en", "Quarter")):
+        switch_language(page, lang, TRENDS_TITLE[lang])
+        expect(main.get_by_role("radio", name=quarter, exact=True)).to_be_checked()
+        expect_url_param(page, "grain", "quarter")
