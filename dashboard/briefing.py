@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
 
+import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
 from dashboard import export, figures, transforms
 from dashboard.context import PageContext
-from dashboard.data import build_info, filtered, labels, options, token
+from dashboard.data import Token, build_info, events, filtered, labels, options, token
 from dashboard.filters import Filters, describe
 from dashboard.i18n import column_headers, t
 from dashboard.state import effective_period
@@ -17,6 +20,7 @@ from dashboard.summary import SummaryFacts, TopicMove, summary_paragraph
 from dashboard.tables import event_rows
 
 TOP_TOPICS = 5
+ALL_ROWS = 10_000_000
 
 
 def summary_facts(ctx: PageContext) -> tuple[SummaryFacts, pl.DataFrame]:
@@ -65,31 +69,65 @@ def filter_rows(ctx: PageContext) -> list[tuple[str, str]]:
     return describe(ctx.filters, label=lambda key: t(key, ctx.lang), name=ctx.labels)
 
 
+View = Literal["summary", "events"]
+
+
+@dataclass(frozen=True, slots=True)
+class PackRequest:
+    """Everything a briefing pack depends on besides the warehouse: the page it was made from
+    (``view``), the filters, the language, the Events search and the link that reopens it."""
+
+    view: View
+    filters: Filters
+    lang: str
+    q: str = ""
+    link: str = ""
+
+
+def as_of(info: dict[str, Any], lang: str) -> str:
+    """How current the data is: the newest held event's date and the build date."""
+    return t(
+        "as_of_value",
+        lang,
+        newest=str(info.get("newest_held_date") or "—"),
+        built=str(info.get("finished_at", ""))[:10],
+    )
+
+
+def as_of_caption(info: dict[str, Any], lang: str) -> str:
+    """The line under the Summary and the Data page: newest event, build date, version."""
+    return t(
+        "as_of",
+        lang,
+        newest=str(info.get("newest_held_date") or "—"),
+        built=str(info.get("finished_at", ""))[:10],
+        version=str(info.get("data_version", "")),
+    )
+
+
+def _report_events(events: pl.DataFrame) -> pl.DataFrame:
+    """The report's table: date, body, title, the first outcome, id."""
+    return events.select(
+        "start_date",
+        "body",
+        "title",
+        pl.col("outcome_texts").list.first().alias("key_outcome"),
+        "event_id",
+    )
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
-def _pack(_token: object, filters: Filters, lang: str) -> bytes:
+def _pack(key: Token, request: PackRequest) -> bytes:
+    """The pack's bytes. ``key`` (the warehouse file's token) is a named argument so that the
+    cache keys on it: a rebuilt warehouse gives a new pack."""
+    filters, lang = request.filters, request.lang
     ctx = PageContext(lang=lang, labels=labels(lang), options=options(), filters=filters)
-    facts, topics = summary_facts(ctx)
-    summary = paragraph(ctx, facts)
-    events = event_rows(
-        ctx, filtered("events_list", filters, q="", ascending=False, max_rows=10_000_000)
-    )
-    sources = filtered("sources_of_events", filters)
-    trend_frame, trend_fig = figures.events_over_time(
-        ctx, grain="year", stack="body_code", cumulative=False
-    )
-    topic_frame, topic_fig = figures.topics_over_time(
-        ctx, level="topic_group", shares=False, cumulative=False
-    )
-    headline = [
-        (
-            t("headline_events" if facts.held_only else "headline_events_any", lang),
-            str(facts.n_events),
-        ),
-        (t("headline_bodies", lang), str(facts.n_bodies)),
-    ]
-    headline += [(t("headline_hosting", lang, party=p), str(n)) for p, n in facts.hosted.items()]
-    info = build_info()
-    version, as_of = str(info.get("data_version", "")), str(info.get("finished_at", ""))[:10]
+    rows = event_rows(ctx, events(filters, request.q, max_rows=ALL_ROWS))
+    ids = rows["event_id"].implode()
+    sources = filtered("sources_of_events", filters).filter(pl.col("event_id").is_in(ids))
+    described = filter_rows(ctx)
+    if request.q:
+        described.append((t("report_search", lang), f"«{request.q}»"))
 
     def csv(frame: pl.DataFrame) -> bytes:
         return export.csv_bytes(frame, headers=column_headers(frame.columns, lang))
@@ -97,40 +135,92 @@ def _pack(_token: object, filters: Filters, lang: str) -> bytes:
     def name(what: str) -> str:
         return export.export_filename(what, date_from=filters.date_from, date_to=filters.date_to)
 
-    csvs = {
-        name("events"): csv(events),
-        name("sources"): csv(sources),
-        name("top-topics"): csv(topics),
-        name("events-over-time"): csv(trend_frame),
-        name("topic-groups-over-time"): csv(topic_frame),
-    }
+    csvs = {name("events"): csv(rows), name("sources"): csv(sources)}
+    figure_list: list[tuple[str, go.Figure]] = []
+    if request.view == "summary":
+        facts, topics = summary_facts(ctx)
+        summary = paragraph(ctx, facts)
+        trend_frame, trend_fig = figures.events_over_time(
+            ctx, grain="year", stack="body_code", cumulative=False
+        )
+        topic_frame, topic_fig = figures.topics_over_time(
+            ctx, level="topic_group", shares=False, cumulative=False
+        )
+        headline = [
+            (
+                t("headline_events" if facts.held_only else "headline_events_any", lang),
+                str(facts.n_events),
+            ),
+            (t("headline_bodies", lang), str(facts.n_bodies)),
+        ]
+        headline += [
+            (t("headline_hosting", lang, party=p), str(n)) for p, n in facts.hosted.items()
+        ]
+        csvs |= {
+            name("top-topics"): csv(topics),
+            name("events-over-time"): csv(trend_frame),
+            name("topic-groups-over-time"): csv(topic_frame),
+        }
+        figure_list = [
+            (t("events_over_time", lang), trend_fig),
+            (t("topic_trends", lang), topic_fig),
+        ]
+    else:
+        summary = t("report_n_matching", lang, n=rows.height)
+        headline = [
+            (t("headline_events_any", lang), str(rows.height)),
+            (t("headline_bodies", lang), str(rows["body"].n_unique())),
+        ]
+    info = build_info()
     report = export.report_html(
         lang=lang,
         title=t("report_title", lang),
         labels={
             k: t(f"report_{k}", lang)
-            for k in ("summary", "headline", "charts", "filters", "sources", "generated")
+            for k in (
+                "summary",
+                "headline",
+                "charts",
+                "filters",
+                "sources",
+                "generated",
+                "events",
+                "key_outcome",
+                "best_source",
+                "reopen",
+            )
         }
-        | {"data_version": t("data_version", lang), "as_of": t("as_of_label", lang)},
+        | {
+            "data_version": t("data_version", lang),
+            "as_of": t("as_of_label", lang),
+            "date": t("date", lang),
+            "body": t("body", lang),
+            "title": t("title", lang),
+        },
         summary=summary,
         headline=headline,
-        figures=[(t("events_over_time", lang), trend_fig), (t("topic_trends", lang), topic_fig)],
-        filters=filter_rows(ctx),
-        data_version=version,
-        as_of=as_of,
+        figures=figure_list,
+        filters=described,
+        data_version=str(info.get("data_version", "")),
+        as_of=as_of(info, lang),
         sources=sources.select("event_id", "url", "publisher", "published"),
+        events=_report_events(rows),
+        link=request.link,
         generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
     )
     return export.briefing_pack(csvs=csvs, report=report)
 
 
-def pack(ctx: PageContext) -> bytes:
-    """The briefing pack (zip) of the current view, built once per warehouse file, filters and
-    language."""
-    return _pack(token(), ctx.filters, ctx.lang)
+def pack(ctx: PageContext, *, view: View, q: str = "", link: str = "") -> bytes:
+    """The briefing pack (zip) of exactly the view it is made from: the Summary's filters, or
+    the Events page's filters and search; built once per warehouse file and request."""
+    return _pack(
+        token(), PackRequest(view=view, filters=ctx.filters, lang=ctx.lang, q=q, link=link)
+    )
 
 
-def pack_file_name(filters: Filters) -> str:
+def pack_file_name(filters: Filters, view: View = "summary") -> str:
+    what = "briefing" if view == "summary" else "briefing-events"
     return export.export_filename(
-        "briefing", date_from=filters.date_from, date_to=filters.date_to, ext="zip"
+        what, date_from=filters.date_from, date_to=filters.date_to, ext="zip"
     )

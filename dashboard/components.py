@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -12,6 +13,7 @@ import streamlit as st
 
 from dashboard import briefing, export
 from dashboard.context import PageContext
+from dashboard.filters import to_url
 from dashboard.i18n import column_headers, t
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
@@ -75,12 +77,29 @@ def chart(ctx: PageContext, fig: go.Figure, frame: pl.DataFrame, *, what: str, k
     csv_button(ctx, frame, what=what, key=f"{key}_csv")
 
 
-def pack_button(ctx: PageContext, *, key: str) -> None:
-    """The briefing pack of the current view (zip of CSVs + HTML report), made on click."""
+def view_link(ctx: PageContext, path: str, extra: Mapping[str, str] | None = None) -> str:
+    """The address that reopens this view: the app's origin, the page's path, the filters
+    (codes) and the language, and the page's own choices in ``extra``."""
+    here = urllib.parse.urlsplit(st.context.url or "")
+    params = {**to_url(ctx.filters), "lang": ctx.lang, **(extra or {})}
+    query = urllib.parse.urlencode(params, safe=",")
+    return urllib.parse.urlunsplit((here.scheme, here.netloc, f"/{path}", query, ""))
+
+
+def pack_button(
+    ctx: PageContext,
+    *,
+    key: str,
+    view: briefing.View,
+    q: str = "",
+    extra: Mapping[str, str] | None = None,
+) -> None:
+    """The briefing pack of exactly this view (zip of CSVs + HTML report), made on click."""
+    link = view_link(ctx, view, extra)
     st.download_button(
         t("briefing_pack", ctx.lang),
-        data=lambda: briefing.pack(ctx),
-        file_name=briefing.pack_file_name(ctx.filters),
+        data=lambda: briefing.pack(ctx, view=view, q=q, link=link),
+        file_name=briefing.pack_file_name(ctx.filters, view),
         mime="application/zip",
         key=key,
         help=t("briefing_pack_help", ctx.lang),

@@ -8,6 +8,7 @@ warehouse shows up on the next rerun without restarting the app.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Any
 
 import duckdb
@@ -15,6 +16,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard.filters import Filters, Options
+from dashboard.i18n import PLACE_NAMES
 from dashboard.labels import Labels, make_labels
 from warehouse import db
 
@@ -58,6 +60,36 @@ def query(name: str, **params: Any) -> pl.DataFrame:
 def filtered(name: str, filters: Filters, **extra: Any) -> pl.DataFrame:
     """Run a named query that takes the global filters (and ``extra`` parameters)."""
     return query(name, **filters.params(), **extra)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, as the warehouse folds the text it searches."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
+def search_terms(q: str) -> list[str]:
+    """What a search for ``q`` looks for: ``q`` itself and, when it names a place (or part of
+    a place's name), that place as the other languages write it. ``[]`` for a blank ``q``."""
+    folded = fold(q)
+    if not folded:
+        return []
+    terms = [q.strip()]
+    for names in PLACE_NAMES:
+        spellings = list(dict.fromkeys(names.values()))
+        if len(folded) >= 4 and any(folded in fold(name) for name in spellings):
+            terms += [name for name in spellings if fold(name) not in map(fold, terms)]
+    return terms
+
+
+def events(
+    filters: Filters, q: str = "", *, max_rows: int, ascending: bool = False
+) -> pl.DataFrame:
+    """The filtered events matching the search ``q`` (see :func:`search_terms`), newest first:
+    what the Events page shows, and what its CSV and briefing pack hold."""
+    return filtered(
+        "events_list", filters, terms=search_terms(q), ascending=ascending, max_rows=max_rows
+    )
 
 
 def options() -> Options:

@@ -11,7 +11,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Final
 
@@ -26,8 +26,18 @@ FILENAME_PART_MAX: Final = 60
 ZIP_TIMESTAMP: Final = (1980, 1, 1, 0, 0, 0)
 
 SOURCE_COLUMNS: Final = ("event_id", "url", "publisher", "published")
+EVENT_COLUMNS: Final = ("start_date", "body", "title", "key_outcome", "event_id")
+"""What the report's table of events shows, one row per event (its sources come from the
+sources frame, by event_id)."""
 DEFAULT_LABELS: Final[Mapping[str, str]] = {
     "summary": "Summary",
+    "events": "Events",
+    "date": "Date",
+    "body": "Body",
+    "title": "Title",
+    "key_outcome": "Key outcome",
+    "best_source": "Source",
+    "reopen": "Reopen this view",
     "headline": "Headline figures",
     "charts": "Charts",
     "filters": "Filters applied",
@@ -158,6 +168,8 @@ figcaption { font-size: 0.95rem; color: #333; margin-top: 0.3rem; }
 .meta dt { font-weight: bold; }
 .meta dd { margin: 0; }
 .sources li { margin-bottom: 0.3rem; overflow-wrap: anywhere; }
+table.events td { font-size: 0.92rem; }
+.reopen { font-size: 0.9rem; overflow-wrap: anywhere; }
 .event-id { color: #555; font-family: ui-monospace, Menlo, Consolas, monospace; }
 a { color: #0b4f8a; }
 figure, table, .meta, .sources li { page-break-inside: avoid; break-inside: avoid; }
@@ -195,30 +207,95 @@ def _figures_html(figures: Sequence[tuple[str, go.Figure]]) -> str:
     return "".join(parts)
 
 
-def _source_item(row: Mapping[str, object]) -> str:
-    url = _cell_text(row["url"])
-    if url.lower().startswith(("http://", "https://")):
-        link = f'<a href="{_esc(url)}" rel="noopener noreferrer">{_esc(url)}</a>'
-    else:
-        link = f'<span class="url">{_esc(url)}</span>'
-    details = ", ".join(
-        _esc(text) for text in (_cell_text(row["publisher"]), _cell_text(row["published"])) if text
-    )
-    event = f'<span class="event-id">[{_esc(_cell_text(row["event_id"]))}]</span>'
-    return f"<li>{details + ': ' if details else ''}{link} {event}</li>"
-
-
-def _sources_html(sources: pl.DataFrame) -> str:
+def citations(sources: pl.DataFrame) -> pl.DataFrame:
+    """Each cited URL once (citation_no, url, publisher, published, event_ids), numbered in the
+    order the frame first cites it; web addresses first-class, other references kept as text."""
     missing = [column for column in SOURCE_COLUMNS if column not in sources]
     if missing:
         raise ExportError(
             f"sources frame must have columns {list(SOURCE_COLUMNS)}; missing {missing} "
             f"(found {sources.columns}). Select them in the query that feeds the report."
         )
-    if sources.is_empty():
+    return (
+        sources.with_row_index("order")
+        .group_by("url", maintain_order=True)
+        .agg(
+            pl.col("order").min(),
+            pl.col("publisher").drop_nulls().first(),
+            pl.col("published").drop_nulls().first(),
+            pl.col("event_id").unique(maintain_order=True).alias("event_ids"),
+        )
+        .sort("order")
+        .with_row_index("citation_no", offset=1)
+        .select("citation_no", "url", "publisher", "published", "event_ids")
+    )
+
+
+def _is_web(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def _source_item(row: Mapping[str, object]) -> str:
+    url = _cell_text(row["url"])
+    if _is_web(url):
+        link = f'<a href="{_esc(url)}" rel="noopener noreferrer">{_esc(url)}</a>'
+    else:
+        link = f'<span class="url">{_esc(url)}</span>'
+    details = ", ".join(
+        _esc(text) for text in (_cell_text(row["publisher"]), _cell_text(row["published"])) if text
+    )
+    ids = row["event_ids"]
+    cited_by = ", ".join(_esc(i) for i in ids) if isinstance(ids, list) else ""
+    event = f'<span class="event-id">[{cited_by}]</span>'
+    return (
+        f'<li id="source-{row["citation_no"]}">{details + ": " if details else ""}{link} '
+        f"{event}</li>"
+    )
+
+
+def _sources_html(cited: pl.DataFrame) -> str:
+    if cited.is_empty():
         return "<p>—</p>"
-    items = "".join(_source_item(row) for row in sources.iter_rows(named=True))
+    items = "".join(_source_item(row) for row in cited.iter_rows(named=True))
     return f'<ol class="sources">{items}</ol>'
+
+
+def _events_html(
+    events: pl.DataFrame, cited: pl.DataFrame, sources: pl.DataFrame, heading: Callable[[str], str]
+) -> str:
+    """The events of the view, each with its best source: its first web address cited (else
+    its first reference), as the number of that citation in the list of sources."""
+    missing = [column for column in EVENT_COLUMNS if column not in events]
+    if missing:
+        raise ExportError(
+            f"events frame must have columns {list(EVENT_COLUMNS)}; missing {missing} "
+            f"(found {events.columns})."
+        )
+    number = dict(zip(cited["url"].to_list(), cited["citation_no"].to_list(), strict=True))
+    best: dict[str, str] = {}
+    for event_id, url in sources.select("event_id", "url").iter_rows():
+        if event_id not in best or (_is_web(url) and not _is_web(best[event_id])):
+            best[event_id] = url
+    head = "".join(
+        f"<th>{heading(k)}</th>" for k in ("date", "body", "title", "key_outcome", "best_source")
+    )
+    rows = []
+    for row in events.iter_rows(named=True):
+        url = best.get(str(row["event_id"]))
+        no = number[url] if url is not None else None
+        cite = f'<a href="#source-{no}">[{no}]</a>' if no else "—"
+        rows.append(
+            "<tr>"
+            + "".join(
+                f"<td>{_esc(_cell_text(row[k]))}</td>"
+                for k in ("start_date", "body", "title", "key_outcome")
+            )
+            + f"<td>{cite}</td></tr>"
+        )
+    if not rows:
+        return "<p>—</p>"
+    body = "".join(rows)
+    return f'<table class="events"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def report_html(
@@ -234,15 +311,33 @@ def report_html(
     as_of: str,
     sources: pl.DataFrame,
     generated_at: datetime,
+    events: pl.DataFrame | None = None,
+    link: str = "",
 ) -> str:
     """One self-contained HTML page (plotly.js inline once, no external URLs) that prints to PDF.
 
-    Every piece of record text and every label is HTML-escaped. Headings come from ``labels``;
-    a missing key falls back to English.
+    ``events`` (columns :data:`EVENT_COLUMNS`) become a table citing each event's best source
+    by number; every source is listed once however many events cite it. ``link`` is the
+    address that reopens the view. Every piece of record text and every label is
+    HTML-escaped. Headings come from ``labels``; a missing key falls back to English.
     """
 
     def heading(key: str) -> str:
         return _esc(labels.get(key, DEFAULT_LABELS[key]))
+
+    cited = citations(sources)
+    events_part = (
+        f"<section><h2>{heading('events')}</h2>"
+        f"{_events_html(events, cited, sources, heading)}</section>\n"
+        if events is not None
+        else ""
+    )
+    reopen = (
+        f'<p class="reopen"><a href="{_esc(link)}">{heading("reopen")}</a>: '
+        f'<span class="url">{_esc(link)}</span></p>'
+        if _is_web(link)
+        else ""
+    )
 
     charts = f"<section><h2>{heading('charts')}</h2>{_figures_html(figures)}</section>"
     return (
@@ -252,14 +347,14 @@ def report_html(
         f"<title>{_esc(title)}</title>\n<style>{_REPORT_CSS}</style>\n</head>\n<body>\n"
         f"<header><h1>{_esc(title)}</h1>\n"
         f'<dl class="meta"><dt>{heading("data_version")}</dt><dd>{_esc(data_version)}</dd>'
-        f"<dt>{heading('as_of')}</dt><dd>{_esc(as_of)}</dd></dl></header>\n"
+        f"<dt>{heading('as_of')}</dt><dd>{_esc(as_of)}</dd></dl>{reopen}</header>\n"
         f"<main>\n<section><h2>{heading('summary')}</h2><p>{_esc(summary)}</p></section>\n"
         f"<section><h2>{heading('headline')}</h2>"
         f"{_pairs_table(headline, css_class='headline')}</section>\n"
-        f"{charts if figures else ''}\n"
+        f"{charts if figures else ''}\n{events_part}"
         f"<section><h2>{heading('filters')}</h2>"
         f"{_pairs_table(filters, css_class='filters')}</section>\n"
-        f"<section><h2>{heading('sources')}</h2>{_sources_html(sources)}</section>\n</main>\n"
+        f"<section><h2>{heading('sources')}</h2>{_sources_html(cited)}</section>\n</main>\n"
         f'<footer><p class="generated">{heading("generated")}: '
         f"{_esc(generated_at.isoformat(sep=' ', timespec='minutes'))}</p></footer>\n"
         "</body>\n</html>\n"

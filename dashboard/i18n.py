@@ -123,6 +123,8 @@ TEXT: Final[dict[str, Entry]] = {
     "share": _e("Proporción de eventos", "Share of events", "Part des événements"),
     "n_sources": _e("Fuentes", "Sources", "Sources"),
     "source_urls": _e("URL de las fuentes", "Source URLs", "URL des sources"),
+    "outcome_texts": _e("Resultados", "Outcomes", "Résultats"),
+    "participant_names": _e("Participantes", "Participants", "Participants"),
     "name": _e("Nombre", "Name", "Nom"),
     "organization": _e("Organización", "Organization", "Organisation"),
     "panel": _e("Panel", "Panel", "Panel"),
@@ -161,9 +163,16 @@ TEXT: Final[dict[str, Entry]] = {
         "Aucun événement annoncé à venir.",
     ),
     "as_of": _e(
-        "Datos al {date} · versión {version}",
-        "Data as of {date} · version {version}",
-        "Données au {date} · version {version}",
+        "Evento más reciente registrado: {newest} · datos compilados el {built} · "
+        "versión {version}",
+        "Newest event recorded: {newest} · data built {built} · version {version}",
+        "Événement le plus récent enregistré : {newest} · données compilées le {built} · "
+        "version {version}",
+    ),
+    "as_of_value": _e(
+        "evento más reciente {newest}; compilado el {built}",
+        "newest event {newest}; built {built}",
+        "événement le plus récent {newest} ; compilé le {built}",
     ),
     "briefing_pack": _e(
         "Paquete para nota informativa (zip)",
@@ -186,6 +195,16 @@ TEXT: Final[dict[str, Entry]] = {
     "report_filters": _e("Filtros aplicados", "Filters applied", "Filtres appliqués"),
     "report_sources": _e("Fuentes citadas", "Sources cited", "Sources citées"),
     "report_generated": _e("Generado", "Generated", "Généré"),
+    "report_events": _e("Eventos de esta vista", "Events in this view", "Événements de cette vue"),
+    "report_key_outcome": _e("Resultado principal", "Key outcome", "Résultat principal"),
+    "report_best_source": _e("Fuente", "Source", "Source"),
+    "report_reopen": _e("Reabrir esta vista", "Reopen this view", "Rouvrir cette vue"),
+    "report_search": _e("Búsqueda", "Search", "Recherche"),
+    "report_n_matching": _e(
+        "{n} eventos coinciden con los filtros y la búsqueda.",
+        "{n} events match the filters and the search.",
+        "{n} événements correspondent aux filtres et à la recherche.",
+    ),
     "data_version": _e("Versión de datos", "Data version", "Version des données"),
     "as_of_label": _e("Datos al", "Data as of", "Données au"),
     # trends
@@ -255,6 +274,28 @@ TEXT: Final[dict[str, Entry]] = {
         "Rechercher dans les titres, la ville et les notes",
     ),
     "n_shown": _e("{n} eventos", "{n} events", "{n} événements"),
+    "status_overdue": _e(
+        "Anunciado, fecha pasada (sin confirmar)",
+        "Announced, date passed (unconfirmed)",
+        "Annoncé, date passée (non confirmé)",
+    ),
+    "overdue_events": _e(
+        "Anunciados cuya fecha ya pasó, sin confirmación de que se celebraran",
+        "Announced for a date that has passed, not confirmed as held",
+        "Annoncés pour une date passée, sans confirmation qu'ils ont eu lieu",
+    ),
+    "overdue_event_warning": _e(
+        "Este evento estaba anunciado para una fecha que ya pasó y ningún registro confirma "
+        "que se celebrara.",
+        "This event was announced for a date that has passed and no record confirms it was held.",
+        "Cet événement était annoncé pour une date passée et aucune fiche ne confirme qu'il a "
+        "eu lieu.",
+    ),
+    "pick_row_hint": _e(
+        "Haga clic en una fila para ver el evento.",
+        "Click a row to open the event.",
+        "Cliquez sur une ligne pour ouvrir l'événement.",
+    ),
     "rows_capped": _e(
         "La tabla muestra los {shown} más recientes de {n}; el CSV los contiene todos.",
         "The table shows the newest {shown} of {n}; the CSV holds all of them.",
@@ -405,6 +446,20 @@ CODE_LABELS: Final[dict[str, dict[str, Entry]]] = {
     },
 }
 """Labels of the codes the warehouse stores without labels; keys as in taxonomy.yaml."""
+
+PLACE_NAMES: Final[tuple[Entry, ...]] = (
+    _e("Ciudad de México", "Mexico City", "Ville de Mexico"),
+    _e("Washington, D. C.", "Washington, D.C.", "Washington D.C."),
+    _e(
+        "Wilmington, Carolina del Norte",
+        "Wilmington, North Carolina",
+        "Wilmington, Caroline du Nord",
+    ),
+    _e("Nueva York", "New York", "New York"),
+    _e("Quebec", "Quebec City", "Québec"),
+    _e("Montreal", "Montreal", "Montréal"),
+)
+"""Places the records name, as each language writes them: a search for one finds the others."""
 
 
 def t(key: str, lang: str, **values: object) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import polars as pl
 
 from dashboard.context import PageContext
+from dashboard.i18n import t
 
 CODED = (
     ("body_code", "bodies", "body"),
@@ -24,9 +27,35 @@ def title_expr(lang: str) -> pl.Expr:
     return pl.col("title_en")
 
 
+SHOWN_COLUMNS = (
+    "start_date",
+    "title",
+    "body",
+    "status",
+    "city",
+    "topics",
+    "n_sources",
+    "event_id",
+)
+"""The columns the Events table shows on screen; its CSV and the packs carry them all."""
+
+
+def is_overdue(today: dt.date) -> pl.Expr:
+    """Announced for a start date that has passed: neither upcoming nor confirmed as held."""
+    return (pl.col("status") == "announced") & (pl.col("start_date") < today)
+
+
 def event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
-    """Rows of ``events_list`` with labels in the interface language; ids and URLs kept."""
+    """Rows of ``events_list`` with labels in the interface language; ids and URLs kept;
+    topics as a list of labels, outcomes and participants' names as lists."""
+    today = ctx.options.today or dt.date.today()
     out = frame.with_columns(title=title_expr(ctx.lang))
+    overdue = (
+        out.select(is_overdue(today)) if {"status", "start_date"} <= set(out.columns) else None
+    )
+    if "topic_codes" in out.columns:
+        names = ctx.labels.mapping("topics")
+        out = out.with_columns(topics=pl.col("topic_codes").list.eval(pl.element().replace(names)))
     for column, list_name, alias in CODED:
         if column in out.columns:
             out = ctx.labels.relabel(out, column, list_name, alias=alias)
@@ -44,6 +73,9 @@ def event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
         "host_party",
         "chair_party",
         "confidence",
+        "topics",
+        "outcome_texts",
+        "participant_names",
         "n_sources",
         "source_urls",
         "event_id",
@@ -53,4 +85,10 @@ def event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
         if "date_precision" in out.columns
         else out
     )
+    if overdue is not None:
+        out = out.with_columns(
+            status=pl.when(overdue.to_series())
+            .then(pl.lit(t("status_overdue", ctx.lang)))
+            .otherwise(pl.col("status"))
+        )
     return out.select([c for c in wanted if c in out.columns])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, components
+from dashboard import briefing, charts, components
 from dashboard.context import PageContext, get_context
 from dashboard.data import build_info, query
 from dashboard.i18n import CODE_LABELS, t
@@ -44,9 +44,7 @@ def render(ctx: PageContext) -> None:
     st.title(t("page_data", lang))
     info = build_info()
     if info:
-        st.caption(
-            t("as_of", lang, date=str(info["finished_at"])[:10], version=info["data_version"])
-        )
+        st.caption(briefing.as_of_caption(info, lang))
     st.caption(t("licence_note", lang))
 
     st.subheader(t("coverage", lang))

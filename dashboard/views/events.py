@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import polars as pl
 import streamlit as st
 
 from dashboard import components
 from dashboard.context import PageContext, get_context
-from dashboard.data import filtered, query
+from dashboard.data import events, query
 from dashboard.i18n import t
 from dashboard.state import initial_params, publish_page
-from dashboard.tables import event_rows, title_expr
+from dashboard.tables import SHOWN_COLUMNS, event_rows, is_overdue, title_expr
 
 SHOWN_ROWS = 2_000
 """The table shows the newest events up to this many; its CSV holds every match."""
@@ -38,7 +40,10 @@ def _detail(ctx: PageContext, event_id: str) -> None:
     if found.is_empty():
         st.warning(t("unknown_event", lang, id=components.plain(event_id[:80])))
         return
-    event = found.with_columns(title=title_expr(lang)).row(0, named=True)
+    today = ctx.options.today or dt.date.today()
+    event = found.with_columns(title=title_expr(lang), is_overdue=is_overdue(today)).row(
+        0, named=True
+    )
     st.header(components.plain(event["title"]))
     st.caption(t("event_link", lang) + f": `?event={event_id}`")
     facts = {
@@ -49,13 +54,17 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         t("body", lang): labels("bodies", event["body_code"]),
         t("kind", lang): labels("kinds", event["kind"]),
         t("edition", lang): event["edition"] or t("none", lang),
-        t("status", lang): labels("statuses", event["status"]),
+        t("status", lang): t("status_overdue", lang)
+        if event["is_overdue"]
+        else labels("statuses", event["status"]),
         t("format", lang): labels("formats", event["format"]),
         t("city", lang): event["city"] or t("none", lang),
         t("host_party", lang): labels("parties", event["host_party"]) or t("none", lang),
         t("chair_party", lang): labels("parties", event["chair_party"]) or t("none", lang),
         t("confidence", lang): labels("confidence", event["confidence"]),
     }
+    if event["is_overdue"]:
+        st.warning(t("overdue_event_warning", lang), icon="⚠️")
     st.markdown(
         "\n".join(f"- **{label}**: {components.plain(value)}" for label, value in facts.items())
     )
@@ -170,31 +179,37 @@ def render(ctx: PageContext) -> None:
 
     q = st.text_input(t("search", lang), key="ev_q", max_chars=MAX_QUERY_CHARS)
     search = q.strip()
-    found = filtered("events_list", ctx.filters, q=search, ascending=False, max_rows=SHOWN_ROWS)
+    publish_page({"event": None, "q": search or None})
+    found = events(ctx.filters, search, max_rows=SHOWN_ROWS)
     n_total = int(found["n_total"][0]) if found.height else 0
     rows = event_rows(ctx, found)
     st.caption(t("n_shown", lang, n=n_total))
     if n_total > rows.height:
         st.caption(t("rows_capped", lang, shown=rows.height, n=n_total))
-    st.dataframe(rows, hide_index=True, column_config=components.table_config(ctx, rows))
+    shown = rows.select(SHOWN_COLUMNS)
+    picked = st.dataframe(
+        shown,
+        hide_index=True,
+        column_config=components.table_config(ctx, shown),
+        on_select="rerun",
+        selection_mode="single-row",
+        key="ev_table",
+    )
+    if not rows.is_empty():
+        st.caption(t("pick_row_hint", lang))
+    chosen = picked.selection.rows if picked is not None else []
+    if chosen:
+        _open(shown["event_id"][chosen[0]])
+        st.rerun()
     components.csv_button(
         ctx,
-        lambda: event_rows(
-            ctx, filtered("events_list", ctx.filters, q=search, ascending=False, max_rows=ALL_ROWS)
-        ),
+        lambda: event_rows(ctx, events(ctx.filters, search, max_rows=ALL_ROWS)),
         what="events",
         key="ev_csv",
     )
-    if not rows.is_empty():
-        st.selectbox(
-            t("open_event", lang),
-            [None, *rows["event_id"].to_list()],
-            key="ev_pick",
-            on_change=lambda: _open(st.session_state["ev_pick"]),
-            format_func=lambda e: "" if e is None else e,
-        )
-    components.pack_button(ctx, key="ev_pack")
-    publish_page({"event": None, "q": q.strip() or None})
+    components.pack_button(
+        ctx, key="ev_pack", view="events", q=search, extra={"q": search} if search else None
+    )
 
 
 if __name__ == "__main__":

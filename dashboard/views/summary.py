@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import briefing, components
 from dashboard.context import PageContext, get_context
-from dashboard.data import build_info, filtered
+from dashboard.data import build_info, events
 from dashboard.i18n import t
 from dashboard.state import effective_period
 from dashboard.tables import event_rows
@@ -56,9 +56,7 @@ def render(ctx: PageContext) -> None:
     left, right = st.columns(2)
     with left:
         st.subheader(t("latest_events", lang))
-        latest = _event_rows(
-            ctx, filtered("events_list", ctx.filters, q="", ascending=False, max_rows=5)
-        )
+        latest = _event_rows(ctx, events(ctx.filters, max_rows=5))
         st.dataframe(latest, hide_index=True, column_config=components.table_config(ctx, latest))
     with right:
         st.subheader(t("next_events", lang))
@@ -68,9 +66,7 @@ def render(ctx: PageContext) -> None:
             date_from=dt.date.today(),
             date_to=None,
         )
-        upcoming = _event_rows(
-            ctx, filtered("events_list", upcoming_filters, q="", ascending=True, max_rows=5)
-        )
+        upcoming = _event_rows(ctx, events(upcoming_filters, ascending=True, max_rows=5))
         if upcoming.is_empty():
             st.caption(t("none_announced", lang))
         else:
@@ -78,12 +74,21 @@ def render(ctx: PageContext) -> None:
                 upcoming, hide_index=True, column_config=components.table_config(ctx, upcoming)
             )
 
+    today = ctx.options.today or dt.date.today()
+    overdue_filters = replace(
+        effective_period(ctx.filters, ctx.options),
+        statuses=("announced",),
+        date_to=min(today - dt.timedelta(days=1), ctx.filters.date_to or today),
+    )
+    overdue = _event_rows(ctx, events(overdue_filters, max_rows=20))
+    if not overdue.is_empty():
+        st.subheader(t("overdue_events", lang))
+        st.dataframe(overdue, hide_index=True, column_config=components.table_config(ctx, overdue))
+
     info = build_info()
     if info:
-        st.caption(
-            t("as_of", lang, date=str(info["finished_at"])[:10], version=info["data_version"])
-        )
-    components.pack_button(ctx, key="sum_pack")
+        st.caption(briefing.as_of_caption(info, lang))
+    components.pack_button(ctx, key="sum_pack", view="summary")
 
 
 if __name__ == "__main__":

@@ -3,9 +3,11 @@ TMEC_DB while the module runs (as the app finds it)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from etl.build import build
@@ -21,3 +23,41 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(DB_ENV, str(path))
         yield path
+
+
+SEARCHABLE_SQL = """
+with topic_codes as (
+    select event_id, topic_code from event_topics
+    union select event_id, topic_code from panel_topics
+    union select event_id, topic_code from outcome_topics
+),
+parts as (
+    select event_id, concat_ws(' ', title_en, title_es, city, notes, event_id) as text
+    from events
+    union all
+    select event_id, concat_ws(' ', label_es, label_en, label_fr)
+    from topic_codes join topics using (topic_code)
+    union all
+    select event_id, title from panels
+    union all
+    select event_id, text from outcomes
+    union all
+    select event_id, concat_ws(' ', name, organization, role) from participants
+)
+select event_id, string_agg(text, ' ') as text
+from parts join events using (event_id)
+where events.status = 'held'
+group by event_id
+"""
+"""Per held event, the text its search should look in (what the issue asks the search to
+cover), gathered from the loaded tables rather than from the app's derived table."""
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def searchable_texts(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Held event id → its searchable text, folded (lower case, no accents)."""
+    return {event_id: fold(text) for event_id, text in con.sql(SEARCHABLE_SQL).fetchall()}

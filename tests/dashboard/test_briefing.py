@@ -3,8 +3,10 @@ and sources match the warehouse."""
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
+import shutil
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +16,10 @@ import pytest
 from dashboard import briefing, data
 from dashboard.context import PageContext
 from dashboard.filters import Filters
+from etl.build import build
 from warehouse.db import connect, run_sql
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _ctx(lang: str, filters: Filters) -> PageContext:
@@ -42,7 +47,7 @@ def _rows(raw: bytes) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_pack_holds_the_views_csvs_and_report(warehouse: Path, lang: str) -> None:
-    files = _read(briefing.pack(_ctx(lang, Filters())))
+    files = _read(briefing.pack(_ctx(lang, Filters()), view="summary"))
     names = sorted(files)
     assert "report.html" in names
     assert {n.split("-start")[0] for n in names if n.endswith(".csv")} == {
@@ -72,7 +77,7 @@ def test_pack_holds_the_views_csvs_and_report(warehouse: Path, lang: str) -> Non
 
 def test_pack_follows_the_filters(warehouse: Path) -> None:
     filters = replace(Filters(), bodies=("sme_dialogue",))
-    files = _read(briefing.pack(_ctx("en", filters)))
+    files = _read(briefing.pack(_ctx("en", filters), view="summary"))
     events = _rows(next(v for k, v in files.items() if k.startswith("tmec-events-start")))
     assert {row["Body"] for row in events} == {"SME Dialogue"}
     report = files["report.html"].decode("utf-8")
@@ -84,3 +89,82 @@ def test_pack_file_name_says_what_and_when() -> None:
 
     filters = replace(Filters(), date_from=dt.date(2023, 1, 1), date_to=dt.date(2024, 12, 31))
     assert briefing.pack_file_name(filters) == "tmec-briefing-2023-01-01_2024-12-31.zip"
+
+
+def _events_csv(files: dict[str, bytes]) -> list[dict[str, str]]:
+    return _rows(next(v for k, v in files.items() if k.startswith("tmec-events-start")))
+
+
+def test_events_pack_holds_only_the_events_the_search_found(warehouse: Path) -> None:
+    """Issue 10: q=Ebrard showed 3 events on the page and 37 in the pack."""
+    ctx = _ctx("en", Filters())
+    shown = data.events(ctx.filters, "Ebrard", max_rows=1000)["event_id"].to_list()
+    assert 0 < len(shown) < _count(warehouse, "select count(*) from events where status = 'held'")
+    files = _read(briefing.pack(ctx, view="events", q="Ebrard"))
+    assert sorted(row["Event id"] for row in _events_csv(files)) == sorted(shown)
+    sources = _rows(next(v for k, v in files.items() if k.startswith("tmec-sources")))
+    assert {row["Event id"] for row in sources} <= set(shown)
+    report = files["report.html"].decode("utf-8")
+    assert "«Ebrard»" in report, "the search is among the filters in words"
+    summary_pack = briefing.pack(ctx, view="summary")
+    assert summary_pack != briefing.pack(ctx, view="events")
+
+
+def test_events_csv_carries_topics_outcomes_and_people(warehouse: Path) -> None:
+    files = _read(briefing.pack(_ctx("en", Filters()), view="events"))
+    rows = _events_csv(files)
+    assert {"Topics", "Outcomes", "Participants"} <= set(rows[0])
+    with_people = _count(
+        warehouse,
+        "select count(distinct event_id) from participants join events using (event_id) "
+        "where status = 'held'",
+    )
+    assert sum(1 for row in rows if row["Participants"]) == with_people
+    assert any(" | " in row["Topics"] for row in rows), "lists are joined with ' | '"
+
+
+def test_report_lists_each_citation_once_and_the_events_table(warehouse: Path) -> None:
+    files = _read(briefing.pack(_ctx("en", Filters()), view="summary"))
+    report = files["report.html"].decode("utf-8")
+    n_urls = _count(
+        warehouse,
+        "select count(distinct url) from sources join events using (event_id) "
+        "where status = 'held'",
+    )
+    assert report.count('<li id="source-') == n_urls
+    held = _count(warehouse, "select count(*) from events where status = 'held'")
+    table = report.split('<table class="events">', 1)[1].split("</table>", 1)[0]
+    assert table.count("<tr>") == held + 1  # the header row and one per event
+    assert "Key outcome" in table
+
+
+def test_pack_cache_follows_a_rebuild(warehouse: Path, tmp_path: Path) -> None:
+    """The warehouse token is a real argument of the cached function (not '_token')."""
+    ctx = _ctx("en", Filters())
+    before = _events_csv(_read(briefing.pack(ctx, view="events")))
+    data_dir = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data_dir)
+    extra = data_dir / "events" / "sme-dialogue-2023-09-21.yaml"
+    copy = extra.read_text(encoding="utf-8").replace(
+        "id: sme-dialogue-2023-09-21", "id: sme-dialogue-2023-09-22"
+    )
+    (data_dir / "events" / "sme-dialogue-2023-09-22.yaml").write_text(copy, encoding="utf-8")
+    build(data_dir, warehouse)
+    try:
+        after = _events_csv(_read(briefing.pack(ctx, view="events")))
+    finally:
+        build(ROOT / "data", warehouse)
+    assert len(after) == len(before) + 1
+
+
+def test_no_cached_function_hides_an_argument_from_its_key() -> None:
+    """st.cache_data ignores arguments whose names start with '_'."""
+    for path in (ROOT / "dashboard").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            decorators = [ast.unparse(d) for d in node.decorator_list]
+            if any("cache_data" in d for d in decorators):
+                hidden = [a.arg for a in node.args.args + node.args.kwonlyargs if a.arg[0] == "_"]
+                assert not hidden, f"{path.name}:{node.name} hides {hidden} from its cache key"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.components import plain
 from dashboard.filters import URL_NAMES
 from dashboard.i18n import t
+from tests.dashboard.conftest import fold, searchable_texts
 from warehouse import db
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,16 +38,12 @@ class Truth:
     n_events: int
     n_held: int
     held_texts: tuple[str, ...]
-    """Per held event, its searchable text folded like the query folds it."""
+    """Per held event, its searchable text (tests/dashboard/conftest.py) folded like the query
+    folds it."""
 
     def matches(self, q: str) -> int:
         needle = fold(q.strip())
         return sum(needle in text for text in self.held_texts) if needle else self.n_held
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def sha256(path: Path) -> str:
@@ -58,16 +54,10 @@ def sha256(path: Path) -> str:
 def truth(warehouse: Path) -> Truth:
     con = db.connect(warehouse)
     try:
-        rows = con.sql(
-            "select status, title_en, title_es, city, notes, event_id from events"
-        ).fetchall()
+        rows = con.sql("select event_id from events").fetchall()
+        held = tuple(searchable_texts(con).values())
     finally:
         con.close()
-    held = tuple(
-        fold(" ".join(part for part in parts if part is not None))
-        for status, *parts in rows
-        if status == "held"
-    )
     assert 0 < len(held) < len(rows)
     return Truth(sha256(warehouse), len(rows), len(held), held)
 

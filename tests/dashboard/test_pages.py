@@ -18,6 +18,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from dashboard.components import plain
+from tests.dashboard.conftest import searchable_texts
 from warehouse import db
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,7 +71,7 @@ class Truth:
     by_filter: dict[str, Expected]
     n_bodies_with_records: int
     search_matches: int
-    """Held events whose title, city, notes or id contain 'dialogo' (accents ignored)."""
+    """Held events whose searchable text contains 'dialogo' (accents ignored)."""
 
 
 def _fold(text: str) -> str:
@@ -104,14 +105,11 @@ def _truth(path: Path) -> Truth:
                     "union select event_id from outcome_topics)"
                 ),
             )
-        texts = con.sql(
-            "select concat_ws(' ', title_en, title_es, city, notes, event_id) "
-            "from events where status = 'held'"
-        ).fetchall()
+        texts = searchable_texts(con).values()
         return Truth(
             by_filter=by_filter,
             n_bodies_with_records=scalar("select count(distinct body_code) from events"),
-            search_matches=sum("dialogo" in _fold(text) for (text,) in texts),
+            search_matches=sum("dialogo" in text for text in texts),
         )
     finally:
         con.close()

@@ -12,6 +12,7 @@ import csv
 import io
 import os
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -439,3 +440,118 @@ def test_trends_choices_stay_selected_after_language_switches(page: Page, app_ur
         switch_language(page, lang, TRENDS_TITLE[lang])
         expect(main.get_by_role("radio", name=quarter, exact=True)).to_be_checked()
         expect_url_param(page, "grain", "quarter")
+
+
+# --- exports of exactly the view, the report, reaching an event (issue 10) --------------------
+
+SEARCH = "Ebrard"
+
+
+def matching_ids(warehouse_path: Path, word: str) -> list[str]:
+    """Held events whose people, titles or notes mention ``word``, asked of the tables."""
+    con = connect(warehouse_path)
+    try:
+        frame = run_sql(
+            con,
+            """select event_id from events e
+               where status = 'held' and (
+                   concat_ws(' ', title_en, title_es, notes) ilike '%' || $w || '%'
+                   or exists (select 1 from participants p
+                              where p.event_id = e.event_id and p.name ilike '%' || $w || '%')
+                   or exists (select 1 from outcomes o
+                              where o.event_id = e.event_id and o.text ilike '%' || $w || '%')
+                   or exists (select 1 from panels p
+                              where p.event_id = e.event_id and p.title ilike '%' || $w || '%'))
+               order by event_id""",
+            {"w": word},
+        )
+    finally:
+        con.close()
+    return frame["event_id"].to_list()
+
+
+def download_pack(page: Page) -> dict[str, bytes]:
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="Briefing pack")
+    with page.expect_download(timeout=TIMEOUT_MS) as info:
+        button.get_by_role("button").click()
+    with zipfile.ZipFile(info.value.path()) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_events_pack_after_a_search_holds_only_the_matches(
+    page: Page, app_url: str, warehouse_path: Path
+) -> None:
+    expected = matching_ids(warehouse_path, SEARCH)
+    assert expected, f"no held event mentions {SEARCH}"
+    page.goto(f"{app_url}/events?lang=en")
+    wait_ready(page, "Events")
+    search = page.get_by_test_id("stMain").get_by_role("textbox").first
+    search.fill(SEARCH)
+    search.press("Enter")
+    expect_url_param(page, "q", SEARCH)
+    wait_ready(page, "Events")
+    expect_events_shown(page, len(expected))
+    files = download_pack(page)
+    [events_csv] = [v for k, v in files.items() if k.startswith("tmec-events-")]
+    rows = list(csv.DictReader(io.StringIO(events_csv.decode("utf-8-sig"), newline="")))
+    assert sorted(row["Event id"] for row in rows) == expected
+
+    report = files["report.html"].decode("utf-8")
+    report_path = SCREENSHOTS.parent / "report-events-search.html"
+    report_path.parent.mkdir(parents=True, exist_ok=True)
+    report_path.write_text(report, encoding="utf-8")
+    other = page.context.new_page()
+    try:
+        other.goto(report_path.as_uri())
+        table = other.locator("table.events")
+        expect(table.locator("tbody tr")).to_have_count(len(expected))
+        for event_id in expected:
+            assert event_id in report
+        cited = other.locator("ol.sources > li")
+        urls = [item.locator("a, span.url").first.inner_text() for item in cited.all()]
+        assert urls, "no sources listed"
+        assert len(urls) == len(set(urls)), "a source is listed more than once"
+        expect(other.get_by_text(f"«{SEARCH}»")).to_be_visible()
+        reopen = other.locator(".reopen a")
+        expect(reopen).to_have_attribute("href", re.compile(rf"/events\?.*q={SEARCH}"))
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        other.screenshot(path=SCREENSHOTS / "report-events-search.png", full_page=True)
+    finally:
+        other.close()
+
+
+def test_summary_report_lists_each_source_once(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/summary?lang=en")
+    wait_ready(page, "Summary")
+    report = download_pack(page)["report.html"].decode("utf-8")
+    path = SCREENSHOTS.parent / "report-summary.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(report, encoding="utf-8")
+    other = page.context.new_page()
+    try:
+        other.goto(path.as_uri())
+        expect(other.locator("table.events tbody tr").first).to_be_visible()
+        urls = [
+            i.locator("a, span.url").first.inner_text()
+            for i in other.locator("ol.sources > li").all()
+        ]
+        assert urls and len(urls) == len(set(urls))
+        other.screenshot(path=SCREENSHOTS / "report-summary.png", full_page=True)
+    finally:
+        other.close()
+
+
+def test_clicking_a_table_row_opens_that_event(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/events?lang=en&body={BODY_CODE}")
+    wait_ready(page, "Events")
+    grid = page.get_by_test_id("stMain").get_by_test_id("stDataFrame").first
+    expect(grid).to_be_visible()
+    box = grid.bounding_box()
+    assert box is not None
+    # The first data row, in the row-marker column at the left of the grid.
+    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)
+    expect(page.get_by_role("button", name="Back to the list")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]event=[a-z0-9-]+"))
+    event_id = re.search(r"[?&]event=([a-z0-9-]+)", page.url)
+    assert event_id and event_id[1].startswith("sme-dialogue-")
+    expect(page.get_by_test_id("stMain").locator("h2").first).to_be_visible()

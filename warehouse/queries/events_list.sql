@@ -1,20 +1,22 @@
--- The filtered events matching the search text $q (accent- and case-insensitive, in titles,
--- city, notes and id; '' matches all), newest first unless $ascending, at most $max_rows rows.
--- source_urls lists every source of the event, separated by ' | '; n_total counts every
--- matching event, however many rows the limit keeps.
+-- The filtered events matching any of the search texts $terms (accent- and case-insensitive,
+-- in event_search.haystack: titles, city, notes, id, topics in three languages, panels,
+-- outcomes and people; an empty list matches all), newest first unless $ascending, at most
+-- $max_rows rows. source_urls lists every source of the event, separated by ' | ';
+-- outcome_texts and participant_names list its outcomes and named people in record order;
+-- n_total counts every matching event, however many rows the limit keeps.
 with matched as (
     select
-        *,
+        fe.*,
         count(*) over () as n_total
     from filtered_events(
         $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties,
         $party_roles, $kinds, $statuses, $confidences
-    )
-    where $q = ''
-       or contains(
-           strip_accents(lower(concat_ws(' ', title_en, title_es, city, notes, event_id))),
-           strip_accents(lower($q))
-       )
+    ) as fe
+    join event_search using (event_id)
+    where len($terms) = 0
+       or len(list_filter(
+           $terms, lambda term: contains(event_search.haystack, strip_accents(lower(term)))
+       )) > 0
     order by
         case when $ascending then start_date end asc,
         case when not $ascending then start_date end desc,
@@ -22,9 +24,21 @@ with matched as (
     limit $max_rows
 ),
 source_lists as (
-    -- only for the rows kept by the limit
+    -- only for the rows kept by the limit, as below
     select event_id, count(*) as n_sources, string_agg(url, ' | ' order by source_no) as urls
     from sources
+    where event_id in (select event_id from matched)
+    group by all
+),
+outcome_lists as (
+    select event_id, list(text order by outcome_no) as outcome_texts
+    from outcomes
+    where event_id in (select event_id from matched)
+    group by all
+),
+people_lists as (
+    select event_id, list(name order by participant_no) as participant_names
+    from participants
     where event_id in (select event_id from matched)
     group by all
 )
@@ -44,11 +58,16 @@ select
     matched.host_party,
     matched.chair_party,
     matched.confidence,
+    matched.topic_codes,
+    coalesce(outcome_lists.outcome_texts, []) as outcome_texts,
+    coalesce(people_lists.participant_names, []) as participant_names,
     coalesce(source_lists.n_sources, 0) as n_sources,
     source_lists.urls as source_urls,
     matched.n_total
 from matched
 left join source_lists using (event_id)
+left join outcome_lists using (event_id)
+left join people_lists using (event_id)
 order by
     case when $ascending then matched.start_date end asc,
     case when not $ascending then matched.start_date end desc,
