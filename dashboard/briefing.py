@@ -143,7 +143,7 @@ def _pack(key: Token, request: PackRequest) -> bytes:
         trend_frame, trend_fig = figures.events_over_time(
             ctx, grain="year", stack="body_code", cumulative=False
         )
-        topic_frame, topic_fig = figures.topics_over_time(
+        topic_frame, topic_fig, truncated = figures.topics_over_time(
             ctx, level="topic_group", shares=False, cumulative=False
         )
         headline = [
@@ -163,7 +163,7 @@ def _pack(key: Token, request: PackRequest) -> bytes:
         }
         figure_list = [
             (t("events_over_time", lang), trend_fig),
-            (t("topic_trends", lang), topic_fig),
+            (" ".join((t("topic_trends", lang), truncated or "")).strip(), topic_fig),
         ]
     else:
         summary = t("report_n_matching", lang, n=rows.height)

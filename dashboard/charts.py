@@ -82,9 +82,10 @@ def lines(
         category_orders={x: sorted(frame[x].unique().to_list())},
         color_discrete_map=dict(colors or {}),
     )
-    fig.update_layout(xaxis={"type": "category"})
+    # Counts and shares start at zero: an axis from 30 % makes small changes look large.
+    fig.update_layout(xaxis={"type": "category"}, yaxis={"rangemode": "tozero"})
     if percent:
-        fig.update_layout(yaxis={"tickformat": ".0%"})
+        fig.update_layout(yaxis={"tickformat": ".0%", "range": [0, 1]})
     return _finish(fig, title=title, legend=labels.get(color, color))
 
 

@@ -12,7 +12,7 @@ import polars as pl
 
 from dashboard import charts, transforms
 from dashboard.context import PageContext
-from dashboard.data import filtered
+from dashboard.data import filtered, query
 from dashboard.i18n import t
 from dashboard.transforms import Grain
 
@@ -51,6 +51,9 @@ def events_over_time(
     frame = ctx.labels.relabel(frame, stack, list_name, alias=label_col).select(
         "period", label_col, "n_events"
     )
+    frame = transforms.zero_filled(
+        frame, order="period", periods=_periods(ctx, grain), group=label_col, value="n_events"
+    )
     labels = {"period": t("period_label", ctx.lang), **_axis(ctx, label_col, "n_events")}
     title = t("events_over_time", ctx.lang)
     if cumulative:
@@ -75,54 +78,92 @@ def events_over_time(
     )
 
 
+def _periods(ctx: PageContext, grain: Grain) -> list[str]:
+    """Every period of the filters' span (open ends: the data's first and last dates)."""
+    start = ctx.filters.date_from or ctx.options.first_date
+    end = ctx.filters.date_to or max(ctx.options.last_date, start)
+    return transforms.period_labels(start, end, grain)
+
+
+def _chosen_codes(ctx: PageContext, *, is_group: bool) -> tuple[str, ...]:
+    """The topics (or groups) the filters chose at the chart's level, also when chosen at the
+    other level: the groups of chosen topics, the topics of chosen groups."""
+    f = ctx.filters
+    if not (f.topics or f.topic_groups):
+        return ()
+    book = query("codebook_topics")
+    if is_group:
+        groups = book.filter(pl.col("topic_code").is_in(list(f.topics)))["group_code"]
+        return f.topic_groups or tuple(dict.fromkeys(groups.to_list()))
+    in_groups = book.filter(pl.col("group_code").is_in(list(f.topic_groups)))["topic_code"]
+    return f.topics or tuple(in_groups.to_list())
+
+
 def topics_over_time(
     ctx: PageContext, *, level: str, shares: bool, cumulative: bool, top: int = 8
-) -> tuple[pl.DataFrame, go.Figure]:
-    """Events per year touching each topic (or topic group): counts, shares or running totals.
+) -> tuple[pl.DataFrame, go.Figure, str | None]:
+    """Events per year touching each topic (or topic group): counts, shares or running totals,
+    every year of the span drawn (zero when none).
 
-    Without a topic filter only the ``top`` most frequent are drawn, to keep lines readable.
+    Returns (every row, the figure, a note when the figure draws fewer series than the rows
+    hold). With topics (or groups) chosen in the filters, the chosen ones are drawn, not every
+    topic of the matching events; otherwise the ``top`` most frequent, and the note says so.
     """
     is_group = level == "topic_group"
     code = "group_code" if is_group else "topic_code"
     raw = filtered("topic_groups_by_year" if is_group else "topics_by_year", ctx.filters)
     raw = raw.select("year", code, "n_events")
-    if not (ctx.filters.topics or ctx.filters.topic_groups):
-        leaders = (
-            raw.group_by(code)
-            .agg(pl.col("n_events").sum())
-            .sort(["n_events", code], descending=[True, False])
-            .head(top)[code]
-        )
-        raw = raw.filter(pl.col(code).is_in(leaders.implode()))
+    chosen = _chosen_codes(ctx, is_group=is_group)
+    if chosen:
+        raw = raw.filter(pl.col(code).is_in(list(chosen)))
+    ranked = (
+        raw.group_by(code)
+        .agg(pl.col("n_events").sum())
+        .sort(["n_events", code], descending=[True, False])[code]
+    )
+    drawn_codes = ranked.to_list() if chosen else ranked.head(top).to_list()
     label_col = "topic_group" if is_group else "topic"
-    frame = ctx.labels.relabel(
-        raw, code, "topic_groups" if is_group else "topics", alias=label_col
-    ).select("year", label_col, "n_events")
+    list_name = "topic_groups" if is_group else "topics"
+    filled = transforms.zero_filled(
+        raw, order="year", periods=_periods(ctx, "year"), group=code, value="n_events"
+    )
+    frame = ctx.labels.relabel(filled, code, list_name, alias=label_col).select(
+        "year", label_col, "n_events"
+    )
+    drawn_labels = [ctx.labels(list_name, c) for c in drawn_codes]
+    note = (
+        t("chart_truncated", ctx.lang, shown=len(drawn_codes), total=ranked.len())
+        if ranked.len() > len(drawn_codes)
+        else None
+    )
     labels = _axis(ctx, "year", label_col, "n_events", "share")
     title = t("topic_trends", ctx.lang)
     if cumulative:
         frame = transforms.cumulative(frame, order="year", group=label_col, value="n_events")
-        return frame, charts.lines(
-            frame,
-            x="year",
-            y="n_events",
-            color=label_col,
-            labels=labels,
-            title=f"{title} ({t('cumulative', ctx.lang)})",
-        )
-    if shares:
+    elif shares:
         totals = (
             filtered("events_by_period", ctx.filters)
             .group_by("year")
             .agg(n_total=pl.col("n_events").sum())
         )
         frame = transforms.with_shares(frame, totals, on="year")
-        return frame, charts.lines(
-            frame, x="year", y="share", color=label_col, labels=labels, title=title, percent=True
-        )
-    return frame, charts.lines(
-        frame, x="year", y="n_events", color=label_col, labels=labels, title=title
+    drawn = frame.filter(pl.col(label_col).is_in(drawn_labels))
+    fig = charts.lines(
+        drawn,
+        x="year",
+        y="share" if shares and not cumulative else "n_events",
+        color=label_col,
+        labels=labels,
+        title=f"{title} ({t('cumulative', ctx.lang)})" if cumulative else title,
+        percent=shares and not cumulative,
+        colors=_series_colors(drawn_labels),
     )
+    return frame, fig, note
+
+
+def _series_colors(names: list[str]) -> dict[str, str]:
+    """A distinct colour per series (24 before any repeats)."""
+    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(sorted(names))}
 
 
 def topic_year_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:

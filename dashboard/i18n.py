@@ -217,6 +217,14 @@ TEXT: Final[dict[str, Entry]] = {
     "topic_level": _e("Nivel", "Level", "Niveau"),
     "events_over_time": _e("Eventos en el tiempo", "Events over time", "Événements dans le temps"),
     "topic_trends": _e("Temas en el tiempo", "Topics over time", "Thèmes dans le temps"),
+    "chart_truncated": _e(
+        "El gráfico muestra los {shown} más frecuentes de {total}; el CSV los contiene todos. "
+        "Elija temas en los filtros para ver otros.",
+        "The chart draws the {shown} most frequent of {total}; the CSV holds them all. Choose "
+        "topics in the filters to see others.",
+        "Le graphique montre les {shown} plus fréquents sur {total} ; le CSV les contient tous. "
+        "Choisissez des thèmes dans les filtres pour en voir d'autres.",
+    ),
     "share_note": _e(
         "Proporción: eventos que tocan el tema / eventos del periodo. Un evento puede tocar "
         "varios temas.",

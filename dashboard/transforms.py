@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 import polars as pl
@@ -18,6 +19,35 @@ def with_period(frame: pl.DataFrame, grain: Grain) -> pl.DataFrame:
     return frame.with_columns(period=pl.format("{}-Q{}", pl.col("year"), quarter))
 
 
+def period_labels(start: dt.date, end: dt.date, grain: Grain) -> list[str]:
+    """Every period from ``start`` to ``end`` as :func:`with_period` writes them: ``2023`` or
+    ``2023-Q3``, so that a period without events is drawn as zero, not skipped."""
+    if grain == "year":
+        return [str(year) for year in range(start.year, end.year + 1)]
+    first = start.year * 4 + (start.month - 1) // 3
+    last = end.year * 4 + (end.month - 1) // 3
+    return [f"{q // 4}-Q{q % 4 + 1}" for q in range(first, last + 1)]
+
+
+def zero_filled(
+    frame: pl.DataFrame, *, order: str, periods: list[str], group: str, value: str
+) -> pl.DataFrame:
+    """``frame`` with a row of ``value`` 0 for every period of ``periods`` × ``group`` value it
+    lacks (periods in ``frame`` outside ``periods``, such as ``2023-Q?``, are kept), sorted."""
+    if frame.is_empty():
+        return frame
+    dtype = frame.schema[order]
+    present = frame[order].cast(pl.String).unique().to_list()
+    every = sorted(set(periods) | set(present))
+    grid = pl.DataFrame({order: every}).with_columns(pl.col(order).cast(dtype))
+    return (
+        grid.join(frame.select(group).unique(), how="cross")
+        .join(frame.select(order, group, value), on=[order, group], how="left")
+        .with_columns(pl.col(value).fill_null(0))
+        .sort(order, group)
+    )
+
+
 def counts_by(frame: pl.DataFrame, *, grain: Grain, by: str) -> pl.DataFrame:
     """Events per period and ``by`` column, from rows with year, quarter, ``by``, n_events."""
     return (
@@ -29,10 +59,16 @@ def counts_by(frame: pl.DataFrame, *, grain: Grain, by: str) -> pl.DataFrame:
 
 
 def with_shares(frame: pl.DataFrame, totals: pl.DataFrame, *, on: str) -> pl.DataFrame:
-    """Add ``share`` = n_events / the period's total events (``totals``: on, n_total)."""
+    """Add ``share`` = n_events / the period's total events (``totals``: on, n_total); 0 for a
+    zero-filled period without events, null where the total is unknown."""
     return (
         frame.join(totals, on=on, how="left")
-        .with_columns(share=(pl.col("n_events") / pl.col("n_total")).round(4))
+        .with_columns(
+            share=pl.when(pl.col("n_total") > 0)
+            .then((pl.col("n_events") / pl.col("n_total")).round(4))
+            .when(pl.col("n_events") == 0)
+            .then(0.0)
+        )
         .drop("n_total")
     )
 

@@ -76,10 +76,12 @@ def render(ctx: PageContext) -> None:
             lang=lang,
             names={m: t(m, lang) for m in MEASURES},
         )
-    frame, fig = figures.topics_over_time(
+    frame, fig, truncated = figures.topics_over_time(
         ctx, level=level, shares=measure == "shares", cumulative=measure == "cumulative"
     )
     components.chart(ctx, fig, frame, what=f"{level}-over-time", key="tr_topics")
+    if truncated:
+        st.caption(truncated)
     st.caption(t("share_note", lang) + " " + t("topic_rule", lang))
     publish_page(
         {

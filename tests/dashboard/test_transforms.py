@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
 from dashboard.transforms import (
+    Grain,
     counts_by,
     cumulative,
+    period_labels,
     topic_change,
     with_period,
     with_shares,
+    zero_filled,
 )
 
 
@@ -101,18 +106,18 @@ def test_counts_by_empty_frame(by_quarter: pl.DataFrame) -> None:
 def test_with_shares() -> None:
     frame = pl.DataFrame(
         {
-            "year": [2022, 2022, 2023, 2024],
-            "topic": ["SMEs", "Labor", "SMEs", "SMEs"],
-            "n_events": [1, 2, 3, 1],
+            "year": [2022, 2022, 2023, 2024, 2025],
+            "topic": ["SMEs", "Labor", "SMEs", "SMEs", "SMEs"],
+            "n_events": [1, 2, 3, 1, 0],
         }
     )
     totals = pl.DataFrame({"year": [2022, 2023], "n_total": [3, 4]})
     expected = pl.DataFrame(
         {
-            "year": [2022, 2022, 2023, 2024],
-            "topic": ["SMEs", "Labor", "SMEs", "SMEs"],
-            "n_events": [1, 2, 3, 1],
-            "share": [0.3333, 0.6667, 0.75, None],
+            "year": [2022, 2022, 2023, 2024, 2025],
+            "topic": ["SMEs", "Labor", "SMEs", "SMEs", "SMEs"],
+            "n_events": [1, 2, 3, 1, 0],
+            "share": [0.3333, 0.6667, 0.75, None, 0.0],
         }
     )
     assert_frame_equal(with_shares(frame, totals, on="year"), expected)
@@ -181,3 +186,44 @@ def test_topic_change_top_larger_than_frame_and_zero() -> None:
     out = topic_change(current, previous, top=10)
     assert out.rows() == [("a", 1, 1, 0)]
     assert topic_change(current, previous, top=0).height == 0
+
+
+# --- period_labels and zero_filled ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "grain", "expected"),
+    [
+        (dt.date(2021, 5, 1), dt.date(2023, 1, 1), "year", ["2021", "2022", "2023"]),
+        (dt.date(2023, 11, 1), dt.date(2024, 4, 1), "quarter", ["2023-Q4", "2024-Q1", "2024-Q2"]),
+        (dt.date(2024, 1, 1), dt.date(2024, 3, 31), "quarter", ["2024-Q1"]),
+    ],
+)
+def test_period_labels(start: dt.date, end: dt.date, grain: Grain, expected: list[str]) -> None:
+    assert period_labels(start, end, grain) == expected
+
+
+def test_zero_filled_adds_empty_periods_for_every_group() -> None:
+    frame = pl.DataFrame(
+        {"period": ["2021-Q1", "2021-Q3", "2021-Q?"], "body": ["A", "B", "A"], "n": [2, 1, 1]}
+    )
+    out = zero_filled(
+        frame,
+        order="period",
+        periods=period_labels(dt.date(2021, 1, 1), dt.date(2021, 12, 31), "quarter"),
+        group="body",
+        value="n",
+    )
+    assert out.height == 5 * 2  # four quarters and the unknown one, two bodies
+    assert out.filter(pl.col("period") == "2021-Q2")["n"].to_list() == [0, 0]
+    assert out["n"].sum() == 4
+    assert out.filter((pl.col("period") == "2021-Q1") & (pl.col("body") == "A"))["n"].item() == 2
+
+
+def test_zero_filled_keeps_integer_years() -> None:
+    frame = pl.DataFrame({"year": [2020, 2023], "topic": ["x", "x"], "n": [1, 1]})
+    out = zero_filled(
+        frame, order="year", periods=["2020", "2021", "2022", "2023"], group="topic", value="n"
+    )
+    assert out["year"].to_list() == [2020, 2021, 2022, 2023]
+    assert out["n"].to_list() == [1, 0, 0, 1]
