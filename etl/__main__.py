@@ -15,7 +15,8 @@ from pathlib import Path
 
 from etl.build import build
 from etl.documents import read_documents
-from etl.draft import format_eval, run_draft, run_draft_eval
+from etl.drafting.evaluation import format_eval, run_draft_eval
+from etl.drafting.writing import run_draft
 from etl.errors import EtlError, ValidationFailed
 from etl.synth import synthesize
 from etl.validate import validate_dir

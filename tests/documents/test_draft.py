@@ -11,16 +11,9 @@ import pytest
 import yaml
 
 from etl.documents import SourceDocument, read_document, read_documents
-from etl.draft import (
-    Draft,
-    draft_document,
-    draft_eval,
-    draft_records,
-    format_eval,
-    run_draft,
-    run_draft_eval,
-    write_drafts,
-)
+from etl.drafting.evaluation import draft_eval, format_eval, run_draft_eval
+from etl.drafting.fields import Draft, draft_document, draft_records
+from etl.drafting.writing import run_draft, write_drafts
 from etl.records import Event
 from etl.taxonomy import Taxonomy
 from etl.validate import ValidationResult, check_bytes, validate_dir

@@ -1,0 +1,221 @@
+"""Where a text names an event, and which paragraphs are about which event."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from etl.documents import Passage, find_dates
+from etl.drafting.lexicon import (
+    BODY_ALIASES,
+    DOMAIN_OF_BODY,
+    DOMAINS,
+    ORDINAL,
+    ORDINALS,
+    OWNER,
+    PUBLIC_SESSION,
+    UNIT,
+    fold_aligned,
+)
+from etl.taxonomy import Taxonomy
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+def sentences(passage: Passage) -> list[Span]:
+    """Sentence spans (absolute offsets) of a passage; abbreviations such as "D.C" or "No. 5"
+    may split a sentence, which only shortens the context a cue is looked for in."""
+    spans = []
+    for match in re.finditer(r"(?:[^.!?;]|\.(?=\S)|\.(?=\s+[a-z0-9]))+[.!?;]*", passage.text):
+        if match.group(0).strip():
+            spans.append(Span(passage.start + match.start(), passage.start + match.end()))
+    return spans
+
+
+# --- mentions of events -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place where the text names an event: ``body`` (with ``edition`` when an ordinal
+    qualifies it); ``public`` for a public session of that body."""
+
+    body: str | None
+    edition: int | None
+    public: bool
+    start: int
+    end: int
+    unit: str | None = None
+
+
+def _alias_patterns(taxonomy: Taxonomy) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for code, body in taxonomy.bodies.items():
+        labels = [re.escape(fold_aligned(x)) for x in (body.labels.en, body.labels.es)]
+        labels.append(re.escape(fold_aligned(body.labels.fr)))
+        out[code] = "|".join([*BODY_ALIASES.get(code, ()), *labels])
+    return out
+
+
+def find_mentions(folded: str, taxonomy: Taxonomy) -> list[Mention]:
+    """Every naming of a body (with its ordinal when one qualifies it) and of a public
+    session, in text order; a longer naming wins over one inside it."""
+    found: list[Mention] = []
+    for code, alias in _alias_patterns(taxonomy).items():
+        pattern = re.compile(
+            rf"(?:\b(?P<ord>{ORDINAL})\s+(?:{UNIT})?{OWNER})?\b(?:{alias})\b(?:'s)?"
+            rf"(?:\s+(?P<ord_after>{ORDINAL})\s+(?:meeting|session))?"
+        )
+        for m in pattern.finditer(folded):
+            ordinal = m.group("ord") or m.group("ord_after")
+            found.append(
+                Mention(
+                    code,
+                    ORDINALS.get(ordinal) if ordinal else None,
+                    code == "labor_public_session",
+                    m.start(),
+                    m.end(),
+                    m.group("unit"),
+                )
+            )
+    for m in re.finditer(rf"\b(?:{PUBLIC_SESSION})\b", folded):
+        found.append(Mention(None, None, True, m.start(), m.end()))
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[Mention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+@dataclass
+class EventSlot:
+    """One event the text speaks of, and the paragraphs that are about it."""
+
+    body: str
+    edition: int | None
+    public: bool
+    primary: bool
+    mentions: list[Mention] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    related_slots: list[EventSlot] = field(default_factory=list)
+
+    def matches(self, mention: Mention, body: str | None) -> bool:
+        return (
+            body == self.body
+            and mention.public == self.public
+            and (mention.edition is None or self.edition is None or mention.edition == self.edition)
+        )
+
+
+def _is_heading(passage: Passage) -> bool:
+    text = passage.text
+    return bool(re.match(r"^(?:[IVX]{1,5}|[A-H]|\d{1,2})\.\s+\S", text)) or (
+        len(text) <= 100 and not text.rstrip().endswith((".", ":", ";"))
+    )
+
+
+def assign_passages(
+    passages: Sequence[Passage], folded: str, taxonomy: Taxonomy
+) -> tuple[list[EventSlot], Passage | None]:
+    """The events of the text (drafted ones first) with their paragraphs, and the title
+    paragraph (which belongs to none)."""
+    title = next((p for p in passages if not p.text.startswith("[")), None)
+    mentions_of = {
+        p.passage_no: [m for m in find_mentions(folded[p.start : p.end], taxonomy)]
+        for p in passages
+    }
+    mentions_of = {
+        no: [
+            Mention(
+                m.body,
+                m.edition,
+                m.public,
+                m.start + passages[no - 1].start,
+                m.end + passages[no - 1].start,
+                m.unit,
+            )
+            for m in ms
+        ]
+        for no, ms in mentions_of.items()
+    }
+    slots: list[EventSlot] = []
+
+    def slot_for(mention: Mention, body: str, *, primary: bool) -> EventSlot:
+        for slot in slots:
+            if slot.matches(mention, body) and (slot.primary or not primary):
+                if slot.edition is None and mention.edition is not None:
+                    slot.edition = mention.edition
+                return slot
+        slot = EventSlot(body, mention.edition, mention.public, primary)
+        slots.append(slot)
+        return slot
+
+    headings = [p for p in passages if p is title or _is_heading(p)]
+    for passage in headings:
+        for mention in mentions_of[passage.passage_no]:
+            if mention.body is not None and not mention.public:
+                slot_for(mention, mention.body, primary=True).mentions.append(mention)
+    if not slots:
+        first = next(
+            (m for p in passages for m in mentions_of[p.passage_no] if m.body and not m.public),
+            None,
+        )
+        if first is None:
+            return [], title
+        slot_for(first, first.body or "", primary=True)
+    current: EventSlot | None = slots[0] if len(slots) == 1 else None
+    for passage in passages:
+        if passage is title and _is_heading(passage):
+            continue
+        owners: list[EventSlot] = []
+        for mention in mentions_of[passage.passage_no]:
+            body = mention.body or (current.body if current else None)
+            if body is None:
+                continue
+            slot = slot_for(mention, body, primary=False)
+            slot.mentions.append(mention)
+            owners.append(slot)
+        primaries = [s for s in owners if s.primary]
+        others = [s for s in owners if not s.primary]
+        if current is not None:
+            current.related_slots += [s for s in others if s not in current.related_slots]
+        if primaries:
+            owner: EventSlot | None = primaries[0]
+            if _is_heading(passage):
+                current = primaries[0]
+        elif others and find_dates(passage.text):
+            # a dated account of another meeting (a footnote, a postponed session) is about it;
+            # a passing mention ("prepared the fourth Commission meeting") is not
+            owner = others[0]
+        else:
+            owner = _by_domain(passage, folded, current, [s for s in slots if s.primary])
+        if owner is not None:
+            owner.passages.append(passage)
+    slots.sort(key=lambda s: not s.primary)
+    return slots, title
+
+
+def _by_domain(
+    passage: Passage, folded: str, current: EventSlot | None, primaries: list[EventSlot]
+) -> EventSlot | None:
+    """The section's event, unless the paragraph speaks only of another drafted event's
+    subject (interleaved columns)."""
+    text = folded[passage.start : passage.end]
+    domains = {d for d, pattern in DOMAINS.items() if re.search(pattern, text)}
+    if current is not None and DOMAIN_OF_BODY.get(current.body) in domains:
+        return current
+    others = [s for s in primaries if s is not current and DOMAIN_OF_BODY.get(s.body) in domains]
+    if len(others) == 1 and not (current and DOMAIN_OF_BODY.get(current.body) in domains):
+        return others[0]
+    return current
+
+
+def slot_sentences(slot: EventSlot) -> list[Span]:
+    return [s for p in slot.passages for s in sentences(p)]
