@@ -15,7 +15,7 @@ from pathlib import Path
 
 from etl.build import build
 from etl.documents import read_documents
-from etl.drafting.evaluation import format_eval, run_draft_eval
+from etl.drafting.evaluation import format_eval, format_stated, run_draft_eval
 from etl.drafting.writing import run_draft
 from etl.errors import EtlError, ValidationFailed
 from etl.synth import synthesize
@@ -133,7 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
             return 0
         if args.command == "draft-eval":
-            print(format_eval(run_draft_eval(data_dir=args.data, extra=args.extra)))
+            by_record, by_statement = run_draft_eval(data_dir=args.data, extra=args.extra)
+            print(format_eval(by_record))
+            print()
+            print(format_stated(by_statement))
             return 0
         if args.command == "synth":
             n = synthesize(n_events=args.events, out=args.out, seed=args.seed, real_data=args.data)

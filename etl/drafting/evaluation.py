@@ -1,13 +1,19 @@
-"""Drafts compared with the curated records they describe: field-level precision and recall."""
+"""Drafts measured two ways: against the curated records they describe (field-level precision
+and recall, :func:`draft_eval`), and against what each text states (:func:`stated_eval`: a
+document ``<name>.txt`` may have ``<name>.expected.yaml`` beside it listing, for each event it is
+about, the fields the text states, with ``null`` for a field it does not state)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from etl.documents import SourceDocument, read_documents
 from etl.drafting.fields import Draft, draft_document
@@ -16,8 +22,6 @@ from etl.errors import ValidationFailed
 from etl.records import Event, Panel, Participant
 from etl.taxonomy import Taxonomy
 from etl.validate import validate_dir
-
-# --- evaluation -------------------------------------------------------------------------------
 
 SCALAR_FIELDS = (
     "body",
@@ -231,9 +235,6 @@ def draft_eval(
 def format_eval(report: EvalReport) -> str:
     """The report as the text ``python -m etl draft-eval`` prints."""
 
-    def pct(value: float | None) -> str:
-        return "   –  " if value is None else f"{100 * value:5.1f}%"
-
     lines = ["drafts compared with curated records:"]
     lines += [f"  {doc}: {d} ↔ {e}" for doc, d, e in report.pairs]
     lines += [f"  {doc}: {d} (no curated record)" for doc, d in report.unmatched_drafts]
@@ -242,19 +243,116 @@ def format_eval(report: EvalReport) -> str:
     lines.append(f"{'field':<22} {'precision':>9} {'recall':>7}   correct/drafted/curated")
     for name, score in [*report.fields.items(), ("all fields", report.total)]:
         lines.append(
-            f"{name:<22} {pct(score.precision):>9} {pct(score.recall):>7}   "
+            f"{name:<22} {_pct(score.precision):>9} {_pct(score.recall):>7}   "
             f"{score.correct}/{score.predicted}/{score.relevant}"
         )
     return "\n".join(lines)
 
 
-def run_draft_eval(*, data_dir: Path, extra: Sequence[Path] = ()) -> EvalReport:
+STATED_FIELDS = (*SCALAR_FIELDS, "published")
+
+
+@dataclass
+class StatedReport:
+    """Per language (and ``all``): how many stated fields the drafts got right, and how many
+    fields they filled among those the answer lists (a field filled where the text states
+    nothing is wrong)."""
+
+    stated: dict[str, FieldScore]
+    misses: list[str]
+
+    def accuracy(self, language: str = "all") -> float | None:
+        return self.stated[language].recall
+
+    def precision(self, language: str = "all") -> float | None:
+        return self.stated[language].precision
+
+
+def expected_of(document_path: Path) -> dict[str, Any] | None:
+    """The answers beside a document (``<stem>.expected.yaml``), or ``None``."""
+    answers = document_path.with_name(document_path.stem + ".expected.yaml")
+    if not answers.is_file():
+        return None
+    loaded = yaml.safe_load(answers.read_text(encoding="utf-8"))
+    return loaded if isinstance(loaded, dict) else None
+
+
+def _as_stated(value: Any) -> Any:
+    if isinstance(value, str) and value and not re.fullmatch(r"\d{4}(?:-\d{2})?", value):
+        return _city_key(value)
+    return value
+
+
+def stated_eval(
+    documents: Sequence[tuple[SourceDocument, dict[str, Any]]],
+    events: Sequence[Event],
+    taxonomy: Taxonomy,
+) -> StatedReport:
+    """Each document's drafts against its answers, in order (the n-th event listed against the
+    n-th draft; a listed event with no draft scores every stated field as missed)."""
+    report = StatedReport(defaultdict(FieldScore), [])
+    for document, answers in documents:
+        drafts = draft_document(document, taxonomy, events)
+        expected = list(answers.get("events") or [])
+        for i, wanted in enumerate(expected):
+            record = drafts[i].record if i < len(drafts) else {}
+            for name, value in wanted.items():
+                got = record.get(name)
+                if name == "published":
+                    got = document.published
+                right = got is not None and _as_stated(got) == _as_stated(value)
+                for language in (document.language, "all"):
+                    report.stated[language].add(got is not None, value is not None, right)
+                if not right and (got is not None or value is not None):
+                    report.misses.append(
+                        f"{document.file}: {name}: drafted {got!r}, stated {value!r}"
+                    )
+        for extra in drafts[len(expected) :]:
+            report.misses.append(f"{document.file}: draft {extra.id} is no event the text is about")
+            for language in (document.language, "all"):
+                report.stated[language].add(1, 0, 0)
+    return report
+
+
+def format_stated(report: StatedReport) -> str:
+    """The stated-fields figures as ``draft-eval`` prints them, then every miss."""
+    lines = ["fields the texts state (documents with an .expected.yaml beside them):"]
+    for language in ("es", "en", "fr", "all"):
+        score = report.stated.get(language)
+        if score is None:
+            continue
+        lines.append(
+            f"  {language:<4} accuracy {_pct(score.recall)} ({score.correct}/{score.relevant} "
+            f"stated)   precision {_pct(score.precision)} "
+            f"({score.correct}/{score.predicted} drafted)"
+        )
+    lines += [f"  miss: {m}" for m in report.misses]
+    return "\n".join(lines)
+
+
+def _pct(value: float | None) -> str:
+    return "   –  " if value is None else f"{100 * value:5.1f}%"
+
+
+def run_draft_eval(
+    *, data_dir: Path, extra: Sequence[Path] = ()
+) -> tuple[EvalReport, StatedReport]:
     """``python -m etl draft-eval``: the documents of ``data_dir/documents`` and of ``extra``
-    (e.g. ``tests/documents/corpus``) drafted and compared with the records of ``data_dir``."""
+    (e.g. ``tests/documents/corpus``) drafted and compared with the records of ``data_dir``,
+    and those with answers beside them compared with what they state."""
     result = validate_dir(data_dir)
     if result.taxonomy is None:
         raise ValidationFailed(list(result.problems))
-    documents, errors = read_documents([data_dir / "documents", *extra])
+    paths = [data_dir / "documents", *extra]
+    documents, errors = read_documents(paths)
     if errors:
         raise errors[0]
-    return draft_eval(documents, result.events, result.taxonomy)
+    answered = [
+        (document, answers)
+        for document in documents
+        if (answers := expected_of(Path(document.file))) is not None
+    ]
+    return (
+        draft_eval(documents, result.events, result.taxonomy),
+        stated_eval(answered, result.events, result.taxonomy),
+    )
