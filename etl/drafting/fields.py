@@ -19,6 +19,7 @@ from etl.drafting.lexicon import (
     KEYNOTE,
     KIND_OF_BODY,
     LIST_ITEM,
+    NOT_AFTER_PUBLIC_SESSION,
     ORD_EN,
     ORD_ES_F,
     ORD_ES_M,
@@ -29,7 +30,16 @@ from etl.drafting.lexicon import (
     fold_aligned,
     party_of,
 )
-from etl.drafting.mentions import EventSlot, Span, assign_passages, slot_sentences
+from etl.drafting.mentions import (
+    EventSlot,
+    Mention,
+    Span,
+    assign_passages,
+    blank,
+    furniture_spans,
+    slot_sentences,
+    yearless_dates,
+)
 from etl.drafting.officials import KnownOfficial, find_officials, known_officials
 from etl.records import Event
 from etl.taxonomy import Taxonomy
@@ -87,27 +97,51 @@ def _first(pattern: str, folded: str, spans: Iterable[Span]) -> re.Match[str] | 
     return None
 
 
-def _dates(slot: EventSlot, folded: str, text: str) -> tuple[DateMention, float] | None:
+SINCE = re.compile(
+    r"(?:since|desde|depuis|until|hasta|jusqu'|entry into force|entrada en vigor|"
+    r"entree en vigueur|prevu \w+ pour|rumbo a|prepare for|preparar)[^.;]{0,40}$"
+)
+"""Words before a date that make it another moment than the meeting's ("since July 2020")."""
+
+
+def _dates(ctx: _Context) -> tuple[DateMention, float] | None:
+    """The event's date: the best-placed date of its sentences (one naming the event, beside
+    its name, with a status cue), never one after "since"/"desde"/"depuis"; a day and month
+    without a year take the year of the text's other dates."""
     held = "|".join(p for _, p in STATUS_CUES)
     candidates: list[tuple[float, int, DateMention]] = []
-    for span in slot_sentences(slot):
-        cue = re.search(held, folded[span.start : span.end])
-        names_event = any(span.start <= m.start < span.end for m in slot.mentions)
-        for mention in find_dates(text[span.start : span.end]):
-            absolute = DateMention(
-                mention.start_date,
-                mention.end_date,
-                mention.precision,
-                mention.start + span.start,
-                mention.end + span.start,
-            )
-            score = (0.5 if cue else 0.0) + (0.3 if names_event else 0.0)
+    year = _year_of(ctx)
+    for span in ctx.spans:
+        cue = re.search(held, ctx.folded[span.start : span.end])
+        names_event = [m for m in ctx.slot.mentions if span.start <= m.start < span.end]
+        segment = ctx.masked[span.start : span.end]
+        found = find_dates(segment)
+        if year is not None:
+            found += yearless_dates(segment, year, taken=found)
+        for mention in found:
+            start, end = mention.start + span.start, mention.end + span.start
+            score = (0.5 if names_event else 0.0) + (0.3 if cue else 0.0)
             score += 0.15 if mention.precision == "day" else 0.0
-            candidates.append((score, absolute.start, absolute))
+            if any(-60 < start - m.end < 60 for m in names_event):
+                score += 0.2
+            if SINCE.search(ctx.folded[max(0, start - 60) : start]):
+                score -= 1.0
+            absolute = DateMention(
+                mention.start_date, mention.end_date, mention.precision, start, end
+            )
+            candidates.append((score, start, absolute))
+    candidates = [c for c in candidates if c[0] > 0.2]
     if not candidates:
         return None
     score, _, best = max(candidates, key=lambda c: (c[0], -c[1]))
-    return best, min(0.95, 0.45 + score)
+    return best, min(0.95, 0.4 + score / 2)
+
+
+def _year_of(ctx: _Context) -> int | None:
+    years = [m.start_date.year for m in find_dates(ctx.masked)]
+    if years:
+        return Counter(years).most_common(1)[0][0]
+    return ctx.published.year if ctx.published else None
 
 
 def _panel_title(item: str) -> str:
@@ -188,14 +222,25 @@ def draft_records(
     """One draft per event ``text`` describes (see the module docstring). ``source`` is the
     url the drafts cite (``seed: <file>`` or a document id); offsets in the evidence are
     offsets into ``text``."""
-    folded = fold_aligned(text)
+    passages = split_passages(text)
+    masked = blank(text, furniture_spans(text))
+    folded = fold_aligned(masked)
     language = detect_language(text)
-    slots, _ = assign_passages(split_passages(text), folded, taxonomy)
+    slots, _ = assign_passages(passages, folded, taxonomy)
     known = known_officials(known_events)
     prefixes = _id_prefixes(known_events)
     return [
         _draft_one(
-            _Context(text, folded, slot, slot_sentences(slot), taxonomy),
+            _Context(
+                text,
+                folded,
+                masked,
+                slot,
+                slot_sentences(slot),
+                taxonomy,
+                tuple(m for other in slots if other is not slot for m in other.mentions),
+                published,
+            ),
             known_events,
             known,
             prefixes,
@@ -210,13 +255,31 @@ def draft_records(
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    """What every field filler reads: the text, its folded twin, the event's sentences."""
+    """What every field filler reads: the text, its folded twin with URLs and datelines blanked
+    (``folded``, offsets kept), the same blanking of the text itself (``masked``), the event's
+    sentences and the places the text names other events."""
 
     text: str
     folded: str
+    masked: str
     slot: EventSlot
     spans: list[Span]
     taxonomy: Taxonomy
+    others: tuple[Mention, ...]
+    published: dt.date | None
+
+    def focused(self) -> list[Span]:
+        """The event's sentences that name it, then those that name no other event: where a
+        cue about this event (status, format, city, host) may be taken from."""
+        naming = [
+            s for s in self.spans if any(s.start <= m.start < s.end for m in self.slot.mentions)
+        ]
+        clean = [
+            s
+            for s in self.spans
+            if s not in naming and not any(s.start <= m.start < s.end for m in self.others)
+        ]
+        return naming + clean
 
 
 def _fill_identity(b: _Builder, ctx: _Context) -> str:
@@ -233,7 +296,7 @@ def _fill_identity(b: _Builder, ctx: _Context) -> str:
 
 
 def _fill_when(b: _Builder, ctx: _Context) -> None:
-    dates = _dates(ctx.slot, ctx.folded, ctx.text)
+    dates = _dates(ctx)
     if dates is not None:
         mention, confidence = dates
         where = (mention.start, mention.end)
@@ -242,15 +305,21 @@ def _fill_when(b: _Builder, ctx: _Context) -> None:
             b.put("end_date", mention.end_date or mention.start_date, where, confidence)
         else:
             b.put("start_date", mention.start_date.strftime("%Y-%m"), where, confidence - 0.2)
+    spans = ctx.focused()
     for status, pattern in STATUS_CUES:
-        hit = _first(pattern, ctx.folded, ctx.spans)
+        hit = _first(pattern, ctx.folded, spans)
         if hit:
             confidence = 0.6 if status == "announced" else 0.85
             b.put("status", status, (hit.start(), hit.end()), confidence)
             break
     for fmt, pattern in FORMAT_CUES:
-        # "followed by a virtual public session" says how the public session met, not the event
-        hit = _first(rf"\b(?:{pattern})(?!\s+(?:{PUBLIC_SESSION}))", ctx.folded, ctx.spans)
+        # "a virtual public session" / "una sesión pública virtual" says how the public session
+        # met, not the event
+        hit = _first(
+            rf"{NOT_AFTER_PUBLIC_SESSION}\b(?:{pattern})(?!\s+(?:{PUBLIC_SESSION}))",
+            ctx.folded,
+            spans,
+        )
         if hit:
             b.put("format", fmt, (hit.start(), hit.end()), 0.85)
             break
@@ -258,7 +327,7 @@ def _fill_when(b: _Builder, ctx: _Context) -> None:
 
 def _party_cue(patterns: Sequence[str], ctx: _Context) -> tuple[str, re.Match[str]] | None:
     for pattern in patterns:
-        hit = _first(pattern, ctx.folded, ctx.spans)
+        hit = _first(pattern, ctx.folded, ctx.focused())
         party = party_of(hit.group("p")) if hit else None
         if hit and party:
             return party, hit
@@ -266,21 +335,17 @@ def _party_cue(patterns: Sequence[str], ctx: _Context) -> tuple[str, re.Match[st
 
 
 def _fill_where(b: _Builder, ctx: _Context) -> None:
-    """City, host and chair; a host is inferred from the city's country (confidence 0.6) only
-    when the text names no host."""
-    city_hit: tuple[str, re.Match[str]] | None = None
-    for pattern, city, party in CITIES:
-        hit = _first(rf"\b(?:en|in|a|à|at)\s+(?:la\s+)?(?P<city>{pattern})", ctx.folded, ctx.spans)
-        if hit:
-            b.put("city", city, (hit.start("city"), hit.end("city")), 0.8)
-            city_hit = party, hit
-            break
+    """City, host and chair as the text states them; a host is never inferred from the city
+    (a meeting in Washington may be hosted by another Party's embassy or be trilateral)."""
+    cities = "|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _) in enumerate(CITIES))
+    hit = _first(rf"\b(?:en|in|a|at)\s+(?:la\s+)?(?:{cities})\b", ctx.folded, ctx.focused())
+    if hit:
+        index = next(i for i in range(len(CITIES)) if hit.group(f"c{i}"))
+        group = f"c{index}"
+        b.put("city", CITIES[index][1], (hit.start(group), hit.end(group)), 0.8)
     host = _party_cue(HOST_PATTERNS, ctx)
     if host is not None:
         b.put("host_party", host[0], (host[1].start(), host[1].end()), 0.9)
-    elif city_hit is not None:
-        party, hit = city_hit
-        b.put("host_party", party, (hit.start("city"), hit.end("city")), 0.6)
     chair = _party_cue(CHAIR_PATTERNS, ctx)
     if chair is not None:
         b.put("chair_party", chair[0], (chair[1].start(), chair[1].end()), 0.85)

@@ -42,32 +42,65 @@ for _n, _forms in enumerate(
     start=1,
 ):
     ORDINALS.update(dict.fromkeys(_forms.split(), _n))
-ORDINAL = "|".join(sorted((re.escape(w) for w in ORDINALS), key=len, reverse=True))
+ORDINALS.update({"first-ever": 1, "inaugural": 1, "inaugurale": 1, "toute premiere": 1})
+ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{0,3})"
+"""Roman numerals up to XXXIX ("XXIX sesión"); matched only before a meeting word."""
+NUMBERED = r"\d{1,2}(?:st|nd|rd|th|er|re|eme|e|a|o|°|º)"
+"""An ordinal written with digits: "31e", "2nd", "3a", "29°"."""
+ORDINAL = "|".join([NUMBERED, *sorted((re.escape(w) for w in ORDINALS), key=len, reverse=True)])
+
+
+def ordinal_value(words: str) -> int | None:
+    """The number an ordinal (folded: "tercera", "31e", "first-ever", "xxix") stands for."""
+    words = words.strip()
+    if words in ORDINALS:
+        return ORDINALS[words]
+    digits = re.match(r"\d{1,2}", words)
+    if digits:
+        return int(digits.group(0))
+    if words and re.fullmatch(ROMAN, words):
+        values = {"i": 1, "v": 5, "x": 10}
+        total = 0
+        for i, ch in enumerate(words):
+            value = values[ch]
+            total += -value if i + 1 < len(words) and values[words[i + 1]] > value else value
+        return total
+    return None
+
 
 BODY_ALIASES: dict[str, tuple[str, ...]] = {
     "free_trade_commission": (
         r"comision de libre comercio",
         r"free trade commission",
-        r"commission du libre[- ]echange",
+        r"commission (?:du|de) libre[- ]echange",
+        r"ftc",
+        r"cle(?= de l'aceum)",
     ),
     "deputies_meeting": (
         r"reunion de (?:subsecretarios|viceministros)",
         r"deputies(?:'|’)? meeting",
         r"meeting of (?:the )?deputies",
         r"reunion des sous-ministres",
+        r"mid-?year meeting",
+        r"reunion de mi-?annee",
+        r"reunion intermedia",
     ),
     "joint_review": (r"revision conjunta", r"joint review", r"examen conjoint"),
     "environment_committee": (
         r"comite (?:de|del) medio ambiente",
         r"environment committee",
         r"committee on (?:the )?environment",
-        r"comite de l'environnement",
+        r"comite (?:de|sur) l'environnement",
     ),
     "cec_council": (
         r"consejo de la (?:comision para la cooperacion ambiental|cca)",
         r"council of the commission for environmental cooperation",
         r"cec council",
         r"conseil de la (?:commission de cooperation environnementale|cce)",
+        # "31e session annuelle du Conseil ... de la Commission de coopération environnementale"
+        r"conseil\b[^.;]{0,60}?\bde la commission (?:de|pour la) cooperation "
+        r"(?:environnementale|ambiental)",
+        r"conseil\b[^.;]{0,60}?\bde la cooperation environnementale",
     ),
     "labor_public_session": (
         r"sesion publica del consejo laboral",
@@ -123,12 +156,20 @@ KIND_OF_BODY = {
 }
 """The kind a meeting of a body is; bodies not listed are committees."""
 PUBLIC_SESSION = r"sesion publica|public session|seance publique"
+NOT_AFTER_PUBLIC_SESSION = "".join(f"(?<!{words} )" for words in PUBLIC_SESSION.split("|"))
 UNIT = (
     r"(?P<unit>sesion|reunion|edicion|session|meeting|edition|seance|rencontre)"
     r"(?:\s+(?:ordinaria|ordinary|ordinaire|anual|annual|annuelle))?"
     r"\s+(?:de la|del|de|of the|of|du|de l'|des)\s+"
 )
-OWNER = r"(?:(?:usmca|t-mec|cusma|aceum)\s+)?"
+AGREEMENT = r"(?:usmca|t-mec|cusma|aceum|tmec)"
+OWNER = (
+    r"(?:(?:the\s+)?(?:u\.s\.-mexico-canada|united states-mexico-canada|"
+    r"canada-united states-mexico)\s+agreement\s+|l'accord canada-etats-unis-mexique\s+|l'aceum\s+)?"
+    rf"(?:\(?{AGREEMENT}(?:/{AGREEMENT})*\)?\s+)?"
+    r"(?:\((?:agreement|l'accord|acuerdo)\)\s+)?"
+)
+"""What may stand between "the second meeting of" and the body: the Agreement's names."""
 
 PARTY_WORDS: dict[str, tuple[str, ...]] = {
     "MX": (r"mexico", r"mexique", r"mexican[oa]?s?", r"mexicaine?s?"),
@@ -231,17 +272,23 @@ STATUS_CUES: tuple[tuple[str, str], ...] = (
     ("postponed", r"se pospuso|pospuest[oa]|aplazad[oa]|postponed|reportee?\b|ajournee?"),
     (
         "held",
-        r"se llevo a cabo|se celebro|se realizo|tuvo lugar|fungio como anfitrion|"
-        r"fue presidid[oa]|sesiono|se reunio|se reunieron|sostuvieron|celebraron|"
-        r"was held|were held|\bheld (?:its|their|the|a)\b|took place|\bmet\b|convened|\bhosted\b|"
-        r"was chaired|"
+        r"se llevo a cabo|llevo a cabo|se lleva a cabo|lleva a cabo|se celebro|celebrad[oa]\b|"
+        r"se realizo|realizad[oa] (?:en|el|los)|tuvo lugar|fungio como anfitrion|"
+        r"fue presidid[oa]|sesiono|se reunio|se reunieron|sostuvieron|sostuvo|celebraron|"
+        r"tras concluir|concluy(?:o|eron|e)\b|hemos concluido|"
+        r"was held|were held|\bheld (?:its|their|the|a|today|in|on)\b|"
+        r"(?:today|have|has|had) held|took place|\bmet\b|convened|\bhosted\b|was chaired|"
+        r"concluded|"
         r"s'est tenue?|a eu lieu|se sont reunis|s'est reunie?|a accueilli|a ete presidee?|"
-        r"ont tenu|s'est deroulee?",
+        r"ont tenu|s'est deroulee?|ont conclu|s'est achevee?",
     ),
     (
         "announced",
-        r"se llevara a cabo|se celebrara|se realizara|will be held|will take place|"
-        r"will meet|will host|aura lieu|se tiendra|se reunira",
+        r"se llevara a cabo|se celebrara|se realizara|se reuniran?|tendra lugar|llevaran a cabo|"
+        r"realizaran|sera sede|"
+        r"will be held|will take place|will meet|will host|will convene|will hold|"
+        r"intends? to hold|plans? to hold|(?:is|are) scheduled|to be held|"
+        r"aura lieu|auront lieu|se tiendra|se reunira|se reuniront|tiendront|accueillera",
     ),
 )
 FORMAT_CUES: tuple[tuple[str, str], ...] = (
@@ -254,29 +301,39 @@ FORMAT_CUES: tuple[tuple[str, str], ...] = (
     ("in_person", r"presencial(?:mente)?|in[- ]person|en personne|en presentiel"),
 )
 
-CITIES: tuple[tuple[str, str, str], ...] = (
-    (r"ciudad de mexico|cdmx|mexico city|ville de mexico", "Mexico City", "MX"),
-    (r"washington,? d\.? ?c\b\.?", "Washington, D.C.", "US"),
-    (r"washington", "Washington", "US"),
-    (r"ottawa", "Ottawa", "CA"),
-    (r"montreal", "Montreal", "CA"),
-    (r"toronto", "Toronto", "CA"),
-    (r"vancouver", "Vancouver", "CA"),
-    (r"victoria", "Victoria", "CA"),
-    (r"quebec", "Quebec City", "CA"),
-    (r"calgary", "Calgary", "CA"),
-    (r"san antonio", "San Antonio", "US"),
-    (r"houston", "Houston", "US"),
-    (r"nueva york|new york", "New York", "US"),
-    (r"wilmington", "Wilmington, North Carolina", "US"),
-    (r"merida", "Mérida", "MX"),
-    (r"monterrey", "Monterrey", "MX"),
-    (r"guadalajara", "Guadalajara", "MX"),
-    (r"cancun", "Cancún", "MX"),
-    (r"los cabos", "Los Cabos", "MX"),
-    (r"tijuana", "Tijuana", "MX"),
-    (r"queretaro", "Querétaro", "MX"),
-    (r"puebla", "Puebla", "MX"),
+CITIES: tuple[tuple[str, str], ...] = (
+    (r"ciudad de mexico|cdmx|mexico city|ville de mexico", "Mexico City"),
+    (r"washington,? d\.? ?c\b\.?", "Washington, D.C."),
+    (r"washington", "Washington"),
+    (r"ottawa", "Ottawa"),
+    (r"cancun", "Cancún"),
+    (r"montreal", "Montreal"),
+    (r"toronto", "Toronto"),
+    (r"vancouver", "Vancouver"),
+    (r"victoria", "Victoria"),
+    (r"quebec", "Quebec City"),
+    (r"calgary", "Calgary"),
+    (r"san antonio", "San Antonio"),
+    (r"san diego", "San Diego"),
+    (r"phoenix", "Phoenix"),
+    (r"los angeles", "Los Angeles"),
+    (r"chicago", "Chicago"),
+    (r"detroit", "Detroit"),
+    (r"miami", "Miami"),
+    (r"halifax", "Halifax"),
+    (r"winnipeg", "Winnipeg"),
+    (r"saltillo", "Saltillo"),
+    (r"oaxaca", "Oaxaca"),
+    (r"houston", "Houston"),
+    (r"nueva york|new york", "New York"),
+    (r"wilmington", "Wilmington, North Carolina"),
+    (r"merida", "Mérida"),
+    (r"monterrey", "Monterrey"),
+    (r"guadalajara", "Guadalajara"),
+    (r"los cabos", "Los Cabos"),
+    (r"tijuana", "Tijuana"),
+    (r"queretaro", "Querétaro"),
+    (r"puebla", "Puebla"),
 )
 
 TOPIC_CUES: dict[str, str] = {
@@ -371,15 +428,21 @@ ORD_ES_M = _split("Primer Segundo Tercer Cuarto Quinto Sexto Séptimo Octavo Nov
 ORD_ES_F = _split("Primera Segunda Tercera Cuarta Quinta Sexta Séptima Octava Novena Décima")
 
 
+ENTITY = r"(?:el|la|le|les|the|l')\s*(?:[a-z'-]+\s+){1,2}?"
+"""A government, delegation or official named by a demonym: "el Gobierno mexicano"."""
 HOST_PATTERNS = (
     rf"(?P<p>{PARTY_NAME})\s+(?:fungio|actuo|fue|sera|was|served)\s+(?:como\s+|as\s+)?"
     r"(?:el\s+|the\s+)?(?:pais\s+)?(?:anfitrion|host)",
     r"(?:anfitrion(?:a)?|hosted by|accueillie? par|organizad[oa] por|organisee? par)\s+"
     rf"{ARTICLE}(?P<p>{PARTY_NAME})\b",
+    # "organisée par la représentante américaine", "organizada por el Gobierno mexicano"
+    r"(?:anfitrion(?:a)?|hosted by|accueillie? par|organizad[oa] por|organisee? par)\s+"
+    rf"{ENTITY}(?P<p>{PARTY_NAME})\b",
     rf"{ARTICLE}(?P<p>{PARTY_NAME})\s+(?:hosted|a accueilli|accueillait)",
 )
 CHAIR_PATTERNS = (
     rf"(?:{CHAIR_CLAUSE})\s+{ARTICLE}(?P<p>{PARTY_NAME})\b",
+    rf"(?:{CHAIR_CLAUSE})\s+{ENTITY}(?P<p>{PARTY_NAME})\b",
     rf"(?:bajo la presidencia de|under the chairmanship of)\s+{ARTICLE}(?P<p>{PARTY_NAME})\b",
     rf"sous la presidence (?:du|des|de la|de l')\s*(?P<p>{PARTY_NAME})\b",
 )

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from etl.documents import Passage, find_dates
+from etl.documents import MONTHS, DateMention, Passage, find_dates
 from etl.drafting.lexicon import (
     BODY_ALIASES,
     DOMAIN_OF_BODY,
     DOMAINS,
     ORDINAL,
-    ORDINALS,
     OWNER,
     PUBLIC_SESSION,
+    ROMAN,
     UNIT,
     fold_aligned,
+    ordinal_value,
 )
 from etl.taxonomy import Taxonomy
 
@@ -37,7 +39,81 @@ def sentences(passage: Passage) -> list[Span]:
     return spans
 
 
+# --- furniture: what is about the document, not the meeting ------------------------------
+
+URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
+DATELINE_PREFIX = re.compile(
+    r"^[^\S\n]*[A-ZÁÉÍÓÚÑÇ][\w .’'()-]{1,40}?,[^\S\n]*(?:(?:le|a|el)[^\S\n]+)?"
+    r"[^\n]{0,40}?(?:\.-|[^\S\n][—–-][^\S\n])",
+    re.M,
+)
+"""A dateline that opens a paragraph: "CIUDAD DE MÉXICO, noviembre 28 (EL UNIVERSAL).-",
+"Victoria (Canada), le 29 juin 2023 —"."""
+DATELINE_LINE_WORDS = 8
+DATELINE_ZONE = 1500
+"""Datelines stand in the first lines of a text."""
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """URLs and e-mail addresses anywhere, and datelines (a line at the top that is a date
+    with at most a place beside it, or a dateline that opens a paragraph): words that say
+    where and when the document was issued, or where it lives, not facts about the meeting."""
+    spans = [(m.start(), m.end()) for m in URL.finditer(text)]
+    offset = 0
+    for line in text[:DATELINE_ZONE].splitlines(keepends=True):
+        dates = find_dates(line)
+        words = re.findall(r"[^\W\d_]+", line)
+        if dates and len(words) <= DATELINE_LINE_WORDS:
+            spans.append((offset, offset + len(line.rstrip())))
+        offset += len(line)
+    for m in DATELINE_PREFIX.finditer(text, 0, DATELINE_ZONE):
+        if find_dates(m.group(0)) or re.search(r"\d{1,2}", m.group(0)):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the spans replaced by spaces (offsets kept)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+YEARLESS = re.compile(
+    r"\b(?P<d1>\d{1,2})(?:\s*(?:y|al|et|au|-|–)\s*(?P<d2>\d{1,2}))?\s+(?:de\s+)?"
+    r"(?P<m>[a-zéû]+)\b(?!\s*(?:de|del|,)?\s*\d{4})",
+    re.I,
+)
+
+
+def yearless_dates(text: str, year: int, *, taken: Sequence[DateMention]) -> list[DateMention]:
+    """Day-and-month dates with no year ("los días 9 y 10 de diciembre"), in ``year``; those
+    inside a date already found are skipped."""
+    found: list[DateMention] = []
+    for m in YEARLESS.finditer(text):
+        month = MONTHS.get(m.group("m").lower())
+        if month is None or any(d.start <= m.start() < d.end for d in taken):
+            continue
+        try:
+            first = dt.date(year, month, int(m.group("d1")))
+            last = dt.date(year, month, int(m.group("d2"))) if m.group("d2") else None
+        except ValueError:
+            continue
+        if last is None or last >= first:
+            found.append(DateMention(first, last, "day", m.start(), m.end()))
+    return found
+
+
 # --- mentions of events -----------------------------------------------------------------------
+
+
+LATER_ORDINAL = (
+    r"[^.;]{0,40}?\b(?:held|convened|hold|celebro|tuvo|sostuvo|llevo a cabo|lleva a cabo|"
+    r"a tenu|tient|tiendra|tendra|will hold)\s+(?:its|their|su|sa|son)\s+"
+    rf"(?P<later>{ORDINAL})\s+(?:meeting|session|reunion|sesion|seance)"
+)
+"""An edition stated after the body: "the Committee convened its first meeting"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,15 +144,17 @@ def find_mentions(folded: str, taxonomy: Taxonomy) -> list[Mention]:
     found: list[Mention] = []
     for code, alias in _alias_patterns(taxonomy).items():
         pattern = re.compile(
-            rf"(?:\b(?P<ord>{ORDINAL})\s+(?:{UNIT})?{OWNER})?\b(?:{alias})\b(?:'s)?"
-            rf"(?:\s+(?P<ord_after>{ORDINAL})\s+(?:meeting|session))?"
+            rf"(?:\b(?P<ord>{ORDINAL})\s+(?:{UNIT})?{OWNER}"
+            rf"|\b(?=[ivx])(?P<roman>{ROMAN})\s+{UNIT.replace('?P<unit>', '?:')}{OWNER})?"
+            rf"\b(?:{alias})\b(?:'s)?(?:\s+\(\w+\))?"
+            rf"(?:\s+(?P<ord_after>{ORDINAL})\s+(?:meeting|session)|{LATER_ORDINAL})?"
         )
         for m in pattern.finditer(folded):
-            ordinal = m.group("ord") or m.group("ord_after")
+            ordinal = m.group("ord") or m.group("roman") or m.group("ord_after") or m.group("later")
             found.append(
                 Mention(
                     code,
-                    ORDINALS.get(ordinal) if ordinal else None,
+                    ordinal_value(ordinal) if ordinal else None,
                     code == "labor_public_session",
                     m.start(),
                     m.end(),
