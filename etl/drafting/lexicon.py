@@ -235,6 +235,11 @@ TITLES: tuple[tuple[str, str], ...] = (
     ),
     (r"embajador(?:a)?|ambassador|ambassadeur|ambassadrice", "ambassador"),
     (
+        r"(?:epa )?administrator|administrador(?:a)? de la epa|administrat(?:eur|rice) de l'epa",
+        "minister",
+    ),
+    (
+        r"senior advis[eo]r|asesor(?:a)? (?:principal|senior)|conseill(?:er|ere) principale?|"
         r"jef[ea] de (?:la )?delegacion(?: \w+)?|head of (?:the )?(?:\w+ )?delegation|"
         r"chef(?:fe)? de (?:la )?delegation(?: \w+)?|director(?:a)? (?:general|ejecutiv[oa])|"
         r"(?:director general|executive director)|directeur (?:general|executif)|"
@@ -244,9 +249,12 @@ TITLES: tuple[tuple[str, str], ...] = (
 )
 TITLE = "|".join(f"(?:{p})" for p, _ in TITLES)
 NAME = (
-    r"[A-ZÁÉÍÓÚÑ][a-záéíóúñüçèëï'’-]+"
+    r"[A-ZÁÉÍÓÚÑ][a-záéíóúñüçèëï'’-]+(?:\s+[A-Z]\.)?"
     r"(?:\s+(?:de la |del |de |van |von |Mc|O')?[A-ZÁÉÍÓÚÑ][a-záéíóúñüçèëï'’-]+){1,3}"
+    r"(?:\s+[A-Z]\.(?=[\s,;]))?"
 )
+"""A person's name: two to four capitalised words, with a middle initial ("Michael S. Regan")
+or a second surname's initial ("Alejandro Encinas N.")."""
 NOT_NAMES = frozenset(
     _split(
         """
@@ -255,7 +263,8 @@ NOT_NAMES = frozenset(
     canada department office commission comision comite committee council consejo dialogo
     dialogue partes parties tratado agreement environment ambiente medio north american export
     promotion small business foreign labour labor minister secretary deputy under ambassador
-    director executive delegation delegacion head jefe representative usmca t-mec
+    director executive delegation delegacion head jefe representative usmca t-mec senior advisor
+    administrator
     """
     )
 )

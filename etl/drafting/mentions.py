@@ -31,9 +31,10 @@ class Span:
 
 def sentences(passage: Passage) -> list[Span]:
     """Sentence spans (absolute offsets) of a passage; abbreviations such as "D.C" or "No. 5"
-    may split a sentence, which only shortens the context a cue is looked for in."""
+    may split a sentence, which only shortens the context a cue is looked for in; an initial
+    ("Michael S. Regan") does not."""
     spans = []
-    for match in re.finditer(r"(?:[^.!?;]|\.(?=\S)|\.(?=\s+[a-z0-9]))+[.!?;]*", passage.text):
+    for match in re.finditer(r"(?:[^.!?;]|\.(?=\S)|\.(?=\s+[a-z0-9])|(?<=\b[A-Z])\.)+[.!?;]*", passage.text):
         if match.group(0).strip():
             spans.append(Span(passage.start + match.start(), passage.start + match.end()))
     return spans

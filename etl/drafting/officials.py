@@ -121,8 +121,18 @@ def find_officials(
             ev.append(("capacity", "head_of_delegation", title_span or name_span, 0.7))
 
     for span in slot_sentences(slot):
-        for m in title_pattern.finditer(folded, span.start, span.end):
-            if re.search(
+        titles = list(title_pattern.finditer(folded, span.start, span.end))
+        first_name = next(
+            (n for n in re.finditer(NAME, text[span.start : span.end]) if _is_name(n.group(0))),
+            None,
+        )
+        # "Title, Name, Title, Name, ..." (a list that opens with a title) gives each name the
+        # title before it; "Name, Title, Name, Title" the title after it
+        title_first = bool(titles) and (
+            first_name is None or titles[0].start() <= span.start + first_name.start()
+        )
+        for m in titles:
+            if not title_first and re.search(
                 rf"{NAME},\s*(?:the |la |el |le )?$", text[max(0, m.start() - 80) : m.start()]
             ):
                 continue  # "Rob Stewart, sous-ministre ..., Alejandro ...": the title is Stewart's
@@ -138,7 +148,7 @@ def find_officials(
                 r"[^,;.()]*",
                 after,
             )
-            if title and _is_name(name.group(0)):
+            if title and _is_name(name.group(0)) and not title_first:
                 t0 = span.start + name.end() + title.start("title")
                 add(
                     name.group(0),
