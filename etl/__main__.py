@@ -2,7 +2,8 @@
 (``--help`` on each).
 
 Exit status: 0 on success, 2 when the records have errors (each printed as
-``file:line: field: message``) or another build holds the lock, 1 on anything unexpected.
+``file:line: field: message``) or another build holds the lock, 1 when ``draft`` finds no event
+in the document (the message names the file and what is missing) and on anything unexpected.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from etl.build import build
 from etl.documents import read_documents
 from etl.drafting.evaluation import format_eval, format_stated, run_draft_eval
 from etl.drafting.writing import run_draft
-from etl.errors import EtlError, ValidationFailed
+from etl.errors import EtlError, NothingToDraft, ValidationFailed
 from etl.synth import synthesize
 from etl.validate import validate_dir
 from warehouse.db import db_path
 
 EXIT_INVALID = 2
+EXIT_NOTHING_DRAFTED = 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -126,11 +128,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "ingest":
             return _ingest(args.paths)
         if args.command == "draft":
-            for path in run_draft(args.document, data_dir=args.data, out_dir=args.out):
+            for draft in run_draft(args.document, data_dir=args.data, out_dir=args.out):
+                path = args.out / f"{draft.id}.yaml"
                 print(
-                    f"wrote {path} (and {path.stem}.evidence.yaml): review it, then move it "
+                    f"wrote {path} (and {draft.id}.evidence.yaml): review it, then move it "
                     "into data/events/"
                 )
+                if draft.unfilled:
+                    print(f"  left empty (the text does not say): {', '.join(draft.unfilled)}")
             return 0
         if args.command == "draft-eval":
             by_record, by_statement = run_draft_eval(data_dir=args.data, extra=args.extra)
@@ -156,6 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
+    except NothingToDraft as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_NOTHING_DRAFTED
     except EtlError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID

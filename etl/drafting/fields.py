@@ -99,7 +99,7 @@ def _first(pattern: str, folded: str, spans: Iterable[Span]) -> re.Match[str] | 
 
 SINCE = re.compile(
     r"(?:since|desde|depuis|until|hasta|jusqu'|entry into force|entrada en vigor|"
-    r"entree en vigueur|prevu \w+ pour|rumbo a|prepare for|preparar)[^.;]{0,40}$"
+    r"entree en vigueur|prevu \w+ pour|rumbo a|prepare for|preparar)[^.;]{0,60}$"
 )
 """Words before a date that make it another moment than the meeting's ("since July 2020")."""
 
@@ -124,7 +124,7 @@ def _dates(ctx: _Context) -> tuple[DateMention, float] | None:
             score += 0.15 if mention.precision == "day" else 0.0
             if any(-60 < start - m.end < 60 for m in names_event):
                 score += 0.2
-            if SINCE.search(ctx.folded[max(0, start - 60) : start]):
+            if SINCE.search(ctx.folded[max(0, start - 90) : start]):
                 score -= 1.0
             absolute = DateMention(
                 mention.start_date, mention.end_date, mention.precision, start, end

@@ -165,7 +165,8 @@ UNIT = (
 AGREEMENT = r"(?:usmca|t-mec|cusma|aceum|tmec)"
 OWNER = (
     r"(?:(?:the\s+)?(?:u\.s\.-mexico-canada|united states-mexico-canada|"
-    r"canada-united states-mexico)\s+agreement\s+|l'accord canada-etats-unis-mexique\s+|l'aceum\s+)?"
+    r"canada-united states-mexico)\s+agreement\s+"
+    r"|l'accord canada-etats-unis-mexique\s+|l'aceum\s+)?"
     rf"(?:\(?{AGREEMENT}(?:/{AGREEMENT})*\)?\s+)?"
     r"(?:\((?:agreement|l'accord|acuerdo)\)\s+)?"
 )

@@ -34,7 +34,9 @@ def sentences(passage: Passage) -> list[Span]:
     may split a sentence, which only shortens the context a cue is looked for in; an initial
     ("Michael S. Regan") does not."""
     spans = []
-    for match in re.finditer(r"(?:[^.!?;]|\.(?=\S)|\.(?=\s+[a-z0-9])|(?<=\b[A-Z])\.)+[.!?;]*", passage.text):
+    for match in re.finditer(
+        r"(?:[^.!?;]|\.(?=\S)|\.(?=\s+[a-z0-9])|(?<=\b[A-Z])\.)+[.!?;]*", passage.text
+    ):
         if match.group(0).strip():
             spans.append(Span(passage.start + match.start(), passage.start + match.end()))
     return spans
@@ -193,6 +195,20 @@ class EventSlot:
         )
 
 
+PASSING = re.compile(
+    r"(?:prepare for|preparing for|to prepare|since|followed up on|ahead of|"
+    r"desde|rumbo a|en preparacion (?:de|para)|preparatoria (?:de|para)|dio seguimiento a|"
+    r"depuis|en vue de|en preparation (?:de|a))(?:\s+[\w'-]+){0,2}\s+$"
+)
+"""Words before a body's name that make it a meeting the text only mentions ("a mid-year
+meeting to prepare for the fourth FTC meeting", "since the third FTC meeting"): not the event
+the text is about."""
+
+
+def _passing(folded: str, mention: Mention) -> bool:
+    return bool(PASSING.search(folded, max(0, mention.start - 60), mention.start))
+
+
 def _is_heading(passage: Passage) -> bool:
     text = passage.text
     return bool(re.match(r"^(?:[IVX]{1,5}|[A-H]|\d{1,2})\.\s+\S", text)) or (
@@ -239,7 +255,7 @@ def assign_passages(
     headings = [p for p in passages if p is title or _is_heading(p)]
     for passage in headings:
         for mention in mentions_of[passage.passage_no]:
-            if mention.body is not None and not mention.public:
+            if mention.body is not None and not mention.public and not _passing(folded, mention):
                 slot_for(mention, mention.body, primary=True).mentions.append(mention)
     if not slots:
         first = next(

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from etl.documents import read_document
+from etl.documents import SourceDocument, read_document
 from etl.drafting.fields import Draft, draft_document
-from etl.errors import ValidationFailed
+from etl.errors import NothingToDraft, ValidationFailed
+from etl.records import Event
+from etl.taxonomy import Taxonomy
 from etl.validate import validate_dir
 
 # --- writing ----------------------------------------------------------------------------------
@@ -71,13 +74,37 @@ def write_drafts(
     return written
 
 
-def run_draft(document_path: Path, *, data_dir: Path, out_dir: Path) -> list[Path]:
+def drafts_of(document: SourceDocument, taxonomy: Taxonomy, known: Sequence[Event]) -> list[Draft]:
+    """The drafts of an event the document describes; :class:`NothingToDraft` (naming what is
+    missing) when it names no USMCA body, or names one without a date or a status cue."""
+    drafts = draft_document(document, taxonomy, known)
+    if not drafts:
+        raise NothingToDraft(
+            document.file,
+            "no USMCA body named: none of the taxonomy's body names or their usual wordings "
+            "in Spanish, English or French occurs in the text",
+        )
+    events = [d for d in drafts if d.record["start_date"] or d.record["status"]]
+    if not events:
+        bodies = ", ".join(dict.fromkeys(d.record["body"] for d in drafts))
+        raise NothingToDraft(
+            document.file,
+            f"it names {bodies} but states no date and no status (held, announced, "
+            "postponed ...) for a meeting",
+        )
+    return events
+
+
+def run_draft(document_path: Path, *, data_dir: Path, out_dir: Path) -> list[Draft]:
     """``python -m etl draft DOC --out DIR``: read the document (raising
-    :class:`etl.documents.DocumentError` for a bad one), draft it against the records of
-    ``data_dir`` and write the drafts and their evidence into ``out_dir``."""
+    :class:`etl.documents.DocumentError` for a bad one, :class:`NothingToDraft` for one that
+    describes no event), draft it against the records of ``data_dir`` and write the drafts
+    and their evidence into ``out_dir``; the drafts are returned with the ids they were
+    written under."""
     result = validate_dir(data_dir)
     if result.taxonomy is None:
         raise ValidationFailed(list(result.problems))
     document = read_document(document_path)
-    drafts = draft_document(document, result.taxonomy, result.events)
-    return write_drafts(drafts, out_dir, document=f"{document.file} ({document.document_id})")
+    drafts = drafts_of(document, result.taxonomy, result.events)
+    paths = write_drafts(drafts, out_dir, document=f"{document.file} ({document.document_id})")
+    return [replace(d, id=p.stem) for d, p in zip(drafts, paths, strict=True)]
