@@ -59,8 +59,8 @@ def _parser() -> argparse.ArgumentParser:
         "--extra",
         type=Path,
         nargs="*",
-        default=[Path("tests/documents/corpus")],
-        help="more document folders (default: the test corpus)",
+        default=[Path("tests/documents/corpus"), Path("tests/documents/patterns")],
+        help="more document folders (default: the test corpus and the failure patterns)",
     )
     synth = sub.add_parser("synth", help="write N synthetic records (for scale tests only)")
     synth.add_argument("--events", type=int, required=True, help="how many records")
