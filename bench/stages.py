@@ -77,7 +77,8 @@ def naive(data: str) -> None:
     timed on up to NAIVE_SAMPLE events and extrapolated linearly to all of them."""
     import duckdb
 
-    from etl.normalise import SCHEMAS, event_frames
+    from etl.recordtypes.events import event_frames
+    from etl.tables import schema
     from etl.validate import validate_dir
     from warehouse.db import schema_statements
 
@@ -90,7 +91,7 @@ def naive(data: str) -> None:
     started = time.perf_counter()
     n_rows = 0
     for table, frame in frames.items():
-        columns = list(SCHEMAS[table])
+        columns = list(schema(table))
         marks = ", ".join("?" for _ in columns)
         rows = frame.select(columns).rows()
         n_rows += len(rows)

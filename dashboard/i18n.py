@@ -422,6 +422,62 @@ CODE_LABELS: Final[dict[str, dict[str, Entry]]] = {
         "participant": _e("Participante", "Participant", "Participant"),
     },
     "chapters": {
+        "2": _e(
+            "Cap. 2 Trato nacional y acceso de mercancías al mercado",
+            "Ch. 2 National treatment and market access for goods",
+            "Ch. 2 Traitement national et accès aux marchés pour les produits",
+        ),
+        "3": _e("Cap. 3 Agricultura", "Ch. 3 Agriculture", "Ch. 3 Agriculture"),
+        "5": _e(
+            "Cap. 5 Procedimientos de origen",
+            "Ch. 5 Origin procedures",
+            "Ch. 5 Procédures d'origine",
+        ),
+        "6": _e(
+            "Cap. 6 Mercancías textiles y prendas de vestir",
+            "Ch. 6 Textile and apparel goods",
+            "Ch. 6 Produits textiles et vêtements",
+        ),
+        "7": _e(
+            "Cap. 7 Administración aduanera y facilitación del comercio",
+            "Ch. 7 Customs administration and trade facilitation",
+            "Ch. 7 Administration des douanes et facilitation des échanges",
+        ),
+        "9": _e(
+            "Cap. 9 Medidas sanitarias y fitosanitarias",
+            "Ch. 9 Sanitary and phytosanitary measures",
+            "Ch. 9 Mesures sanitaires et phytosanitaires",
+        ),
+        "16": _e(
+            "Cap. 16 Entrada temporal de personas de negocios",
+            "Ch. 16 Temporary entry for business persons",
+            "Ch. 16 Admission temporaire des gens d'affaires",
+        ),
+        "17": _e(
+            "Cap. 17 Servicios financieros",
+            "Ch. 17 Financial services",
+            "Ch. 17 Services financiers",
+        ),
+        "20": _e(
+            "Cap. 20 Derechos de propiedad intelectual",
+            "Ch. 20 Intellectual property rights",
+            "Ch. 20 Droits de propriété intellectuelle",
+        ),
+        "22": _e(
+            "Cap. 22 Empresas propiedad del Estado y monopolios designados",
+            "Ch. 22 State-owned enterprises and designated monopolies",
+            "Ch. 22 Entreprises d'État et monopoles désignés",
+        ),
+        "31": _e(
+            "Cap. 31 Solución de controversias",
+            "Ch. 31 Dispute settlement",
+            "Ch. 31 Règlement des différends",
+        ),
+        "33": _e(
+            "Cap. 33 Políticas macroeconómicas y tipo de cambio",
+            "Ch. 33 Macroeconomic policies and exchange rate matters",
+            "Ch. 33 Politiques macroéconomiques et taux de change",
+        ),
         "11": _e(
             "Cap. 11 Obstáculos técnicos al comercio",
             "Ch. 11 Technical barriers to trade",

@@ -23,33 +23,20 @@ import polars as pl
 from etl.cache import CheckCache, cache_path, salt
 from etl.documents import read_documents
 from etl.errors import BuildLocked, EtlError, ValidationFailed
-from etl.normalise import SCHEMAS, event_frames, taxonomy_frames
-from etl.search import SEARCH_SCHEMAS, search_frames
+from etl.inputs import document_files, input_files
+from etl.recordtypes import RECORD_TYPES
+from etl.search import SEARCH_TABLES, search_frames
+from etl.tables import schema
+from etl.taxonomy import REFERENCE_TABLES, taxonomy_frames
 from etl.validate import ValidationResult, validate_dir
 from warehouse.db import derived_statements, mart_statements, schema_statements
 
-LOAD_ORDER = tuple(SCHEMAS)
-REFERENCE_TABLES = ("parties", "bodies", "topic_groups", "topics", "codes")
-EVENT_TABLES = tuple(t for t in SCHEMAS if t not in REFERENCE_TABLES)
-SEARCH_TABLES = tuple(SEARCH_SCHEMAS)
-EVENT_ROWS = {
-    **{table: "event_id" for table in EVENT_TABLES},
-    "search_docs": "event_id",
-    "search_terms": "doc_key",  # an event's index rows are keyed by its id
-    "event_documents": "event_id",
-    "event_passages": "event_id",
-}
-"""Tables whose rows belong to one event, and the column naming it: what an incremental
-build copies from the previous warehouse for unchanged events."""
-
-
-def input_files(data_dir: Path) -> list[Path]:
-    """Every file whose content defines the warehouse: taxonomy, events, documents."""
-    files = [data_dir / "taxonomy.yaml", *sorted((data_dir / "events").glob("*.yaml"))]
-    documents = data_dir / "documents"
-    if documents.is_dir():
-        files += sorted(p for p in documents.rglob("*") if p.is_file())
-    return files
+LOADED_TABLES = (
+    *REFERENCE_TABLES,
+    *(table for rt in RECORD_TYPES for table in rt.frames([])),
+    *SEARCH_TABLES,
+)
+"""Every table the ETL fills from frames, in load order (``load_runs`` is written apart)."""
 
 
 def data_version(data_dir: Path, *, known: Mapping[Path, str] | None = None) -> str:
@@ -74,6 +61,7 @@ class BuildReport:
     data_version: str
     n_files: int
     n_events: int
+    n_records: dict[str, int]
     row_counts: dict[str, int]
     validation: ValidationResult
     n_reused: int = 0
@@ -115,30 +103,24 @@ def write_warehouse(
     runs: pl.DataFrame,
     *,
     reuse_from: Path | None = None,
-    reuse_ids: Sequence[str] = (),
+    reuse_ids: Mapping[str, Sequence[str]] | None = None,
 ) -> None:
     """Create every table and mart in a fresh file at ``path`` and bulk-load the frames.
 
-    With ``reuse_from``, the rows of the events ``reuse_ids`` are first copied, table by
-    table, from that earlier warehouse (built by the same code from the same bytes).
+    With ``reuse_from``, the rows of the records ``reuse_ids`` (record type name → ids) are
+    first copied, table by table, from that earlier warehouse (built by the same code from
+    the same bytes).
     """
+    reuse_ids = reuse_ids or {}
     with duckdb.connect(str(path)) as con:
         for ddl in schema_statements():
             con.execute(ddl)
-        if reuse_from is not None and reuse_ids:
-            con.register(
-                "kept_ids",
-                pl.DataFrame({"event_id": list(reuse_ids)}, schema={"event_id": pl.String}),
-            )
-            con.execute("create temp table kept as select event_id from kept_ids")
+        if reuse_from is not None and any(reuse_ids.values()):
             con.execute("attach $path as previous (read_only)", {"path": str(reuse_from)})
-            for table, column in EVENT_ROWS.items():  # names from code, never from input
-                con.execute(
-                    f"insert into {table} by name select * from previous.{table} "
-                    f"where {column} in (select event_id from kept)"
-                )
+            for record_type in RECORD_TYPES:
+                _copy_rows(con, record_type.name, reuse_ids.get(record_type.name, ()))
             con.execute("detach previous")
-        for table in (*LOAD_ORDER, *SEARCH_TABLES):
+        for table in LOADED_TABLES:
             con.register("frame", frames[table])
             con.execute(f"insert into {table} by name select * from frame")  # names from code
             con.unregister("frame")
@@ -148,6 +130,31 @@ def write_warehouse(
         for view in mart_statements():
             con.execute(view)
         con.execute("checkpoint")
+
+
+def _copy_rows(con: duckdb.DuckDBPyConnection, type_name: str, ids: Sequence[str]) -> None:
+    """Copy the rows of one record type's unchanged records from the attached ``previous``."""
+    if not ids:
+        return
+    record_type = next(rt for rt in RECORD_TYPES if rt.name == type_name)
+    con.register(
+        "kept_ids", pl.DataFrame({"record_id": list(ids)}, schema={"record_id": pl.String})
+    )
+    con.execute("create or replace temp table kept as select record_id from kept_ids")
+    con.unregister("kept_ids")
+    # Table and column names come from the registry, never from input.
+    for table in record_type.tables:
+        con.execute(
+            f"insert into {table} by name select * from previous.{table} "
+            f"where {record_type.key_column} in (select record_id from kept)"
+        )
+    if record_type.search_kind is not None:
+        for table in ("search_docs", "search_terms"):
+            con.execute(
+                f"insert into {table} by name select * from previous.{table} "
+                "where doc_kind = $kind and doc_key in (select record_id from kept)",
+                {"kind": record_type.search_kind},
+            )
 
 
 def build(
@@ -181,16 +188,13 @@ def build(
         version = data_version(data_dir, known={r.path: r.digest for r in result.files})
         # Every file in documents/ is read, so one the ingest cannot take (a .docx, say) is
         # refused by name instead of silently skipped; hidden files are the system's.
-        folder = data_dir / "documents"
-        files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
-        documents, bad_documents = read_documents(files, root=data_dir.parent)
+        documents, bad_documents = read_documents(document_files(data_dir), root=data_dir.parent)
         if bad_documents:
             raise EtlError("\n".join(str(e) for e in bad_documents) + "\nnothing written")
-        frames = {
-            **taxonomy_frames(result.taxonomy),
-            **event_frames(result.events),
-            **search_frames(documents, result.events),
-        }
+        frames = taxonomy_frames(result.taxonomy)
+        for record_type in RECORD_TYPES:
+            frames.update(record_type.frames(result.records.get(record_type.name, ())))
+        frames.update(search_frames(documents, result.records))
         # Only builds write the warehouse, always through a temporary file, so a WAL beside the
         # target is stale; left there, it makes the previous file unreadable and loses its
         # load history.
@@ -207,25 +211,21 @@ def build(
                     "data_version": version,
                     "n_files": result.n_files,
                     "n_events": len(result.event_ids),
+                    "n_reports": len(result.ids("reports")),
                     "status": "succeeded",
                 }
             ],
-            schema={
-                "run_id": pl.Int32,
-                "started_at": pl.Datetime("us"),
-                "finished_at": pl.Datetime("us"),
-                "data_version": pl.String,
-                "n_files": pl.Int32,
-                "n_events": pl.Int32,
-                "status": pl.String,
-            },
+            schema=schema("load_runs"),
         )
-        runs = run if previous is None else pl.concat([previous.cast(run.schema), run])
+        # Runs written by older builds may lack newer columns: they stay null there.
+        runs = run if previous is None else pl.concat([previous, run], how="diagonal_relaxed")
+        runs = runs.select(pl.col(c).cast(t) for c, t in run.schema.items())
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        reused = result.reused_ids
+        reused = {rt.name: result.reused_ids(rt.name) for rt in RECORD_TYPES}
+        n_reused = sum(len(ids) for ids in reused.values())
         try:
             write_warehouse(
-                tmp, frames, runs, reuse_from=target if reused else None, reuse_ids=reused
+                tmp, frames, runs, reuse_from=target if n_reused else None, reuse_ids=reused
             )
             os.replace(tmp, target)
         finally:
@@ -237,17 +237,18 @@ def build(
         data_version=version,
         n_files=result.n_files,
         n_events=len(result.event_ids),
+        n_records={rt.name: len(result.ids(rt.name)) for rt in RECORD_TYPES},
         row_counts=_row_counts(target),
         validation=result,
-        n_reused=len(reused),
+        n_reused=n_reused,
     )
 
 
 def _row_counts(db: Path) -> dict[str, int]:
     with duckdb.connect(str(db), read_only=True) as con:
         return {
-            table: int(con.sql(f"select count(*) from {table}").fetchall()[0][0])  # from SCHEMAS
-            for table in (*LOAD_ORDER, *SEARCH_TABLES)
+            table: int(con.sql(f"select count(*) from {table}").fetchall()[0][0])  # from code
+            for table in LOADED_TABLES
         }
 
 

@@ -1,9 +1,10 @@
-"""Offline full-text search over document passages and event records (BM25).
+"""Offline full-text search over document passages and records: events and activity
+reports (BM25).
 
 DuckDB's ``fts`` extension cannot be downloaded here, so the ETL builds the index itself, once
 per build, as plain tables (see ``warehouse/schema/04_documents.sql``):
 
-- ``search_docs``: one row per searchable unit (a document passage or an event record) with
+- ``search_docs``: one row per searchable unit (a document passage, an event or a report) with
   its length in terms;
 - ``search_terms``: one row per term × unit with the term's frequency in the unit.
 
@@ -25,13 +26,16 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 
 from etl.documents import SourceDocument, find_dates
 from etl.records import Event
+from etl.recordtypes import EVENTS, RECORD_TYPES
+from etl.tables import schema
 
 K1 = 1.2
 """BM25 term-frequency saturation."""
@@ -40,6 +44,7 @@ B = 0.75
 
 DOC_KIND_PASSAGE = "passage"
 DOC_KIND_EVENT = "event"
+DOC_KIND_REPORT = "report"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -139,6 +144,7 @@ class SearchUnit:
     document_id: str | None = None
     passage_no: int | None = None
     event_id: str | None = None
+    report_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,14 +159,12 @@ def passage_key(document_id: str, passage_no: int) -> str:
     return f"{document_id}:{passage_no}"
 
 
-def event_search_text(event: Event) -> str:
-    """What a record contributes to search: its titles, notes and outcomes."""
-    parts = [event.title_en, event.title_es or "", event.notes or ""]
-    parts += [outcome.text for outcome in event.outcomes]
-    return "\n".join(p for p in parts if p)
-
-
-def search_units(documents: Sequence[SourceDocument], events: Sequence[Event]) -> list[SearchUnit]:
+def search_units(
+    documents: Sequence[SourceDocument],
+    records: Mapping[str, Sequence[Any]] | None = None,
+) -> list[SearchUnit]:
+    """The passages of ``documents`` and the searchable records (record type name → records;
+    each type's ``search_kind`` and ``search_text`` come from the registry)."""
     units = [
         SearchUnit(
             DOC_KIND_PASSAGE,
@@ -172,7 +176,18 @@ def search_units(documents: Sequence[SourceDocument], events: Sequence[Event]) -
         for doc in documents
         for p in doc.passages
     ]
-    units += [SearchUnit(DOC_KIND_EVENT, e.id, event_search_text(e), event_id=e.id) for e in events]
+    for record_type in RECORD_TYPES:
+        if record_type.search_kind is None or record_type.search_text is None:
+            continue
+        for record in (records or {}).get(record_type.name, ()):
+            units.append(
+                SearchUnit(
+                    record_type.search_kind,
+                    record.id,
+                    record_type.search_text(record),
+                    **{record_type.key_column: record.id},
+                )
+            )
     return units
 
 
@@ -406,58 +421,32 @@ def link_documents(
 
 # --- frames for the warehouse ---------------------------------------------------------------
 
-TEXT = pl.String()
-INT = pl.Int32()
-SEARCH_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
-    "documents": {
-        "document_id": TEXT,
-        "file": TEXT,
-        "kind": TEXT,
-        "title": TEXT,
-        "language": TEXT,
-        "published": pl.Date(),
-        "n_passages": INT,
-        "text": TEXT,
-    },
-    "passages": {
-        "document_id": TEXT,
-        "passage_no": INT,
-        "start_offset": INT,
-        "end_offset": INT,
-        "text": TEXT,
-    },
-    "search_docs": {
-        "doc_kind": TEXT,
-        "doc_key": TEXT,
-        "document_id": TEXT,
-        "passage_no": INT,
-        "event_id": TEXT,
-        "length": INT,
-    },
-    "search_terms": {"term": TEXT, "doc_kind": TEXT, "doc_key": TEXT, "tf": INT},
-    "event_documents": {"event_id": TEXT, "source_no": INT, "document_id": TEXT},
-    "event_passages": {
-        "event_id": TEXT,
-        "rank": INT,
-        "document_id": TEXT,
-        "passage_no": INT,
-        "score": pl.Float64(),
-    },
-}
-"""Table → column types, in the order of ``warehouse/schema/04_documents.sql``."""
+SEARCH_TABLES = (
+    "documents",
+    "passages",
+    "search_docs",
+    "search_terms",
+    "event_documents",
+    "event_passages",
+)
+"""The tables of ``warehouse/schema/04_documents.sql``, which :func:`search_frames` fills."""
 
 
 def search_frames(
-    documents: Sequence[SourceDocument], events: Sequence[Event], *, k: int = 3
+    documents: Sequence[SourceDocument],
+    records: Mapping[str, Sequence[Any]],
+    *,
+    k: int = 3,
 ) -> dict[str, pl.DataFrame]:
     """One polars frame per table of ``warehouse/schema/04_documents.sql``: the documents and
     their passages, the search index over passages and records, the record → document links
     and the ``k`` passages that best support each linked record."""
-    index = SearchIndex(search_units(documents, events))
+    events: Sequence[Event] = records.get(EVENTS.name, ())
+    index = SearchIndex(search_units(documents, records))
     # Links and supporting passages rank passages against the documents alone, so an event's
     # rows do not depend on which other events are in the build (an incremental build reuses
     # the rows of unchanged events).
-    passages_only = SearchIndex(search_units(documents, ()))
+    passages_only = SearchIndex(search_units(documents))
     links = link_documents(events, documents, passages_only)
     linked: dict[str, set[str]] = defaultdict(set)
     for link in links:
@@ -500,6 +489,7 @@ def search_frames(
                 "document_id": u.document_id,
                 "passage_no": u.passage_no,
                 "event_id": u.event_id,
+                "report_id": u.report_id,
                 "length": index.length(key),
             }
             for key, u in index.units.items()
@@ -524,9 +514,12 @@ def search_frames(
             for s in support
         ],
     }
-    return {
-        table: pl.DataFrame(rows[table], schema=schema)
-        if rows[table]
-        else pl.DataFrame(schema=schema)
-        for table, schema in SEARCH_SCHEMAS.items()
-    }
+    out: dict[str, pl.DataFrame] = {}
+    for table in SEARCH_TABLES:
+        columns = schema(table)
+        out[table] = (
+            pl.DataFrame(rows[table], schema=columns)
+            if rows[table]
+            else pl.DataFrame(schema=columns)
+        )
+    return out

@@ -120,12 +120,15 @@ def render_record(
     mostly names ``earlier`` records."""
     body = rng.choice(profile.bodies)
     kind = rng.choice(profile.kind_by_body[body])
+    # Up to today at most: a record held after today would be refused by the validator.
+    last_day = min(dt.date(last_year, 12, 31), dt.date.today())
     day = dt.date(first_year, 1, 1) + dt.timedelta(
-        days=rng.randrange((dt.date(last_year, 12, 31) - dt.date(first_year, 1, 1)).days + 1)
+        days=rng.randrange((last_day - dt.date(first_year, 1, 1)).days + 1)
     )
     precision = rng.choice(profile.precisions)
     start = {"day": day.isoformat(), "month": f'"{day:%Y-%m}"', "year": f'"{day:%Y}"'}[precision]
     end = day.isoformat() if precision == "day" and rng.random() < 0.8 else "null"
+    status = rng.choice(profile.statuses)
     event_id = f"{SYNTH_PREFIX}{body.replace('_', '-')}-{day.isoformat()}-{number:07d}"
     topics = _topics(rng, profile, max(1, rng.choice(profile.n_topics)))
     lines = [
@@ -137,7 +140,7 @@ def render_record(
         f"title_es: {_q(f'Reunión sintética {number} ({body}, prueba de escala)')}",
         f"start_date: {start}",
         f"end_date: {end}",
-        f"status: {rng.choice(profile.statuses)}",
+        f"status: {status}",
         f"format: {rng.choice(profile.formats)}",
         f"city: {_opt(None if (c := rng.choice(profile.cities)) is None else _q(c))}",
         f"host_party: {_opt(rng.choice(profile.hosts))}",
@@ -183,7 +186,7 @@ def render_record(
     lines.append("sources:")
     for i in range(max(1, rng.choice(profile.n_sources))):
         lines += [
-            f"  - url: {_q(f'synthetic: generated record {number}, source {i + 1}')}",
+            f"  - url: {_q(f'https://synthetic.invalid/record-{number}/source-{i + 1}')}",
             "    publisher: Synthetic generator",
             f"    published: {day.isoformat() if rng.random() < 0.6 else 'null'}",
             "    language: en",

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import polars as pl
+
 from etl.errors import Problem
+from etl.tables import Rows, frames
 from etl.yamlio import Document
 
 LANGS = ("en", "es", "fr")
@@ -137,3 +140,37 @@ def parse_taxonomy(doc: Document, file: str) -> tuple[Taxonomy | None, list[Prob
     if problems:
         return None, problems
     return Taxonomy(parties, bodies, groups, topics, lists), problems
+
+
+REFERENCE_TABLES = ("parties", "bodies", "topic_groups", "topics", "codes")
+"""The tables loaded from the taxonomy (``warehouse/schema/01_reference.sql``)."""
+
+
+def taxonomy_frames(tax: Taxonomy) -> dict[str, pl.DataFrame]:
+    """One frame per reference table."""
+    rows = {table: Rows(table) for table in REFERENCE_TABLES}
+    for code, lb in tax.parties.items():
+        rows["parties"].add(party_code=code, name_en=lb.en, name_es=lb.es, name_fr=lb.fr)
+    for b in tax.bodies.values():
+        rows["bodies"].add(
+            body_code=b.code,
+            chapter=b.chapter,
+            article=b.article,
+            name_en=b.labels.en,
+            name_es=b.labels.es,
+            name_fr=b.labels.fr,
+        )
+    for code, lb in tax.topic_groups.items():
+        rows["topic_groups"].add(group_code=code, label_en=lb.en, label_es=lb.es, label_fr=lb.fr)
+    for t in tax.topics.values():
+        rows["topics"].add(
+            topic_code=t.code,
+            group_code=t.group_code,
+            label_en=t.labels.en,
+            label_es=t.labels.es,
+            label_fr=t.labels.fr,
+        )
+    for name, codes in tax.lists.items():
+        for position, code in enumerate(codes, start=1):
+            rows["codes"].add(list_name=name, code=code, position=position)
+    return frames(*rows.values())

@@ -154,3 +154,24 @@ def run_query(
 ) -> pl.DataFrame:
     """Run the named query ``warehouse/queries/<name>.sql`` with ``params`` bound."""
     return run_sql(con, query_sql(name), params, name=name)
+
+
+@cache
+def table_columns() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Every table of ``schema/*.sql`` with its columns and DuckDB types, in file order.
+
+    The schema files are the one statement of each table's columns: the ETL builds its frames
+    from this (see ``etl.tables``), so a column added to the SQL is the only edit a table needs.
+    """
+    with duckdb.connect(":memory:") as con:
+        for ddl in schema_statements():
+            con.execute(ddl)
+        rows = con.execute(
+            "select table_name, column_name, data_type from duckdb_columns() "
+            "where database_name = current_database() and schema_name = 'main' "
+            "order by table_oid, column_index"
+        ).fetchall()
+    tables: dict[str, list[tuple[str, str]]] = {}
+    for table, column, data_type in rows:
+        tables.setdefault(str(table), []).append((str(column), str(data_type)))
+    return {table: tuple(columns) for table, columns in tables.items()}

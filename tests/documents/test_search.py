@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -16,8 +17,9 @@ from etl.records import Event, Source
 from etl.search import (
     DOC_KIND_EVENT,
     DOC_KIND_PASSAGE,
+    DOC_KIND_REPORT,
     K1,
-    SEARCH_SCHEMAS,
+    SEARCH_TABLES,
     B,
     SearchIndex,
     SearchUnit,
@@ -29,17 +31,21 @@ from etl.search import (
     snippet,
     stem,
 )
+from etl.tables import schema
 from etl.validate import validate_dir
 from warehouse.db import QUERIES_DIR, SCHEMA_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+Records = dict[str, tuple[Any, ...]]
+
+
 @pytest.fixture(scope="module")
-def real() -> tuple[list[SourceDocument], tuple[Event, ...]]:
+def real() -> tuple[list[SourceDocument], Records]:
     documents, errors = read_documents([ROOT / "data" / "documents"], root=ROOT)
     assert errors == []
-    return documents, validate_dir(ROOT / "data").events
+    return documents, validate_dir(ROOT / "data").records
 
 
 @pytest.mark.parametrize(
@@ -150,9 +156,9 @@ def test_snippet_without_match_is_the_start() -> None:
     assert cut.text == "Uno dos tres"
 
 
-def test_frames_have_the_schema(real: tuple[list[SourceDocument], tuple[Event, ...]]) -> None:
+def test_frames_have_the_schema(real: tuple[list[SourceDocument], Records]) -> None:
     frames = search_frames(*real)
-    assert {t: dict(f.schema) for t, f in frames.items()} == SEARCH_SCHEMAS
+    assert {t: dict(f.schema) for t, f in frames.items()} == {t: schema(t) for t in SEARCH_TABLES}
     documents = frames["documents"]
     assert documents.height == 1
     passages = frames["passages"]
@@ -162,7 +168,7 @@ def test_frames_have_the_schema(real: tuple[list[SourceDocument], tuple[Event, .
 
 
 def test_records_link_to_the_bulletin_and_its_passages(
-    real: tuple[list[SourceDocument], tuple[Event, ...]],
+    real: tuple[list[SourceDocument], Records],
 ) -> None:
     frames = search_frames(*real)
     (document_id,) = frames["documents"]["document_id"].to_list()
@@ -218,7 +224,7 @@ def test_link_by_id_by_file_name_and_seed() -> None:
         _event("by-seed", "seed: a bulletin", "Diálogo PyME en Monterrey"),
         _event("web", "https://example.org/one", "Consejo Laboral"),
     ]
-    links = search_frames([one, two], events)["event_documents"]
+    links = search_frames([one, two], {"events": events})["event_documents"]
     assert links.rows() == [
         ("by-id", 1, one.document_id),
         ("by-name", 1, two.document_id),
@@ -230,7 +236,9 @@ def _load(frames: dict[str, pl.DataFrame]) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
     con.execute((SCHEMA_DIR / "04_documents.sql").read_text(encoding="utf-8"))
     con.execute("create table events (event_id varchar, title_en varchar)")
-    for table in SEARCH_SCHEMAS:
+    con.execute("create table activity_reports (report_id varchar, claim_text varchar)")
+    con.execute("create table report_bodies (report_id varchar, body_no integer, quote varchar)")
+    for table in SEARCH_TABLES:
         frame = frames[table]  # noqa: F841 - read by DuckDB's replacement scan
         con.execute(f"insert into {table} by name select * from frame")
     return con
@@ -240,9 +248,7 @@ def _load(frames: dict[str, pl.DataFrame]) -> duckdb.DuckDBPyConnection:
     "query",
     ["diálogo pyme", "Comités", "medio ambiente Washington", "economía circular", "meetings"],
 )
-def test_sql_search_equals_python(
-    real: tuple[list[SourceDocument], tuple[Event, ...]], query: str
-) -> None:
+def test_sql_search_equals_python(real: tuple[list[SourceDocument], Records], query: str) -> None:
     documents, events = real
     frames = search_frames(documents, events)
     con = _load(frames)
@@ -257,11 +263,11 @@ def test_sql_search_equals_python(
     assert got["score"].to_list() == pytest.approx([h.score for h in expected], rel=1e-9)
     assert [tuple(m) for m in got["matched_terms"].to_list()] == [h.matched for h in expected]
     kinds = set(got["doc_kind"].to_list())
-    assert kinds <= {DOC_KIND_PASSAGE, DOC_KIND_EVENT}
+    assert kinds <= {DOC_KIND_PASSAGE, DOC_KIND_EVENT, DOC_KIND_REPORT}
 
 
 def test_sql_search_finds_events_and_passages(
-    real: tuple[list[SourceDocument], tuple[Event, ...]],
+    real: tuple[list[SourceDocument], Records],
 ) -> None:
     con = _load(search_frames(*real))
     sql = (QUERIES_DIR / "search.sql").read_text(encoding="utf-8")
@@ -279,11 +285,11 @@ KEY = re.compile(r"-- key: \(([^)]*)\)\ncreate table (\w+)")
 
 
 def test_stated_keys_hold_in_the_frames(
-    real: tuple[list[SourceDocument], tuple[Event, ...]],
+    real: tuple[list[SourceDocument], Records],
 ) -> None:
     frames = search_frames(*real)
     stated = KEY.findall((SCHEMA_DIR / "04_documents.sql").read_text(encoding="utf-8"))
-    assert sorted(table for _, table in stated) == sorted(SEARCH_SCHEMAS)
+    assert sorted(table for _, table in stated) == sorted(SEARCH_TABLES)
     for columns, table in stated:
         keys = [c.strip() for c in columns.split(",")]
         frame = frames[table]

@@ -95,7 +95,7 @@ outcomes:
   - text: "<img src=x onerror=\\"window.__pwned=2\\"> =HYPERLINK(1) :red[colour]"
     kind: announcement
 sources:
-  - url: "javascript:window.__pwned=3"
+  - url: "https://example.org/x\\"onclick=\\"window.__pwned=3\\"><script>window.__pwned=4</script>"
     publisher: "<u>Publisher</u>"
   - url: https://example.org/fixture/hostile
 confidence: low

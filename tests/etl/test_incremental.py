@@ -3,6 +3,7 @@ stale record."""
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 
@@ -95,16 +96,46 @@ def test_a_renamed_file_is_checked_again(mini_copy: Path, tmp_path: Path) -> Non
         build(mini_copy, db)
 
 
-@pytest.mark.parametrize("junk", [b"", b"not a pickle", pickle.dumps(("other salt", {}))])
+class _Planted:
+    """A pickle that creates a file when it is unpickled: the old cache format would run it."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (Path.touch, (str(self.marker),))  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        b"",
+        b"not json",
+        b"[]",
+        json.dumps({"salt": "other salt", "warehouse": [], "entries": []}).encode(),
+        json.dumps({"salt": None, "entries": [{"file": 1}]}).encode(),
+        "pickle",
+    ],
+)
 def test_an_unreadable_or_foreign_cache_is_ignored(
-    mini_copy: Path, tmp_path: Path, junk: bytes
+    mini_copy: Path, tmp_path: Path, junk: bytes | str
 ) -> None:
     db = tmp_path / "w.duckdb"
     build(mini_copy, db)
-    cache_path(db).write_bytes(junk)
+    marker = tmp_path / "code-ran"
+    cache_path(db).write_bytes(pickle.dumps(_Planted(marker)) if junk == "pickle" else junk)
     report = build(mini_copy, db)
     assert report.n_reused == 0
     assert report.n_events == 5
+    assert not marker.exists()
+
+
+def test_the_cache_is_plain_json(mini_copy: Path, tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    build(mini_copy, db)
+    stored = json.loads(cache_path(db).read_text(encoding="utf-8"))
+    assert {e["record_type"] for e in stored["entries"]} == {"events"}
+    assert len(stored["entries"]) == 5
 
 
 def test_incremental_build_with_documents_matches_a_full_build(
@@ -116,6 +147,22 @@ def test_incremental_build_with_documents_matches_a_full_build(
     incremental, full = tmp_path / "inc.duckdb", tmp_path / "full.duckdb"
     build(data, incremental)
     record = data / "events" / "env-committee-2023-09-27.yaml"
+    record.write_text(record.read_text(encoding="utf-8") + "# touched\n", encoding="utf-8")
+    report = build(data, incremental)
+    assert report.n_reused == report.n_files - 1
+    build(data, full, incremental=False)
+    assert _rows(incremental) == _rows(full)
+
+
+def test_incremental_build_after_a_report_changes_matches_a_full_build(
+    tmp_path: Path, real_data_dir: Path
+) -> None:
+    import shutil
+
+    data = Path(shutil.copytree(real_data_dir, tmp_path / "data"))
+    incremental, full = tmp_path / "inc.duckdb", tmp_path / "full.duckdb"
+    build(data, incremental)
+    record = data / "reports" / "ftc-2021-05-18-statement.yaml"
     record.write_text(record.read_text(encoding="utf-8") + "# touched\n", encoding="utf-8")
     report = build(data, incremental)
     assert report.n_reused == report.n_files - 1

@@ -18,7 +18,7 @@ def test_synthetic_records_validate_and_are_marked(tmp_path: Path, real_data_dir
     for event in result.events:
         assert event.id.startswith(SYNTH_PREFIX)
         assert event.notes is not None and event.notes.startswith("SYNTHETIC")
-        assert all(s.url.startswith("synthetic:") for s in event.sources)
+        assert all(s.url.startswith("https://synthetic.invalid/") for s in event.sources)
         assert event.confidence == "low"
 
 

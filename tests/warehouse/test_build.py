@@ -45,7 +45,7 @@ BROKEN_RECORD = 'id: fixture-broken\nbody: nowhere\nnotes: "Test fixture, not a 
 
 # What a build leaves beside the warehouse: the file itself, the build lock and the per-file
 # check cache of incremental builds (etl/cache.py); never a temporary file or a WAL.
-SIDE_FILES = ["tmec.duckdb", "tmec.duckdb.checks", "tmec.duckdb.lock"]
+SIDE_FILES = ["tmec.duckdb", "tmec.duckdb.checks.json", "tmec.duckdb.lock"]
 
 
 def sha256(path: Path) -> str:

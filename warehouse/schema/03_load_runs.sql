@@ -8,5 +8,6 @@ create table load_runs (
     data_version varchar not null,
     n_files integer not null,
     n_events integer not null,
+    n_reports integer, -- null for runs made before activity reports were loaded
     status varchar not null
 );

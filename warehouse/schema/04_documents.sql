@@ -1,5 +1,5 @@
 -- Source documents and the offline search index, built by etl.search.search_frames from
--- data/documents/ (etl.documents) and the event records: documents and their passages, the
+-- data/documents/ (etl.documents) and the records (events and activity reports): documents and their passages, the
 -- BM25 index over passages and records (queried by queries/search.sql), which stored document
 -- each record cites and the passages that best support each record.
 
@@ -26,11 +26,12 @@ create table passages (
 
 -- key: (doc_kind, doc_key)
 create table search_docs (
-    doc_kind varchar not null check (doc_kind in ('passage', 'event')),
+    doc_kind varchar not null check (doc_kind in ('passage', 'event', 'report')),
     doc_key varchar not null,
     document_id varchar,
     passage_no integer,
     event_id varchar,
+    report_id varchar,
     length integer not null
 );
 
