@@ -64,6 +64,12 @@ navigation = st.navigation(
 navigation.run()
 for notice in state.notices():
     notice_box.warning(
-        t("url_notice", lang, param=notice.param, value=notice.value, reason=notice.reason),
+        t(
+            "url_notice",
+            lang,
+            param=notice.param,
+            value=notice.value,
+            reason=t(f"notice_{notice.reason}", lang, detail=notice.detail),
+        ),
         icon="⚠️",
     )

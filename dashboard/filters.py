@@ -212,6 +212,10 @@ class Notice:
     param: str
     value: str
     reason: str = field(default="unknown")
+    """A code (``unknown``, ``not_a_date``, ``too_long``, ``after``, ``before``, ``after_to``),
+    worded in the interface language by the catalogue's ``notice_<reason>``."""
+    detail: str = ""
+    """The bound a date passed (``after`` and ``before``)."""
 
 
 def _clip(value: str) -> str:
@@ -228,17 +232,17 @@ def _parse_date(name: str, raw: str, options: Options) -> tuple[dt.date | None, 
     try:
         value = dt.date.fromisoformat(raw.strip())
     except ValueError:
-        return None, Notice(name, _clip(raw), "not a date (YYYY-MM-DD)")
+        return None, Notice(name, _clip(raw), "not_a_date")
     if name == "from":
         if value < options.first_date:
             return None, None
         if value > options.max_date:
-            return None, Notice(name, value.isoformat(), f"after {options.max_date}")
+            return None, Notice(name, value.isoformat(), "after", str(options.max_date))
     else:
         if value > options.max_date:
             return None, None
         if value < options.first_date:
-            return None, Notice(name, value.isoformat(), f"before {options.first_date}")
+            return None, Notice(name, value.isoformat(), "before", str(options.first_date))
     return value, None
 
 
@@ -250,7 +254,7 @@ def parse_url(params: Mapping[str, str], options: Options) -> tuple[Filters, lis
         if name not in URL_NAMES or raw == "":
             continue
         if not isinstance(raw, str) or len(raw) > MAX_PARAM_CHARS:
-            notices.append(Notice(name, _clip(str(raw)), "too long"))
+            notices.append(Notice(name, _clip(str(raw)), "too_long"))
             continue
         if name in PERIOD_URL:
             value, notice = _parse_date(name, raw, options)
@@ -266,7 +270,7 @@ def parse_url(params: Mapping[str, str], options: Options) -> tuple[Filters, lis
             values[spec.field] = tuple(spec.parse(k) for k in kept)
     filters = Filters(**values)
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
-        notices.append(Notice("from", str(filters.date_from), "after 'to'"))
+        notices.append(Notice("from", str(filters.date_from), "after_to"))
         filters = replace(filters, date_from=None, date_to=None)
     return filters, notices
 

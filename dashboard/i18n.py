@@ -49,6 +49,16 @@ TEXT: Final[dict[str, Entry]] = {
         "A value in the link was ignored: {param}={value} ({reason}).",
         "Une valeur du lien a été ignorée : {param}={value} ({reason}).",
     ),
+    "notice_unknown": _e("desconocido", "unknown", "inconnu"),
+    "notice_not_a_date": _e(
+        "no es una fecha AAAA-MM-DD", "not a date (YYYY-MM-DD)", "pas une date AAAA-MM-JJ"
+    ),
+    "notice_too_long": _e("demasiado largo", "too long", "trop long"),
+    "notice_after": _e("posterior a {detail}", "after {detail}", "postérieur au {detail}"),
+    "notice_before": _e("anterior a {detail}", "before {detail}", "antérieur au {detail}"),
+    "notice_after_to": _e(
+        "posterior a la fecha final", "after the end date", "postérieur à la date de fin"
+    ),
     # filters
     "filters": _e("Filtros", "Filters", "Filtres"),
     "period": _e("Periodo", "Period", "Période"),
@@ -123,6 +133,12 @@ TEXT: Final[dict[str, Entry]] = {
     "share": _e("Proporción de eventos", "Share of events", "Part des événements"),
     "n_sources": _e("Fuentes", "Sources", "Sources"),
     "source_urls": _e("URL de las fuentes", "Source URLs", "URL des sources"),
+    "source_no": _e("N.º de fuente", "Source no.", "N° de source"),
+    "n_previous": _e(
+        "Eventos en el periodo anterior",
+        "Events in the previous period",
+        "Événements période précédente",
+    ),
     "outcome_texts": _e("Resultados", "Outcomes", "Résultats"),
     "participant_names": _e("Participantes", "Participants", "Participants"),
     "name": _e("Nombre", "Name", "Nom"),
@@ -184,6 +200,57 @@ TEXT: Final[dict[str, Entry]] = {
         "The CSVs of this view and a self-contained HTML report (prints to PDF).",
         "Les CSV de cette vue et un rapport HTML autonome (s'imprime en PDF).",
     ),
+    # the Summary's paragraph (dashboard/summary.py)
+    "summary_period": _e(
+        "Entre {start} y {end}", "Between {start} and {end}", "Entre le {start} et le {end}"
+    ),
+    "summary_none": _e(
+        "{period}, no hay eventos que coincidan con los filtros.",
+        "{period}, no event matches the filters.",
+        "{period}, aucun événement ne correspond aux filtres.",
+    ),
+    "summary_head": _e(
+        "{period} hubo {what} {bodies}.", "{period}, {what} {bodies}.", "{period}, {what} {bodies}."
+    ),
+    "summary_held_one": _e(
+        "{n} evento celebrado", "{n} event was held", "{n} événement a été tenu"
+    ),
+    "summary_held_many": _e(
+        "{n} eventos celebrados", "{n} events were held", "{n} événements ont été tenus"
+    ),
+    "summary_recorded_one": _e(
+        "{n} evento registrado", "{n} event was recorded", "{n} événement a été recensé"
+    ),
+    "summary_recorded_many": _e(
+        "{n} eventos registrados", "{n} events were recorded", "{n} événements ont été recensés"
+    ),
+    "summary_bodies_one": _e("en {n} órgano", "across {n} body", "dans {n} organe"),
+    "summary_bodies_many": _e("en {n} órganos", "across {n} bodies", "dans {n} organes"),
+    "summary_hosts": _e("Anfitriones: {hosts}.", "Hosts: {hosts}.", "Hôtes : {hosts}."),
+    "summary_no_host_one": _e(
+        "{n} sin anfitrión registrado", "{n} without a recorded host", "{n} sans hôte enregistré"
+    ),
+    "summary_no_host_many": _e(
+        "{n} sin anfitrión registrado", "{n} without a recorded host", "{n} sans hôte enregistré"
+    ),
+    "summary_no_hosts": _e(
+        "Ningún evento tiene anfitrión registrado.",
+        "No event has a recorded host.",
+        "Aucun événement n'a d'hôte enregistré.",
+    ),
+    "summary_topics": _e(
+        "Temas más frecuentes: {topics}.",
+        "Most frequent topics: {topics}.",
+        "Thèmes les plus fréquents : {topics}.",
+    ),
+    "summary_move": _e(
+        "{label} ({n}; {sign} frente al periodo anterior)",
+        "{label} ({n}; {sign} on the previous period)",
+        "{label} ({n} ; {sign} par rapport à la période précédente)",
+    ),
+    "summary_and": _e("y", "and", "et"),
+    "summary_hosted": _e("{party} {n}", "{party} {n}", "{party} {n}"),
+    "summary_topic_count": _e("{label} ({n})", "{label} ({n})", "{label} ({n})"),
     "report_title": _e(
         "Observatorio T-MEC: nota informativa",
         "T-MEC Observatory: briefing",
@@ -277,9 +344,14 @@ TEXT: Final[dict[str, Entry]] = {
     ),
     # events
     "search": _e(
-        "Buscar en títulos, ciudad y notas",
-        "Search titles, city and notes",
-        "Rechercher dans les titres, la ville et les notes",
+        "Buscar en títulos, lugares, notas, temas, paneles, resultados y personas",
+        "Search titles, places, notes, topics, panels, outcomes and people",
+        "Rechercher dans les titres, lieux, notes, thèmes, panels, résultats et personnes",
+    ),
+    "search_placeholder": _e(
+        "p. ej. Ebrard, Ciudad de México, economía circular",
+        "e.g. Ebrard, Mexico City, circular economy",
+        "p. ex. Ebrard, Ville de Mexico, économie circulaire",
     ),
     "n_shown": _e("{n} eventos", "{n} events", "{n} événements"),
     "status_overdue": _e(
@@ -312,7 +384,11 @@ TEXT: Final[dict[str, Entry]] = {
     "open_event": _e(
         "Ver el detalle de un evento", "Open an event's detail", "Voir le détail d'un événement"
     ),
-    "event_link": _e("Enlace a este evento", "Link to this event", "Lien vers cet événement"),
+    "event_link": _e(
+        "Enlace a este evento: {link}",
+        "Link to this event: {link}",
+        "Lien vers cet événement : {link}",
+    ),
     "participants": _e("Participantes", "Participants", "Participants"),
     "panels": _e("Paneles", "Panels", "Panels"),
     "outcomes": _e("Resultados", "Outcomes", "Résultats"),
@@ -321,7 +397,9 @@ TEXT: Final[dict[str, Entry]] = {
     "notes": _e("Notas", "Notes", "Notes"),
     "treaty_refs": _e("Referencias al tratado", "Treaty references", "Références au traité"),
     "not_in_data": _e(
-        "(aún no en los datos)", "(not in the data yet)", "(pas encore dans les données)"
+        "{id} (aún no en los datos)",
+        "{id} (not in the data yet)",
+        "{id} (pas encore dans les données)",
     ),
     "unknown_event": _e(
         "No hay un evento con el id {id}.",
@@ -343,6 +421,29 @@ TEXT: Final[dict[str, Entry]] = {
     "no_record": _e("sin registro", "no record", "aucun enregistrement"),
     "confidence_mix": _e("Mezcla de confianza", "Confidence mix", "Répartition de la confiance"),
     "codebook": _e("Libro de códigos", "Codebook", "Livre de codes"),
+    "data_page_scope": _e(
+        "Esta página describe todos los registros: los filtros de la barra lateral no se aplican "
+        "aquí.",
+        "This page describes every record: the sidebar filters do not apply here.",
+        "Cette page décrit tous les enregistrements : les filtres de la barre latérale ne "
+        "s'appliquent pas ici.",
+    ),
+    "codebook_kinds": _e("Tipos de evento", "Event kinds", "Types d'événement"),
+    "codebook_statuses": _e("Estados", "Statuses", "Statuts"),
+    "codebook_formats": _e("Formatos", "Formats", "Formats"),
+    "codebook_levels": _e(
+        "Niveles de los participantes", "Participants' levels", "Niveaux des participants"
+    ),
+    "codebook_capacities": _e(
+        "Calidad de participación", "Capacities", "Qualités de participation"
+    ),
+    "codebook_outcome_kinds": _e("Tipos de resultado", "Outcome kinds", "Types de résultat"),
+    "codebook_confidence": _e("Confianza", "Confidence", "Confiance"),
+    "codebook_party_roles": _e("Papeles de las Partes", "Parties' roles", "Rôles des Parties"),
+    "codebook_chapters": _e("Capítulos del Tratado", "Treaty chapters", "Chapitres de l'Accord"),
+    "codebook_date_precision": _e(
+        "Precisión de la fecha", "Date precision", "Précision de la date"
+    ),
     "load_runs": _e("Cargas", "Load runs", "Chargements"),
     "licence_note": _e(
         "Registros curados a partir de fuentes públicas; cada registro cita sus fuentes.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from dashboard.i18n import t
 from dashboard.labels import Labels
 
 
@@ -29,79 +30,52 @@ class SummaryFacts:
 
 
 def _join(items: list[str], lang: str) -> str:
-    word = {"es": "y", "en": "and", "fr": "et"}[lang]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+    return ", ".join(items[:-1]) + f" {t('summary_and', lang)} " + items[-1]
 
 
 def _period(facts: SummaryFacts, lang: str) -> str:
     start = facts.date_from.isoformat() if facts.date_from else "…"
     end = facts.date_to.isoformat() if facts.date_to else "…"
-    return {
-        "es": f"Entre {start} y {end}",
-        "en": f"Between {start} and {end}",
-        "fr": f"Entre le {start} et le {end}",
-    }[lang]
+    return t("summary_period", lang, start=start, end=end)
 
 
 def _move(move: TopicMove, lang: str) -> str:
     diff = move.n_events - move.n_previous
     sign = f"+{diff}" if diff > 0 else str(diff)
-    return {
-        "es": f"{move.label} ({move.n_events}; {sign} frente al periodo anterior)",
-        "en": f"{move.label} ({move.n_events}; {sign} on the previous period)",
-        "fr": f"{move.label} ({move.n_events} ; {sign} par rapport à la période précédente)",
-    }[lang]
+    return t("summary_move", lang, label=move.label, n=move.n_events, sign=sign)
+
+
+def _plural(key: str, n: int, lang: str) -> str:
+    return t(f"{key}_{'one' if n == 1 else 'many'}", lang, n=n)
 
 
 def summary_paragraph(facts: SummaryFacts, labels: Labels) -> str:
-    """A short paragraph in the interface language stating the headline facts."""
+    """A short paragraph in the interface language stating the headline facts; every event is
+    accounted for in the hosting sentence, those without a recorded host included."""
     lang = labels.lang
-    one = facts.n_events == 1
-    what = {
-        ("es", True): "evento celebrado" if one else "eventos celebrados",
-        ("es", False): "evento registrado" if one else "eventos registrados",
-        ("en", True): "event was held" if one else "events were held",
-        ("en", False): "event was recorded" if one else "events were recorded",
-        ("fr", True): "événement a été tenu" if one else "événements ont été tenus",
-        ("fr", False): "événement a été recensé" if one else "événements ont été recensés",
-    }[(lang, facts.held_only)]
-    single_body = facts.n_bodies == 1
-    bodies = {
-        "es": f"en {facts.n_bodies} {'órgano' if single_body else 'órganos'}",
-        "en": f"across {facts.n_bodies} {'body' if single_body else 'bodies'}",
-        "fr": f"dans {facts.n_bodies} {'organe' if single_body else 'organes'}",
-    }[lang]
+    period = _period(facts, lang)
     if facts.n_events == 0:
-        none = {
-            "es": "no hay eventos que coincidan con los filtros.",
-            "en": "no event matches the filters.",
-            "fr": "aucun événement ne correspond aux filtres.",
-        }[lang]
-        return f"{_period(facts, lang)}, {none}"
-    head = {
-        "es": f"{_period(facts, lang)} hubo {facts.n_events} {what} {bodies}.",
-        "en": f"{_period(facts, lang)}, {facts.n_events} {what} {bodies}.",
-        "fr": f"{_period(facts, lang)}, {facts.n_events} {what} {bodies}.",
-    }[lang]
-    sentences = [head]
-    hosts = [f"{party} {n}" for party, n in facts.hosted.items() if n]
+        return t("summary_none", lang, period=period)
+    what = _plural("summary_held" if facts.held_only else "summary_recorded", facts.n_events, lang)
+    bodies = _plural("summary_bodies", facts.n_bodies, lang)
+    sentences = [t("summary_head", lang, period=period, n=facts.n_events, what=what, bodies=bodies)]
+    hosts = [t("summary_hosted", lang, party=party, n=n) for party, n in facts.hosted.items() if n]
+    without = facts.n_events - sum(facts.hosted.values())
     if hosts:
-        sentences.append(
-            {"es": "Anfitriones: ", "en": "Hosts: ", "fr": "Hôtes : "}[lang]
-            + _join(hosts, lang)
-            + "."
-        )
+        if without > 0:
+            hosts.append(_plural("summary_no_host", without, lang))
+        sentences.append(t("summary_hosts", lang, hosts=_join(hosts, lang)))
+    else:
+        sentences.append(t("summary_no_hosts", lang))
     if facts.top_topics:
-        lead = {
-            "es": "Temas más frecuentes: ",
-            "en": "Most frequent topics: ",
-            "fr": "Thèmes les plus fréquents : ",
-        }[lang]
         if facts.previous is None:
-            items = [f"{m.label} ({m.n_events})" for m in facts.top_topics]
+            items = [
+                t("summary_topic_count", lang, label=m.label, n=m.n_events)
+                for m in facts.top_topics
+            ]
         else:
             items = [_move(m, lang) for m in facts.top_topics]
-        sentences.append(lead + _join(items, lang) + ".")
+        sentences.append(t("summary_topics", lang, topics=_join(items, lang)))
     return " ".join(sentences)

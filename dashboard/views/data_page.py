@@ -46,6 +46,7 @@ def render(ctx: PageContext) -> None:
     if info:
         st.caption(briefing.as_of_caption(info, lang))
     st.caption(t("licence_note", lang))
+    st.info(t("data_page_scope", lang), icon="ℹ️")
 
     st.subheader(t("coverage", lang))
     st.caption(t("coverage_note", lang))
@@ -85,7 +86,7 @@ def render(ctx: PageContext) -> None:
     st.dataframe(bodies, hide_index=True, column_config=components.table_config(ctx, bodies))
     codes = pl.DataFrame(
         [
-            (name, code, entry.get(lang, entry["en"]))
+            (t(f"codebook_{name}", lang), code, entry.get(lang, entry["en"]))
             for name, entries in CODE_LABELS.items()
             for code, entry in entries.items()
         ],

@@ -45,7 +45,7 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         0, named=True
     )
     st.header(components.plain(event["title"]))
-    st.caption(t("event_link", lang) + f": `?event={event_id}`")
+    st.caption(t("event_link", lang, link=components.view_link(ctx, "events", {"event": event_id})))
     facts = {
         t(
             "date", lang
@@ -130,7 +130,7 @@ def _detail(ctx: PageContext, event_id: str) -> None:
                 args=(row["related_id"],),
             )
         else:
-            st.markdown(components.plain(f"{row['related_id']} {t('not_in_data', lang)}"))
+            st.markdown(components.plain(t("not_in_data", lang, id=row["related_id"])))
 
     st.subheader(t("documents_supporting_passages", lang))
     support = query("event_support", event_id=event_id)
@@ -177,7 +177,12 @@ def render(ctx: PageContext) -> None:
         _detail(ctx, selected)
         return
 
-    q = st.text_input(t("search", lang), key="ev_q", max_chars=MAX_QUERY_CHARS)
+    q = st.text_input(
+        t("search", lang),
+        key="ev_q",
+        max_chars=MAX_QUERY_CHARS,
+        placeholder=t("search_placeholder", lang),
+    )
     search = q.strip()
     publish_page({"event": None, "q": search or None})
     found = events(ctx.filters, search, max_rows=SHOWN_ROWS)

@@ -82,7 +82,8 @@ def render(ctx: PageContext) -> None:
     components.chart(ctx, fig, frame, what=f"{level}-over-time", key="tr_topics")
     if truncated:
         st.caption(truncated)
-    st.caption(t("share_note", lang) + " " + t("topic_rule", lang))
+    st.caption(t("share_note", lang))
+    st.caption(t("topic_rule", lang))
     publish_page(
         {
             "level": None if level == LEVELS[0] else level,

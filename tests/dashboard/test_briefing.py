@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import datetime as dt
 import io
 import shutil
 import zipfile
@@ -16,6 +17,7 @@ import pytest
 from dashboard import briefing, data
 from dashboard.context import PageContext
 from dashboard.filters import Filters
+from dashboard.i18n import TEXT
 from etl.build import build
 from warehouse.db import connect, run_sql
 
@@ -85,8 +87,6 @@ def test_pack_follows_the_filters(warehouse: Path) -> None:
 
 
 def test_pack_file_name_says_what_and_when() -> None:
-    import datetime as dt
-
     filters = replace(Filters(), date_from=dt.date(2023, 1, 1), date_to=dt.date(2024, 12, 31))
     assert briefing.pack_file_name(filters) == "tmec-briefing-2023-01-01_2024-12-31.zip"
 
@@ -168,3 +168,20 @@ def test_no_cached_function_hides_an_argument_from_its_key() -> None:
             if any("cache_data" in d for d in decorators):
                 hidden = [a.arg for a in node.args.args + node.args.kwonlyargs if a.arg[0] == "_"]
                 assert not hidden, f"{path.name}:{node.name} hides {hidden} from its cache key"
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+@pytest.mark.parametrize("view", ["summary", "events"])
+def test_pack_csv_headers_are_in_the_interface_language(
+    warehouse: Path, lang: str, view: briefing.View
+) -> None:
+    """Issue 10: CSV headers such as source_no and n_previous were left as column names."""
+    filters = replace(Filters(), date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31))
+    files = _read(briefing.pack(_ctx(lang, filters), view=view))
+    words = {entry[lang] for entry in TEXT.values()}
+    for name, raw in files.items():
+        if not name.endswith(".csv"):
+            continue
+        header = next(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+        stray = [h for h in header if h not in words]
+        assert not stray, f"{name} has headers not in the catalogue: {stray}"

@@ -155,25 +155,25 @@ def test_parse_url_duplicates_are_kept_once(params: dict[str, str], expected: Fi
         (
             {"from": "';drop table events;--"},
             Filters(),
-            [Notice("from", "';drop table events;--", "not a date (YYYY-MM-DD)")],
+            [Notice("from", "';drop table events;--", "not_a_date")],
         ),
         (
             {"from": "<script>"},
             Filters(),
-            [Notice("from", "<script>", "not a date (YYYY-MM-DD)")],
+            [Notice("from", "<script>", "not_a_date")],
         ),
-        ({"from": "notadate"}, Filters(), [Notice("from", "notadate", "not a date (YYYY-MM-DD)")]),
+        ({"from": "notadate"}, Filters(), [Notice("from", "notadate", "not_a_date")]),
         (
             {"from": "2023-02-30"},
             Filters(),
-            [Notice("from", "2023-02-30", "not a date (YYYY-MM-DD)")],
+            [Notice("from", "2023-02-30", "not_a_date")],
         ),
-        ({"to": "2023-13-01"}, Filters(), [Notice("to", "2023-13-01", "not a date (YYYY-MM-DD)")]),
-        ({"to": "2023-1-5"}, Filters(), [Notice("to", "2023-1-5", "not a date (YYYY-MM-DD)")]),
+        ({"to": "2023-13-01"}, Filters(), [Notice("to", "2023-13-01", "not_a_date")]),
+        ({"to": "2023-1-5"}, Filters(), [Notice("to", "2023-1-5", "not_a_date")]),
         (
             {"from": "2024-01-01", "to": "2023-01-01"},
             Filters(),
-            [Notice("from", "2024-01-01", "after 'to'")],
+            [Notice("from", "2024-01-01", "after_to")],
         ),
     ],
 )
@@ -192,7 +192,7 @@ def test_parse_url_refuses_overlong_values(param: str) -> None:
     assert filters == Filters()
     assert len(notices) == 1
     notice = notices[0]
-    assert (notice.param, notice.reason) == (param, "too long")
+    assert (notice.param, notice.reason) == (param, "too_long")
     assert len(notice.value) <= 40
     assert notice.value.endswith("...")
 
@@ -222,7 +222,7 @@ def test_parse_url_from_after_to_drops_both_dates_but_keeps_other_filters() -> N
         {"from": "2025-06-01", "to": "2025-01-01", "body": "sme_dialogue"}, OPTIONS
     )
     assert filters == Filters(bodies=("sme_dialogue",))
-    assert notices == [Notice("from", "2025-06-01", "after 'to'")]
+    assert notices == [Notice("from", "2025-06-01", "after_to")]
 
 
 # --- to_url -----------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ FACTS = SummaryFacts(
         (
             "es",
             "Entre 2023-01-01 y 2023-12-31 hubo 12 eventos celebrados en 4 órganos. "
-            "Anfitriones: México 5 y Canadá 3. "
+            "Anfitriones: México 5, Canadá 3 y 4 sin anfitrión registrado. "
             "Temas más frecuentes: PyMEs (6; +4 frente al periodo anterior), "
             "Trabajo (3; 0 frente al periodo anterior) y "
             "Energía (1; -3 frente al periodo anterior).",
@@ -50,7 +50,7 @@ FACTS = SummaryFacts(
         (
             "en",
             "Between 2023-01-01 and 2023-12-31, 12 events were held across 4 bodies. "
-            "Hosts: México 5 and Canadá 3. "
+            "Hosts: México 5, Canadá 3 and 4 without a recorded host. "
             "Most frequent topics: PyMEs (6; +4 on the previous period), "
             "Trabajo (3; 0 on the previous period) and "
             "Energía (1; -3 on the previous period).",
@@ -58,7 +58,7 @@ FACTS = SummaryFacts(
         (
             "fr",
             "Entre le 2023-01-01 et le 2023-12-31, 12 événements ont été tenus dans 4 organes. "
-            "Hôtes : México 5 et Canadá 3. "
+            "Hôtes : México 5, Canadá 3 et 4 sans hôte enregistré. "
             "Thèmes les plus fréquents : PyMEs (6 ; +4 par rapport à la période précédente), "
             "Trabajo (3 ; 0 par rapport à la période précédente) et "
             "Energía (1 ; -3 par rapport à la période précédente).",
@@ -103,17 +103,17 @@ def test_paragraph_open_period(lang: str, expected: str) -> None:
         (
             "es",
             "Entre 2023-01-01 y 2023-12-31 hubo 12 eventos registrados en 4 órganos. "
-            "Temas más frecuentes: PyMEs (6).",
+            "Ningún evento tiene anfitrión registrado. Temas más frecuentes: PyMEs (6).",
         ),
         (
             "en",
             "Between 2023-01-01 and 2023-12-31, 12 events were recorded across 4 bodies. "
-            "Most frequent topics: PyMEs (6).",
+            "No event has a recorded host. Most frequent topics: PyMEs (6).",
         ),
         (
             "fr",
             "Entre le 2023-01-01 et le 2023-12-31, 12 événements ont été recensés dans 4 organes. "
-            "Thèmes les plus fréquents : PyMEs (6).",
+            "Aucun événement n'a d'hôte enregistré. Thèmes les plus fréquents : PyMEs (6).",
         ),
     ],
 )
@@ -132,7 +132,7 @@ def test_paragraph_all_statuses_no_hosts_no_previous(lang: str, expected: str) -
 def test_paragraph_without_topics_or_hosts(lang: str) -> None:
     facts = replace(FACTS, hosted={}, top_topics=())
     text = summary_paragraph(facts, labels(lang))
-    assert text.count(".") == 1
+    assert text.count(".") == 2, "the events and that none has a recorded host"
     assert "12" in text
     assert "4" in text
 
@@ -153,6 +153,7 @@ def stated_numbers(text: str, facts: SummaryFacts) -> list[str]:
 def allowed_numbers(facts: SummaryFacts) -> set[str]:
     allowed = {str(facts.n_events), str(facts.n_bodies)}
     allowed |= {str(n) for n in facts.hosted.values()}
+    allowed.add(str(facts.n_events - sum(facts.hosted.values())))  # events without a host
     for move in facts.top_topics:
         allowed.add(str(move.n_events))
         if facts.previous is not None:
@@ -199,5 +200,8 @@ def test_paragraph_mentions_only_numbers_from_the_facts(lang: str, facts: Summar
     assert stated[:2] == [str(facts.n_events), str(facts.n_bodies)]
     for party, n in facts.hosted.items():
         assert (f"{party} {n}" in text) == (n > 0)
+    without = facts.n_events - sum(facts.hosted.values())
+    if any(facts.hosted.values()) and without > 0:
+        assert str(without) in text, "the events without a recorded host are counted"
     for move in facts.top_topics:
         assert f"{move.label} ({move.n_events}" in text
