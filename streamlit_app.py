@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, state
+from dashboard import components, data, state
 from dashboard.context import PageContext, set_context
 from dashboard.i18n import LANG_NAMES, LANGS, t
 from warehouse.db import db_path
@@ -41,7 +41,9 @@ state.publish(filters, lang)
 # Pages may find bad URL values of their own while they run, so the notices are written into
 # a box at the top of the page after it has run.
 notice_box = st.container()
-set_context(PageContext(lang=lang, labels=labels, options=options, filters=filters))
+context = PageContext(lang=lang, labels=labels, options=options, filters=filters)
+set_context(context)
+filters_box = st.container()
 pages = {
     path: st.Page(file, title=t(title_key, lang), url_path=path) for path, title_key, file in PAGES
 }
@@ -61,6 +63,9 @@ navigation = st.navigation(
         *pages.values(),
     ]
 )
+if navigation.url_path != "data":  # the Data page describes every record, whatever the filters
+    with filters_box:
+        components.active_filters(context)
 navigation.run()
 for notice in state.notices():
     notice_box.warning(

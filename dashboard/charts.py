@@ -17,7 +17,14 @@ MARGIN = {"t": 60, "l": 10, "r": 10, "b": 10}
 
 
 def _finish(fig: go.Figure, *, title: str, legend: str | None = None) -> go.Figure:
-    fig.update_layout(title=title, margin=MARGIN, legend_title_text=legend)
+    # A legend under the plot leaves the plot its full width (a phone is 390 px wide) and
+    # prints well; plotly grows the bottom margin to fit it.
+    fig.update_layout(
+        title=title,
+        margin=MARGIN,
+        legend_title_text=legend,
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "xanchor": "left"},
+    )
     return fig
 
 

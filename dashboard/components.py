@@ -45,6 +45,14 @@ def table_config(ctx: PageContext, frame: pl.DataFrame) -> dict[str, Any]:
     return config
 
 
+def active_filters(ctx: PageContext) -> None:
+    """The filters in force, in words, at the top of the page: visible on a phone, where the
+    sidebar is folded away."""
+    rows = briefing.filter_rows(ctx)
+    described = " · ".join(f"{label}: {value}" for label, value in rows) or t("all", ctx.lang)
+    st.caption(t("active_filters", ctx.lang, filters=described))
+
+
 def csv_button(
     ctx: PageContext,
     rows: pl.DataFrame | Callable[[], pl.DataFrame],

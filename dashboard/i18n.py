@@ -84,6 +84,7 @@ TEXT: Final[dict[str, Entry]] = {
         "Événements tenus seulement (changez le statut dans les filtres).",
     ),
     "all": _e("Todos", "All", "Tous"),
+    "active_filters": _e("Filtros: {filters}", "Filters: {filters}", "Filtres : {filters}"),
     "reset_filters": _e("Restablecer filtros", "Reset filters", "Réinitialiser les filtres"),
     "copy_link_hint": _e(
         "La dirección de esta página guarda los filtros: cópiela para compartir la vista.",

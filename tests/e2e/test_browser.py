@@ -555,3 +555,87 @@ def test_clicking_a_table_row_opens_that_event(page: Page, app_url: str) -> None
     event_id = re.search(r"[?&]event=([a-z0-9-]+)", page.url)
     assert event_id and event_id[1].startswith("sme-dialogue-")
     expect(page.get_by_test_id("stMain").locator("h2").first).to_be_visible()
+
+
+# --- every page in every language at desktop and phone size (issue 10) ------------------------
+
+PHONE: ViewportSize = {"width": 390, "height": 844}
+TITLES = {
+    "summary": {"es": "Resumen", "en": "Summary", "fr": "Résumé"},
+    "trends": TRENDS_TITLE,
+    "topics": {"es": "Temas", "en": "Topics", "fr": "Thèmes"},
+    "parties": {"es": "Partes", "en": "Parties", "fr": "Parties"},
+    "events": EVENTS_TITLE,
+    "documents": {"es": "Documentos", "en": "Documents", "fr": "Documents"},
+    "data": {"es": "Datos", "en": "Data", "fr": "Données"},
+}
+STREAMLIT_ENGLISH = ("Choose an option", "Choose options", "No results", "Select all")
+"""Streamlit's own English words, shown where a widget is given no text of ours."""
+
+
+def english_only() -> set[str]:
+    """Catalogue texts whose English differs from both translations (and is not a name)."""
+    from dashboard.i18n import TEXT
+
+    return {
+        e["en"]
+        for e in TEXT.values()
+        if "{" not in e["en"] and e["en"] not in (e["es"], e["fr"]) and len(e["en"]) > 3
+    } | set(STREAMLIT_ENGLISH)
+
+
+def visible_lines(page: Page) -> list[str]:
+    text = page.evaluate(
+        """() => ['stMain', 'stSidebar'].map(
+            id => document.querySelector(`[data-testid="${id}"]`)?.innerText ?? '').join('\\n')"""
+    )
+    return [line.strip() for line in str(text).splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("lang", ["es", "en", "fr"])
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_every_page_in_every_language_and_size(
+    browser: Browser, app_url: str, lang: str, size: str
+) -> None:
+    viewport = VIEWPORT if size == "desktop" else PHONE
+    context = browser.new_context(accept_downloads=True, viewport=viewport, locale="en-US")
+    context.set_default_timeout(TIMEOUT_MS)
+    english = english_only()
+    try:
+        page = context.new_page()
+        for path, titles in TITLES.items():
+            page.goto(f"{app_url}/{path}?lang={lang}&party=CA")
+            wait_ready(page, titles[lang])
+            assert_healthy(page)
+            if lang != "en":
+                stray = [line for line in visible_lines(page) if line in english]
+                assert not stray, f"{path} in {lang} shows English: {stray}"
+            if path != "data":
+                # The filters in force are stated in the page itself, not only in the sidebar.
+                stated = page.get_by_test_id("stMain").get_by_text(re.compile("Canad[aá]"))
+                expect(stated.first).to_be_visible()
+            if size == "phone":
+                width = page.evaluate("() => document.documentElement.scrollWidth")
+                assert width <= viewport["width"] + 1, f"{path} scrolls sideways on a phone"
+            save_page_as(page, f"{path}-{lang}-{size}", viewport)
+    finally:
+        context.close()
+
+
+def save_page_as(page: Page, name: str, viewport: ViewportSize) -> None:
+    """Like save_full_page, at the given viewport width."""
+    undrawn = page.locator('[data-testid="stPlotlyChart"]:not(:has(.main-svg))')
+    expect(undrawn).to_have_count(0, timeout=TIMEOUT_MS)
+    height = page.evaluate(
+        """() => Math.max(
+            ...['stMain', 'stSidebarContent'].map(
+                id => document.querySelector(`[data-testid="${id}"]`)?.scrollHeight ?? 0),
+            document.documentElement.scrollHeight)"""
+    )
+    page.set_viewport_size(
+        {"width": viewport["width"], "height": min(int(height), MAX_SCREENSHOT_HEIGHT)}
+    )
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    page.set_viewport_size(viewport)
