@@ -7,9 +7,9 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from dashboard import components
+from dashboard import components, evidence, institutions
 from dashboard.context import PageContext, get_context
-from dashboard.data import events, query
+from dashboard.data import events, query, reports_for
 from dashboard.i18n import t
 from dashboard.state import initial_params, publish_page
 from dashboard.tables import SHOWN_COLUMNS, event_rows, is_overdue, title_expr
@@ -19,6 +19,7 @@ SHOWN_ROWS = 2_000
 ALL_ROWS = 10_000_000
 MAX_QUERY_CHARS = 200
 SELECTED = "ev_selected"
+BODY_PAGE = "dashboard/views/body.py"
 
 
 def _open(event_id: str | None) -> None:
@@ -67,6 +68,12 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         st.warning(t("overdue_event_warning", lang), icon="⚠️")
     st.markdown(
         "\n".join(f"- **{label}**: {components.plain(value)}" for label, value in facts.items())
+    )
+    st.page_link(
+        BODY_PAGE,
+        label=t("open_body_page", lang, body=labels("bodies", event["body_code"])),
+        query_params={"code": event["body_code"], "lang": lang},
+        icon="🏛️",
     )
     if event["notes"]:
         st.markdown(f"**{t('notes', lang)}**")
@@ -191,11 +198,18 @@ def render(ctx: PageContext) -> None:
     st.caption(t("n_shown", lang, n=n_total))
     if n_total > rows.height:
         st.caption(t("rows_capped", lang, shown=rows.height, n=n_total))
-    shown = rows.select(SHOWN_COLUMNS)
+    linked = institutions.with_body_links(found.select("body_code"), lang)["body_page"]
+    shown = rows.select(SHOWN_COLUMNS).with_columns(body_page=linked)
     picked = st.dataframe(
         shown,
         hide_index=True,
-        column_config=components.table_config(ctx, shown),
+        column_config={
+            **components.table_config(ctx, shown),
+            "body_page": st.column_config.LinkColumn(
+                t("body_page", lang), display_text=t("body_page_link", lang)
+            ),
+        },
+        placeholder="—",
         on_select="rerun",
         selection_mode="single-row",
         key="ev_table",
@@ -212,6 +226,18 @@ def render(ctx: PageContext) -> None:
         what="events",
         key="ev_csv",
     )
+    if search:
+        reports = evidence.report_matches(reports_for(ctx.filters), ctx.labels, search)
+        if not reports.is_empty():
+            st.subheader(t("matching_reports", lang))
+            st.dataframe(
+                reports.rename({"bodies": "bodies_named"}),
+                hide_index=True,
+                column_config=components.table_config(
+                    ctx, reports.rename({"bodies": "bodies_named"})
+                ),
+                placeholder="—",
+            )
     components.pack_button(
         ctx, key="ev_pack", view="events", q=search, extra={"q": search} if search else None
     )

@@ -28,7 +28,7 @@ from warehouse.db import connect
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "streamlit_app.py")
-PAGES = ("summary", "trends", "topics", "parties", "events", "documents", "data_page")
+PAGES = ("summary", "trends", "topics", "parties", "events", "bodies", "documents", "data_page")
 EVENT_ID = "sme-dialogue-2023-09-21"
 
 
@@ -44,6 +44,7 @@ STATES = {
     "trends-shares": State("trends", {"measure": "shares", "level": "topic", "grain": "quarter"}),
     "trends-cumulative": State("trends", {"measure": "cumulative", "cumulative": "1"}),
     "event-detail": State("events", {"event": EVENT_ID}),
+    "body": State("body", {"code": "sme_dialogue"}),
     "events-search": State("events", {"q": "Ebrard", "status": "held,announced"}),
     "documents-search": State("documents", {"q": "dialogo pyme"}),
     "bad-link": State(

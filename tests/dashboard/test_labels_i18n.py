@@ -176,3 +176,8 @@ def test_mapping_is_a_copy() -> None:
     mapping["a"] = "changed"
     assert labels("kinds", "a") == "A"
     assert labels.mapping("nothing") == {}
+
+
+@pytest.mark.parametrize("list_name", sorted(CODE_LABELS))
+def test_every_code_list_has_a_title_for_the_codebook(list_name: str) -> None:
+    assert f"codebook_{list_name}" in TEXT, "the Data page's codebook names each list by title"
