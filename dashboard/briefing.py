@@ -116,10 +116,18 @@ def _report_events(events: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _pack(key: Token, request: PackRequest) -> bytes:
-    """The pack's bytes. ``key`` (the warehouse file's token) is a named argument so that the
-    cache keys on it: a rebuilt warehouse gives a new pack."""
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """What a view exports: its tables (file stem → frame; sheet title → frame), the report and
+    the (label, value) rows that say what the view is (filters, data version, link)."""
+
+    tables: dict[str, pl.DataFrame]
+    sheets: dict[str, pl.DataFrame]
+    report: str
+    about: list[tuple[str, str]]
+
+
+def _export(request: PackRequest) -> Exported:
     filters, lang = request.filters, request.lang
     ctx = PageContext(lang=lang, labels=labels(lang), options=options(), filters=filters)
     rows = event_rows(ctx, events(filters, request.q, max_rows=ALL_ROWS))
@@ -129,13 +137,8 @@ def _pack(key: Token, request: PackRequest) -> bytes:
     if request.q:
         described.append((t("report_search", lang), f"«{request.q}»"))
 
-    def csv(frame: pl.DataFrame) -> bytes:
-        return export.csv_bytes(frame, headers=column_headers(frame.columns, lang))
-
-    def name(what: str) -> str:
-        return export.export_filename(what, date_from=filters.date_from, date_to=filters.date_to)
-
-    csvs = {name("events"): csv(rows), name("sources"): csv(sources)}
+    tables = {"events": rows, "sources": sources}
+    sheets = {t("page_events", lang): rows, t("sources", lang): sources}
     figure_list: list[tuple[str, go.Figure]] = []
     if request.view == "summary":
         facts, topics = summary_facts(ctx)
@@ -156,10 +159,15 @@ def _pack(key: Token, request: PackRequest) -> bytes:
         headline += [
             (t("headline_hosting", lang, party=p), str(n)) for p, n in facts.hosted.items()
         ]
-        csvs |= {
-            name("top-topics"): csv(topics),
-            name("events-over-time"): csv(trend_frame),
-            name("topic-groups-over-time"): csv(topic_frame),
+        tables |= {
+            "top-topics": topics,
+            "events-over-time": trend_frame,
+            "topic-groups-over-time": topic_frame,
+        }
+        sheets |= {
+            t("top_topics", lang): topics,
+            t("events_over_time", lang): trend_frame,
+            t("topic_trends", lang): topic_frame,
         }
         figure_list = [
             (t("events_over_time", lang), trend_fig),
@@ -208,7 +216,51 @@ def _pack(key: Token, request: PackRequest) -> bytes:
         link=request.link,
         generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
     )
-    return export.briefing_pack(csvs=csvs, report=report)
+    about = [
+        *described,
+        (t("data_version", lang), str(info.get("data_version", ""))),
+        (t("as_of_label", lang), as_of(info, lang)),
+        *([(t("report_reopen", lang), request.link)] if request.link else []),
+    ]
+    return Exported(tables=tables, sheets=sheets, report=report, about=about)
+
+
+def _xlsx(exported: Exported, lang: str) -> bytes:
+    headers: dict[str, str] = {}
+    for frame in exported.sheets.values():
+        headers |= column_headers(frame.columns, lang)
+    return export.workbook_bytes(
+        exported.sheets,
+        headers=headers,
+        about=exported.about,
+        about_title=t("workbook_about", lang),
+    )
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _pack(key: Token, request: PackRequest) -> bytes:
+    """The pack's bytes. ``key`` (the warehouse file's token) is a named argument so that the
+    cache keys on it: a rebuilt warehouse gives a new pack."""
+    exported = _export(request)
+    filters, lang = request.filters, request.lang
+
+    def name(what: str, ext: str = "csv") -> str:
+        return export.export_filename(
+            what, date_from=filters.date_from, date_to=filters.date_to, ext=ext
+        )
+
+    csvs = {
+        name(what): export.csv_bytes(frame, headers=column_headers(frame.columns, lang))
+        for what, frame in exported.tables.items()
+    }
+    workbook = (name("workbook", "xlsx"), _xlsx(exported, lang))
+    return export.briefing_pack(csvs=csvs, report=exported.report, workbook=workbook)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _workbook(key: Token, request: PackRequest) -> bytes:
+    """The view's .xlsx alone (keyed on the warehouse file like :func:`_pack`)."""
+    return _xlsx(_export(request), request.lang)
 
 
 def pack(ctx: PageContext, *, view: View, q: str = "", link: str = "") -> bytes:
@@ -216,6 +268,19 @@ def pack(ctx: PageContext, *, view: View, q: str = "", link: str = "") -> bytes:
     the Events page's filters and search; built once per warehouse file and request."""
     return _pack(
         token(), PackRequest(view=view, filters=ctx.filters, lang=ctx.lang, q=q, link=link)
+    )
+
+
+def workbook(ctx: PageContext, *, view: View, q: str = "", link: str = "") -> bytes:
+    """The view's Excel workbook: a sheet per table, the sources, and the filters and version."""
+    return _workbook(
+        token(), PackRequest(view=view, filters=ctx.filters, lang=ctx.lang, q=q, link=link)
+    )
+
+
+def workbook_file_name(filters: Filters, view: View = "summary") -> str:
+    return export.export_filename(
+        f"{view}", date_from=filters.date_from, date_to=filters.date_to, ext="xlsx"
     )
 
 

@@ -103,8 +103,17 @@ def pack_button(
     q: str = "",
     extra: Mapping[str, str] | None = None,
 ) -> None:
-    """The briefing pack of exactly this view (zip of CSVs + HTML report), made on click."""
+    """The view's Excel workbook and its briefing pack (zip of CSVs, workbook and HTML report),
+    made on click, of exactly this view."""
     link = view_link(ctx, view, extra)
+    st.download_button(
+        t("download_xlsx", ctx.lang),
+        data=lambda: briefing.workbook(ctx, view=view, q=q, link=link),
+        file_name=briefing.workbook_file_name(ctx.filters, view),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+        help=t("download_xlsx_help", ctx.lang),
+    )
     st.download_button(
         t("briefing_pack", ctx.lang),
         data=lambda: briefing.pack(ctx, view=view, q=q, link=link),

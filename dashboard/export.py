@@ -13,10 +13,12 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Final
+from typing import Any, Final
 
 import plotly.graph_objects as go
 import polars as pl
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 # Excel and LibreOffice evaluate a cell that starts with one of these as a formula.
 FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
@@ -361,6 +363,101 @@ def report_html(
     )
 
 
+SHEET_NAME_MAX: Final = 31
+_SHEET_FORBIDDEN: Final = re.compile(r"[\[\]:*?/\\]")
+# A fixed creation date makes the same inputs give the same workbook bytes.
+WORKBOOK_TIMESTAMP: Final = datetime(2000, 1, 1)
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    r"""An Excel sheet name: at most 31 characters, none of ``[]:*?/\``, unique."""
+    base = _SHEET_FORBIDDEN.sub(" ", name).strip()[:SHEET_NAME_MAX] or "Sheet"
+    title, n = base, 2
+    while title.lower() in taken:
+        suffix = f" ({n})"
+        title, n = base[: SHEET_NAME_MAX - len(suffix)] + suffix, n + 1
+    taken.add(title.lower())
+    return title
+
+
+def _cell_value(value: object) -> object:
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join("" if v is None else str(v) for v in value)
+    return value
+
+
+def workbook_bytes(
+    sheets: Mapping[str, pl.DataFrame],
+    *,
+    headers: Mapping[str, str] | None = None,
+    about: Sequence[tuple[str, str]] = (),
+    about_title: str = "About",
+) -> bytes:
+    """An .xlsx workbook: one sheet per frame (``sheets`` maps sheet titles to frames), headers
+    in the interface language (``headers``: column → label), lists joined with ``" | "``,
+    dates as dates, numbers as numbers, and a first sheet ``about_title`` of (label, value)
+    rows (filters in words, data version, the link that reopens the view).
+
+    Text that a spreadsheet would run as a formula is stored as text, never as a formula.
+    """
+    book = Workbook()
+    book.properties.created = WORKBOOK_TIMESTAMP
+    book.properties.modified = WORKBOOK_TIMESTAMP
+    book.properties.creator = "T-MEC Observatory"
+    taken: set[str] = set()
+    front = book.active
+    front.title = _sheet_title(about_title, taken)
+    bold = Font(bold=True)
+
+    def put(sheet: Any, row: int, column: int, value: object) -> None:
+        cell = sheet.cell(row=row, column=column)
+        cell.value = _cell_value(value)
+        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_PREFIXES):
+            cell.data_type = "s"  # stored as text: no spreadsheet evaluates it
+
+    for row, (label, value) in enumerate(about, start=1):
+        put(front, row, 1, label)
+        put(front, row, 2, value)
+        front.cell(row=row, column=1).font = bold
+    front.column_dimensions["A"].width = 28
+    front.column_dimensions["B"].width = 90
+    for title, frame in sheets.items():
+        sheet = book.create_sheet(_sheet_title(title, taken))
+        names = [(headers or {}).get(c, c) for c in frame.columns]
+        for column, name in enumerate(names, start=1):
+            put(sheet, 1, column, name)
+            sheet.cell(row=1, column=column).font = bold
+        for row, values in enumerate(frame.iter_rows(), start=2):
+            for column, value in enumerate(values, start=1):
+                put(sheet, row, column, value)
+        sheet.freeze_panes = "A2"
+        for column, name in enumerate(frame.columns, start=1):
+            width = max(
+                [len(str(names[column - 1]))]
+                + [min(len(str(v)), 60) for v in frame[name].head(200).to_list()]
+            )
+            sheet.column_dimensions[sheet.cell(row=1, column=column).column_letter].width = (
+                width + 2
+            )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _stable_zip(buffer.getvalue())
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same zip with every entry stamped :data:`ZIP_TIMESTAMP` (openpyxl stamps now)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            stamped = zipfile.ZipInfo(info.filename, date_time=ZIP_TIMESTAMP)
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(stamped, source.read(info.filename))
+    return out.getvalue()
+
+
 def _entry_name(name: str, *, ext: str) -> str:
     """A zip entry name with only ``[a-z0-9_-]`` before ``.ext``: no directories, no ``..``."""
     stem, dot, suffix = name.rpartition(".")
@@ -371,11 +468,18 @@ def _entry_name(name: str, *, ext: str) -> str:
 
 
 def briefing_pack(
-    *, csvs: Mapping[str, bytes], report: str, report_name: str = "report.html"
+    *,
+    csvs: Mapping[str, bytes],
+    report: str,
+    report_name: str = "report.html",
+    workbook: tuple[str, bytes] | None = None,
 ) -> bytes:
-    """A deflated zip of the CSVs and the report, byte-identical for identical inputs."""
+    """A deflated zip of the CSVs, the report and (``workbook``: name, bytes) the .xlsx,
+    byte-identical for identical inputs."""
     entries: dict[str, bytes] = {}
     named = [(name, _entry_name(name, ext="csv"), data) for name, data in csvs.items()]
+    if workbook is not None:
+        named.append((workbook[0], _entry_name(workbook[0], ext="xlsx"), workbook[1]))
     named.append((report_name, _entry_name(report_name, ext="html"), report.encode("utf-8")))
     for original, safe, data in named:
         if safe in entries:

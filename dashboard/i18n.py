@@ -197,10 +197,20 @@ TEXT: Final[dict[str, Entry]] = {
         "Briefing pack (zip)",
         "Dossier de note d'information (zip)",
     ),
+    "download_xlsx": _e(
+        "Descargar Excel (.xlsx)", "Download Excel (.xlsx)", "Télécharger Excel (.xlsx)"
+    ),
+    "download_xlsx_help": _e(
+        "Una hoja por tabla, las fuentes, y los filtros y la versión de los datos.",
+        "One sheet per table, the sources, and the filters and data version.",
+        "Une feuille par tableau, les sources, et les filtres et la version des données.",
+    ),
+    "workbook_about": _e("Filtros y versión", "Filters and version", "Filtres et version"),
     "briefing_pack_help": _e(
-        "Los CSV de esta vista y un informe HTML autónomo (se imprime a PDF).",
-        "The CSVs of this view and a self-contained HTML report (prints to PDF).",
-        "Les CSV de cette vue et un rapport HTML autonome (s'imprime en PDF).",
+        "Los CSV y el libro Excel de esta vista y un informe HTML autónomo (se imprime a PDF).",
+        "The CSVs and Excel workbook of this view and a self-contained HTML report (prints to "
+        "PDF).",
+        "Les CSV et le classeur Excel de cette vue et un rapport HTML autonome (s'imprime en PDF).",
     ),
     # the Summary's paragraph (dashboard/summary.py)
     "summary_period": _e(

@@ -185,3 +185,27 @@ def test_pack_csv_headers_are_in_the_interface_language(
         header = next(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
         stray = [h for h in header if h not in words]
         assert not stray, f"{name} has headers not in the catalogue: {stray}"
+
+
+@pytest.mark.parametrize("view", ["summary", "events"])
+def test_workbook_holds_the_views_tables_sources_and_filters(
+    warehouse: Path, view: briefing.View
+) -> None:
+    from openpyxl import load_workbook
+
+    ctx = _ctx("es", Filters())
+    files = _read(briefing.pack(ctx, view=view, q="Ebrard" if view == "events" else ""))
+    [name] = [n for n in files if n.endswith(".xlsx")]
+    book = load_workbook(io.BytesIO(files[name]))
+    assert book.sheetnames[:3] == ["Filtros y versión", "Eventos", "Fuentes"]
+    if view == "summary":
+        assert "Temas más frecuentes" in book.sheetnames
+    events = _events_csv(files)
+    assert book["Eventos"].max_row == len(events) + 1
+    about = {row[0].value: row[1].value for row in book["Filtros y versión"].iter_rows()}
+    assert about["Versión de datos"]
+    assert ("Búsqueda" in about) == (view == "events")
+    alone = load_workbook(
+        io.BytesIO(briefing.workbook(ctx, view=view, q="Ebrard" if view == "events" else ""))
+    )
+    assert alone.sheetnames == book.sheetnames

@@ -8,6 +8,7 @@ import re
 import zipfile
 from datetime import date, datetime
 from html.parser import HTMLParser
+from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
@@ -23,6 +24,7 @@ from dashboard.export import (
     neutralise,
     report_html,
     safe_filename_part,
+    workbook_bytes,
 )
 
 BOM = b"\xef\xbb\xbf"
@@ -490,3 +492,57 @@ def test_pack_is_reproducible(csvs: dict[str, bytes]) -> None:
 def test_pack_rejects_names_that_collide(csvs: dict[str, bytes], report_name: str) -> None:
     with pytest.raises(ExportError, match="both be named"):
         briefing_pack(csvs={**csvs, "export": b"c"}, report="r", report_name=report_name)
+
+
+# --- workbook_bytes ---------------------------------------------------------------------------
+
+
+def _book(data: bytes) -> Any:
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(data))
+
+
+WORKBOOK_FRAME = pl.DataFrame(
+    {
+        "title": ['=HYPERLINK("x")', "Diálogo PyME"],
+        "n_events": [3, 5],
+        "start_date": [date(2023, 9, 21), date(2024, 1, 2)],
+        "topics": [["PyMEs", "Trabajo"], []],
+    }
+)
+
+
+def test_workbook_has_about_sheet_then_one_per_table() -> None:
+    data = workbook_bytes(
+        {"Eventos": WORKBOOK_FRAME, "Fuentes": WORKBOOK_FRAME.head(1)},
+        headers={"title": "Título", "n_events": "Eventos"},
+        about=[("Periodo", "2023-01-01 – 2023-12-31"), ("Versión de datos", "abc123")],
+        about_title="Filtros y versión",
+    )
+    book = _book(data)
+    assert book.sheetnames == ["Filtros y versión", "Eventos", "Fuentes"]
+    about = book["Filtros y versión"]
+    assert [c.value for c in about[1]] == ["Periodo", "2023-01-01 – 2023-12-31"]
+    events = book["Eventos"]
+    assert [c.value for c in events[1]] == ["Título", "Eventos", "start_date", "topics"]
+    assert events.max_row == 3
+    assert events["B2"].value == 3 and events["B2"].data_type == "n", "numbers stay numbers"
+    assert events["C2"].value.date() == date(2023, 9, 21)
+    assert events["D2"].value == "PyMEs | Trabajo"
+    assert events["A2"].value == '=HYPERLINK("x")'
+    assert events["A2"].data_type == "s", "formula-like text is stored as text"
+
+
+def test_workbook_is_the_same_bytes_for_the_same_inputs() -> None:
+    first = workbook_bytes({"A": WORKBOOK_FRAME})
+    assert workbook_bytes({"A": WORKBOOK_FRAME}) == first
+
+
+def test_workbook_sheet_names_are_legal_and_unique() -> None:
+    book = _book(
+        workbook_bytes({"a/b:c?" + "x" * 40: WORKBOOK_FRAME, "A/B:C?" + "x" * 40: WORKBOOK_FRAME})
+    )
+    names = book.sheetnames[1:]
+    assert len(names) == 2 and len({n.lower() for n in names}) == 2
+    assert all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in names)

@@ -167,7 +167,7 @@ def n_downloads(at: AppTest) -> int:
 def expected_widgets(page: str, e: Expected) -> tuple[int, int]:
     """(plotly charts, download buttons) the page shows for these expected counts."""
     if page == "summary":
-        return 0, 2  # top-topics CSV, briefing pack
+        return 0, 3  # top-topics CSV, Excel workbook, briefing pack
     if page == "trends":
         return (3, 3) if e.n_events else (0, 0)  # events, topics, active bodies
     if page == "topics":
@@ -176,7 +176,7 @@ def expected_widgets(page: str, e: Expected) -> tuple[int, int]:
         n = sum(bool(x) for x in (e.n_hosted, e.n_chaired, e.n_with_officials, e.n_events))
         return n, n
     if page == "events":
-        return 0, 2  # events CSV, briefing pack
+        return 0, 3  # events CSV, Excel workbook, briefing pack
     return 2, 2  # data: evidence coverage and confidence mix, each with its CSV
 
 
