@@ -122,6 +122,38 @@ def _add_months(day_one: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+ENTRY_INTO_FORCE = dt.date(2020, 7, 1)
+PRESETS = ("this_year", "last_year", "last_12_months", "since_entry")
+"""Period presets beside the date range, in the order shown (labels: ``preset_<name>``)."""
+
+
+def preset_period(name: str, today: dt.date) -> tuple[dt.date, dt.date | None]:
+    """The period a preset names, as of ``today``; ``None``: open to the latest record."""
+    if name == "this_year":
+        return dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
+    if name == "last_year":
+        return dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
+    if name == "last_12_months":
+        try:
+            start = today.replace(year=today.year - 1)
+        except ValueError:  # 29 February
+            start = today.replace(year=today.year - 1, day=28)
+        return start + dt.timedelta(days=1), today
+    if name == "since_entry":
+        return ENTRY_INTO_FORCE, None
+    raise ValueError(f"unknown period preset {name!r} (expected one of {PRESETS})")
+
+
+def with_period(
+    filters: Filters, start: dt.date | None, end: dt.date | None, options: Options
+) -> Filters:
+    """``filters`` over ``start``–``end``, fitted to the data: a bound beyond the data's span
+    on its open side restricts nothing and is dropped (as in a link)."""
+    date_from = None if start is None or start <= options.first_date else start
+    date_to = None if end is None or end >= options.max_date else end
+    return replace(filters, date_from=date_from, date_to=date_to)
+
+
 PERIOD_URL = ("from", "to")
 """The URL names of the period's bounds (``Filters.date_from`` and ``date_to``)."""
 

@@ -84,6 +84,13 @@ TEXT: Final[dict[str, Entry]] = {
         "Événements tenus seulement (changez le statut dans les filtres).",
     ),
     "all": _e("Todos", "All", "Tous"),
+    "period_presets": _e("Periodos frecuentes", "Common periods", "Périodes courantes"),
+    "preset_this_year": _e("Este año", "This year", "Cette année"),
+    "preset_last_year": _e("Año pasado", "Last year", "L'an dernier"),
+    "preset_last_12_months": _e("Últimos 12 meses", "Last 12 months", "12 derniers mois"),
+    "preset_since_entry": _e(
+        "Desde la entrada en vigor", "Since entry into force", "Depuis l'entrée en vigueur"
+    ),
     "active_filters": _e("Filtros: {filters}", "Filters: {filters}", "Filtres : {filters}"),
     "reset_filters": _e("Restablecer filtros", "Reset filters", "Réinitialiser les filtres"),
     "copy_link_hint": _e(

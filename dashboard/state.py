@@ -21,7 +21,18 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.filters import LIST_FILTERS, Filters, ListFilter, Notice, Options, parse_url, to_url
+from dashboard.filters import (
+    LIST_FILTERS,
+    PRESETS,
+    Filters,
+    ListFilter,
+    Notice,
+    Options,
+    parse_url,
+    preset_period,
+    to_url,
+    with_period,
+)
 from dashboard.i18n import DEFAULT_LANG, LANGS, t
 from dashboard.labels import Labels
 
@@ -138,6 +149,14 @@ def _commit_period(key: str, options: Options) -> None:
     _agree(key, _period_value(filters, options))
 
 
+def _apply_preset(key: str, options: Options) -> None:
+    name = st.session_state.get(key)
+    if name:
+        start, end = preset_period(str(name), options.today or dt.date.today())
+        set_filters(with_period(current_filters(), start, end, options))
+    st.session_state[key] = None  # a preset is an action, not a lasting choice
+
+
 def _commit_list(spec: ListFilter, key: str) -> None:
     filters = spec.with_codes(current_filters(), [str(c) for c in st.session_state.get(key) or ()])
     set_filters(filters)
@@ -176,6 +195,16 @@ def render_sidebar(options: Options, labels: Labels) -> None:
         key=key,
         on_change=_commit_period,
         args=(key, options),
+    )
+    preset_key = widget_key("preset", lang)
+    sb.pills(
+        t("period_presets", lang),
+        PRESETS,
+        key=preset_key,
+        format_func=lambda name: t(f"preset_{name}", lang),
+        on_change=_apply_preset,
+        args=(preset_key, options),
+        label_visibility="collapsed",
     )
     for spec in LIST_FILTERS:
         if spec.needs is not None and not getattr(filters, spec.needs):

@@ -13,13 +13,16 @@ from dashboard.filters import (
     MAX_PARAM_CHARS,
     PARTY_ROLES,
     PERIOD_URL,
+    PRESETS,
     Filters,
     ListFilter,
     Notice,
     Options,
     describe,
     parse_url,
+    preset_period,
     to_url,
+    with_period,
 )
 from dashboard.i18n import TEXT
 from warehouse import db
@@ -457,3 +460,34 @@ def test_labels_in_a_url_are_refused_as_unknown_codes() -> None:
 def test_with_codes_empty_means_default() -> None:
     statuses = next(s for s in LIST_FILTERS if s.field == "statuses")
     assert statuses.with_codes(Filters(statuses=("announced",)), []).statuses == ("held",)
+
+
+# --- period presets ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "today", "expected"),
+    [
+        ("this_year", D(2025, 6, 15), (D(2025, 1, 1), D(2025, 12, 31))),
+        ("last_year", D(2025, 6, 15), (D(2024, 1, 1), D(2024, 12, 31))),
+        ("last_12_months", D(2025, 6, 15), (D(2024, 6, 16), D(2025, 6, 15))),
+        ("last_12_months", D(2024, 2, 29), (D(2023, 3, 1), D(2024, 2, 29))),
+        ("since_entry", D(2025, 6, 15), (D(2020, 7, 1), None)),
+    ],
+)
+def test_preset_period(name: str, today: dt.date, expected: tuple[dt.date, dt.date | None]) -> None:
+    assert preset_period(name, today) == expected
+    assert name in PRESETS
+
+
+def test_unknown_preset_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"unknown period preset 'bogus' \(expected one of"):
+        preset_period("bogus", D(2025, 1, 1))
+
+
+def test_with_period_drops_bounds_beyond_the_data() -> None:
+    options = dataclasses.replace(OPTIONS, today=D(2025, 6, 15))
+    inside = with_period(Filters(), D(2023, 1, 1), D(2023, 12, 31), options)
+    assert (inside.date_from, inside.date_to) == (D(2023, 1, 1), D(2023, 12, 31))
+    wide = with_period(Filters(), D(1999, 1, 1), D(2999, 1, 1), options)
+    assert (wide.date_from, wide.date_to) == (None, None)

@@ -7,6 +7,7 @@ charts and exports are counted here and checked for content in test_charts / tes
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -394,3 +395,19 @@ def test_page_choices_survive_language_switch_and_leaving_the_page(warehouse: Pa
     assert at.query_params["grain"] == "quarter"
     assert at.query_params["stack"] == "kind"
     assert at.query_params["measure"] == "shares"
+
+
+def test_period_preset_sets_the_period_in_state_widget_and_link(warehouse: Path) -> None:
+    at = open_app({"lang": "en"})
+    [presets] = [b for b in at.get("button_group") if b.proto.label == "Common periods"]
+    presets.set_value("last_year").run()
+    assert not at.exception, errors(at)
+    year = dt.date.today().year - 1
+    assert at.query_params["from"] == f"{year}-01-01"
+    assert at.query_params["to"] == f"{year}-12-31"
+    assert at.date_input(key="flt_period_en").value == (
+        dt.date(year, 1, 1),
+        dt.date(year, 12, 31),
+    )
+    at.selectbox(key="app_lang").set_value("fr").run()
+    assert at.query_params["from"] == f"{year}-01-01", "the preset's period survives a switch"
