@@ -54,6 +54,33 @@ def active_filters(ctx: PageContext) -> None:
     st.caption(t("active_filters", ctx.lang, filters=described))
 
 
+EVENTS_PAGE = "dashboard/views/events.py"
+
+
+def event_table(
+    ctx: PageContext,
+    frame: pl.DataFrame,
+    *,
+    key: str,
+    column_config: Mapping[str, Any] | None = None,
+) -> None:
+    """A table of events (with an ``event_id`` column): clicking a row opens that event's
+    detail on the Events page."""
+    picked = st.dataframe(
+        frame,
+        hide_index=True,
+        column_config={**table_config(ctx, frame), **(column_config or {})},
+        placeholder="—",
+        on_select="rerun",
+        selection_mode="single-row",
+        key=key,
+    )
+    rows = picked.selection.rows if picked is not None else []
+    if rows:
+        st.session_state["ev_selected"] = frame["event_id"][rows[0]]
+        st.switch_page(EVENTS_PAGE)
+
+
 def csv_button(
     ctx: PageContext,
     rows: pl.DataFrame | Callable[[], pl.DataFrame],

@@ -200,26 +200,18 @@ def render(ctx: PageContext) -> None:
         st.caption(t("rows_capped", lang, shown=rows.height, n=n_total))
     linked = institutions.with_body_links(found.select("body_code"), lang)["body_page"]
     shown = rows.select(SHOWN_COLUMNS).with_columns(body_page=linked)
-    picked = st.dataframe(
+    components.event_table(
+        ctx,
         shown,
-        hide_index=True,
+        key="ev_table",
         column_config={
-            **components.table_config(ctx, shown),
             "body_page": st.column_config.LinkColumn(
                 t("body_page", lang), display_text=t("body_page_link", lang)
             ),
         },
-        placeholder="—",
-        on_select="rerun",
-        selection_mode="single-row",
-        key="ev_table",
     )
     if not rows.is_empty():
         st.caption(t("pick_row_hint", lang))
-    chosen = picked.selection.rows if picked is not None else []
-    if chosen:
-        _open(shown["event_id"][chosen[0]])
-        st.rerun()
     components.csv_button(
         ctx,
         lambda: event_rows(ctx, events(ctx.filters, search, max_rows=ALL_ROWS)),

@@ -79,7 +79,7 @@ def render(ctx: PageContext) -> None:
     with left:
         st.subheader(t("latest_events", lang))
         latest = _event_rows(ctx, events(ctx.filters, max_rows=5))
-        st.dataframe(latest, hide_index=True, column_config=components.table_config(ctx, latest))
+        components.event_table(ctx, latest, key="sum_latest")
     with right:
         st.subheader(t("next_events", lang))
         upcoming_filters = replace(
@@ -92,9 +92,7 @@ def render(ctx: PageContext) -> None:
         if upcoming.is_empty():
             st.caption(t("none_announced", lang))
         else:
-            st.dataframe(
-                upcoming, hide_index=True, column_config=components.table_config(ctx, upcoming)
-            )
+            components.event_table(ctx, upcoming, key="sum_upcoming")
 
     today = ctx.options.today or dt.date.today()
     overdue_filters = replace(
@@ -105,7 +103,7 @@ def render(ctx: PageContext) -> None:
     overdue = _event_rows(ctx, events(overdue_filters, max_rows=20))
     if not overdue.is_empty():
         st.subheader(t("overdue_events", lang))
-        st.dataframe(overdue, hide_index=True, column_config=components.table_config(ctx, overdue))
+        components.event_table(ctx, overdue, key="sum_overdue")
 
     info = build_info()
     if info:

@@ -55,16 +55,17 @@ def _cell_events(ctx: PageContext, year_frame: pl.DataFrame) -> None:
         "event_id",
     )
     st.caption(t("n_shown", lang, n=rows.height))
-    st.dataframe(
+    components.event_table(
+        ctx,
         rows,
-        hide_index=True,
+        key="tp_cell_table",
         column_config={
-            **components.table_config(ctx, rows),
             "is_event_topic": t("via_event", lang),
             "is_panel_topic": t("via_panel", lang),
             "is_outcome_topic": t("via_outcome", lang),
         },
     )
+    st.caption(t("pick_row_hint", lang))
     components.csv_button(ctx, rows, what=f"events-{topic}", key="tp_cell_csv")
 
 
@@ -101,7 +102,7 @@ def render(ctx: PageContext) -> None:
         )
         .select("start_date", "body", "title", "topics", "event_id")
     )
-    st.dataframe(panels, hide_index=True, column_config=components.table_config(ctx, panels))
+    components.event_table(ctx, panels, key="tp_panels_table")
     components.csv_button(ctx, panels, what="panel-themes", key="tp_panels_csv")
 
 

@@ -556,6 +556,24 @@ def test_clicking_a_table_row_opens_that_event(page: Page, app_url: str) -> None
     event_id = re.search(r"[?&]event=([a-z0-9-]+)", page.url)
     assert event_id and event_id[1].startswith("sme-dialogue-")
     expect(page.get_by_test_id("stMain").locator("h2").first).to_be_visible()
+    # Back to the list: the list shows again (the click is not replayed).
+    page.get_by_role("button", name="Back to the list").click()
+    wait_ready(page, "Events")
+    expect(page.get_by_test_id("stMain").get_by_test_id("stDataFrame").first).to_be_visible()
+    expect(page.get_by_role("button", name="Back to the list")).to_have_count(0)
+
+
+def test_clicking_a_row_on_the_summary_opens_that_event(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/summary?lang=en")
+    wait_ready(page, "Summary")
+    grid = page.get_by_test_id("stMain").get_by_test_id("stDataFrame").nth(1)  # latest events
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)
+    wait_ready(page, "Events")
+    expect(page.get_by_role("button", name="Back to the list")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/events\?.*event=[a-z0-9-]+"))
 
 
 # --- every page in every language at desktop and phone size (issue 10) ------------------------
