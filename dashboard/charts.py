@@ -52,7 +52,8 @@ def stacked_bar(
     colors: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Bars of ``y`` per ``x`` stacked by ``color``; x shown as categories in frame order;
-    ``colors`` fixes each ``color`` value's colour so it means the same in every chart."""
+    ``colors`` fixes each ``color`` value's colour so it means the same in every chart. Each
+    bar carries its ``color`` value as custom data, so a click can say which part it was."""
     fig = px.bar(
         frame,
         x=x,
@@ -61,6 +62,7 @@ def stacked_bar(
         labels=dict(labels),
         category_orders={x: frame[x].unique(maintain_order=True).to_list()},
         color_discrete_map=dict(colors or {}),
+        custom_data=[color],
     )
     fig.update_layout(barmode="stack", xaxis={"type": "category"})
     _whole_ticks(fig, frame, by=x, value=y, stacked=True)

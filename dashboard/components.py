@@ -107,10 +107,26 @@ def csv_button(
     )
 
 
-def chart(ctx: PageContext, fig: go.Figure, frame: pl.DataFrame, *, what: str, key: str) -> None:
-    """A chart and, under it, the CSV of the rows it was drawn from."""
-    st.plotly_chart(fig, key=f"{key}_chart", width="stretch")
+def chart(
+    ctx: PageContext,
+    fig: go.Figure,
+    frame: pl.DataFrame,
+    *,
+    what: str,
+    key: str,
+    selectable: bool = False,
+) -> Any:
+    """A chart and, under it, the CSV of the rows it was drawn from; with ``selectable``, a
+    click on a point or bar reruns the page and the selection is returned."""
+    selection: Any
+    if selectable:
+        selection = st.plotly_chart(
+            fig, key=f"{key}_chart", width="stretch", on_select="rerun", selection_mode="points"
+        )
+    else:
+        selection = st.plotly_chart(fig, key=f"{key}_chart", width="stretch")
     csv_button(ctx, frame, what=what, key=f"{key}_csv")
+    return selection
 
 
 def view_link(ctx: PageContext, path: str, extra: Mapping[str, str] | None = None) -> str:

@@ -6,6 +6,10 @@ page, and its CSV holds exactly the rows it was drawn from.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
 import plotly.express as px
 import plotly.graph_objects as go
 import polars as pl
@@ -13,6 +17,7 @@ import polars as pl
 from dashboard import charts, transforms
 from dashboard.context import PageContext
 from dashboard.data import filtered, query
+from dashboard.filters import BY_FIELD, Filters
 from dashboard.i18n import t
 from dashboard.transforms import Grain
 
@@ -76,6 +81,41 @@ def events_over_time(
         title=title,
         colors=colors(ctx, list_name),
     )
+
+
+def clicked_bar(selection: Any) -> tuple[str, str] | None:
+    """``(period, series label)`` of the bar clicked in :func:`events_over_time`'s bars, from
+    the selection ``st.plotly_chart`` returns, or ``None``."""
+    try:
+        points = selection["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    for point in points or ():
+        if not isinstance(point, Mapping):
+            continue
+        data = point.get("customdata")
+        if isinstance(data, list | tuple) and data and point.get("x") is not None:
+            return str(point["x"]), str(data[0])
+    return None
+
+
+def events_of_bar(
+    ctx: PageContext, *, stack: str, period: str, label: str
+) -> tuple[Filters, str] | None:
+    """The filters that select the events behind one bar (its period, its body or kind), and
+    the code of that body or kind; ``None`` when the label names no code."""
+    list_name = "bodies" if stack == "body_code" else "kinds"
+    codes = [c for c, name in ctx.labels.mapping(list_name).items() if name == label]
+    if not codes:
+        return None
+    start, end = transforms.period_bounds(period)
+    spec = BY_FIELD["bodies" if stack == "body_code" else "kinds"]
+    narrowed = replace(
+        spec.with_codes(ctx.filters, [codes[0]]),
+        date_from=max(start, ctx.filters.date_from or start),
+        date_to=min(end, ctx.filters.date_to or end),
+    )
+    return narrowed, codes[0]
 
 
 def _periods(ctx: PageContext, grain: Grain) -> list[str]:

@@ -233,6 +233,7 @@ filter is one entry here, one field of :class:`Filters` and one parameter of the
 checks the three agree)."""
 
 BY_URL: Mapping[str, ListFilter] = {spec.url: spec for spec in LIST_FILTERS}
+BY_FIELD: Mapping[str, ListFilter] = {spec.field: spec for spec in LIST_FILTERS}
 URL_NAMES: tuple[str, ...] = (*PERIOD_URL, *BY_URL)
 """Every URL parameter the filters read."""
 

@@ -390,6 +390,16 @@ TEXT: Final[dict[str, Entry]] = {
         "Cet événement était annoncé pour une date passée et aucune fiche ne confirme qu'il a "
         "eu lieu.",
     ),
+    "bar_events": _e(
+        "Eventos de {period} · {series}",
+        "Events of {period} · {series}",
+        "Événements de {period} · {series}",
+    ),
+    "click_bar_hint": _e(
+        "Haga clic en una barra para ver sus eventos.",
+        "Click a bar to see its events.",
+        "Cliquez sur une barre pour voir ses événements.",
+    ),
     "pick_row_hint": _e(
         "Haga clic en una fila para ver el evento.",
         "Click a row to open the event.",

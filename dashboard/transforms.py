@@ -29,6 +29,19 @@ def period_labels(start: dt.date, end: dt.date, grain: Grain) -> list[str]:
     return [f"{q // 4}-Q{q % 4 + 1}" for q in range(first, last + 1)]
 
 
+def period_bounds(period: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a period label (``2023``, ``2023-Q3``; ``2023-Q?``: the
+    year)."""
+    year_text, _, quarter = period.partition("-Q")
+    year = int(year_text)
+    if not quarter or quarter == "?":
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    q = int(quarter)
+    start = dt.date(year, 3 * q - 2, 1)
+    end = dt.date(year + 1, 1, 1) if q == 4 else dt.date(year, 3 * q + 1, 1)
+    return start, end - dt.timedelta(days=1)
+
+
 def zero_filled(
     frame: pl.DataFrame, *, order: str, periods: list[str], group: str, value: str
 ) -> pl.DataFrame:

@@ -7,9 +7,10 @@ import streamlit as st
 
 from dashboard import components, evidence, figures
 from dashboard.context import PageContext, get_context
-from dashboard.data import query
+from dashboard.data import events, query
 from dashboard.i18n import t
 from dashboard.state import choice_radio, choice_toggle, publish_page
+from dashboard.tables import event_rows
 
 GRAINS = ("year", "quarter")
 STACKS = ("body_code", "kind")
@@ -58,7 +59,25 @@ def render(ctx: PageContext) -> None:
     if frame.is_empty():
         st.info(t("no_rows", lang))
         return
-    components.chart(ctx, fig, frame, what="events-over-time", key="tr_events")
+    selection = components.chart(
+        ctx, fig, frame, what="events-over-time", key="tr_events", selectable=not cumulative
+    )
+    clicked = figures.clicked_bar(selection)
+    behind = (
+        figures.events_of_bar(ctx, stack=stack, period=clicked[0], label=clicked[1])
+        if clicked
+        else None
+    )
+    if clicked and behind:
+        narrowed, _ = behind
+        st.subheader(t("bar_events", lang, period=clicked[0], series=clicked[1]))
+        rows = event_rows(ctx, events(narrowed, max_rows=500)).select(
+            "start_date", "title", "body", "kind", "status", "event_id"
+        )
+        components.event_table(ctx, rows, key="tr_bar_table")
+        st.caption(t("pick_row_hint", lang))
+    elif not cumulative:
+        st.caption(t("click_bar_hint", lang))
 
     st.divider()
     left, right = st.columns(2)

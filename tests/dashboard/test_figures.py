@@ -73,3 +73,22 @@ def test_empty_quarters_are_drawn_as_zero(warehouse: Path) -> None:
     quarters = [p for p in frame["period"].to_list() if not p.endswith("?")]
     assert quarters == [f"{y}-Q{q}" for y in range(2021, 2025) for q in range(1, 5)]
     assert frame.filter(pl.col("n_events") == 0).height > 0
+
+
+def test_a_clicked_bar_names_its_period_and_series_and_selects_its_events(warehouse: Path) -> None:
+    ctx = _ctx(Filters())
+    selection = {"selection": {"points": [{"x": "2023", "customdata": ["SME Dialogue"]}]}}
+    assert figures.clicked_bar(selection) == ("2023", "SME Dialogue")
+    assert figures.clicked_bar({"selection": {"points": []}}) is None
+    assert figures.clicked_bar(None) is None
+    narrowed, code = figures.events_of_bar(
+        ctx, stack="body_code", period="2023", label="SME Dialogue"
+    ) or (None, None)
+    assert code == "sme_dialogue" and narrowed is not None
+    found = data.events(narrowed, max_rows=100)
+    assert set(found["body_code"]) == {"sme_dialogue"}
+    assert all(d.year == 2023 for d in found["start_date"])
+    frame, _ = figures.events_over_time(ctx, grain="year", stack="body_code", cumulative=False)
+    bar = frame.filter((pl.col("period") == "2023") & (pl.col("body") == "SME Dialogue"))
+    assert found.height == bar["n_events"].sum(), "the events behind the bar are its count"
+    assert figures.events_of_bar(ctx, stack="body_code", period="2023", label="nope") is None

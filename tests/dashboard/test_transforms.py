@@ -12,6 +12,7 @@ from dashboard.transforms import (
     Grain,
     counts_by,
     cumulative,
+    period_bounds,
     period_labels,
     topic_change,
     with_period,
@@ -227,3 +228,19 @@ def test_zero_filled_keeps_integer_years() -> None:
     )
     assert out["year"].to_list() == [2020, 2021, 2022, 2023]
     assert out["n"].to_list() == [1, 0, 0, 1]
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        ("2023", (dt.date(2023, 1, 1), dt.date(2023, 12, 31))),
+        ("2023-Q1", (dt.date(2023, 1, 1), dt.date(2023, 3, 31))),
+        ("2024-Q3", (dt.date(2024, 7, 1), dt.date(2024, 9, 30))),
+        ("2024-Q4", (dt.date(2024, 10, 1), dt.date(2024, 12, 31))),
+        ("2022-Q?", (dt.date(2022, 1, 1), dt.date(2022, 12, 31))),
+    ],
+)
+def test_period_bounds(period: str, expected: tuple[dt.date, dt.date]) -> None:
+    assert period_bounds(period) == expected
+    grain: Grain = "quarter" if "-Q" in period and "?" not in period else "year"
+    assert period in period_labels(*expected, grain) or period.endswith("?")

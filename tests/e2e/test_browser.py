@@ -697,3 +697,27 @@ def test_a_coverage_square_opens_the_records_behind_it(page: Page, app_url: str)
         timeout=TIMEOUT_MS
     )
     save_full_page(page, "bodies-cell-opened-fr")
+
+
+def test_clicking_a_bar_lists_its_events_and_a_row_opens_one(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/trends?lang=en&body={BODY_CODE}")
+    wait_ready(page, "Trends")
+    chart = page.get_by_test_id("stPlotlyChart").first
+    expect(chart.locator(".main-svg").first).to_be_attached()
+    chart.scroll_into_view_if_needed()
+    # The tallest bar (empty periods are drawn as zero-height bars).
+    boxes = [b for b in (p.bounding_box() for p in chart.locator("g.point path").all()) if b]
+    assert boxes, "no bars drawn"
+    box = max(boxes, key=lambda b: b["height"])
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text(re.compile(rf"^Events of \d{{4}} · {BODY_NAME}$"))).to_be_visible()
+    wait_ready(page, "Trends")
+    grid = main.get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    grid_box = grid.bounding_box()
+    assert grid_box is not None
+    page.mouse.click(grid_box["x"] + 12, grid_box["y"] + 35 + 17)
+    wait_ready(page, "Events")
+    expect(page.get_by_role("button", name="Back to the list")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]event=sme-dialogue-"))
