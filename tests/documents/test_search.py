@@ -238,6 +238,7 @@ def _load(frames: dict[str, pl.DataFrame]) -> duckdb.DuckDBPyConnection:
     con.execute((SCHEMA_DIR / "04_documents.sql").read_text(encoding="utf-8"))
     con.execute("create table events (event_id varchar, title_en varchar)")
     con.execute("create table activity_reports (report_id varchar, claim_text varchar)")
+    con.execute("create table report_bodies (report_id varchar, body_no integer, quote varchar)")
     con.execute("create table cases (case_id varchar, subject_en varchar)")
     for table in SEARCH_TABLES:
         frame = frames[table]  # noqa: F841 - read by DuckDB's replacement scan
