@@ -16,6 +16,7 @@ PAGES = (
     ("topics", "page_topics", "dashboard/views/topics.py"),
     ("parties", "page_parties", "dashboard/views/parties.py"),
     ("events", "page_events", "dashboard/views/events.py"),
+    ("cases", "page_cases", "dashboard/views/cases.py"),
     ("documents", "page_documents", "dashboard/views/documents.py"),
     ("data", "page_data", "dashboard/views/data_page.py"),
 )
@@ -45,6 +46,12 @@ set_context(PageContext(lang=lang, labels=labels, options=options, filters=filte
 pages = {
     path: st.Page(file, title=t(title_key, lang), url_path=path) for path, title_key, file in PAGES
 }
+# Pages reached from another page (a case from Cases), not listed in the navigation.
+HIDDEN_PAGES = (("case", "page_case", "dashboard/views/case.py"),)
+hidden = [
+    st.Page(file, title=t(title_key, lang), url_path=path, visibility="hidden")
+    for path, title_key, file in HIDDEN_PAGES
+]
 
 
 def _home() -> None:
@@ -59,6 +66,7 @@ navigation = st.navigation(
             _home, title=t("page_summary", lang), url_path="home", default=True, visibility="hidden"
         ),
         *pages.values(),
+        *hidden,
     ]
 )
 navigation.run()

@@ -300,6 +300,195 @@ TEXT: Final[dict[str, Entry]] = {
         "Records curated from public sources; each record cites its sources.",
         "Enregistrements établis à partir de sources publiques ; chacun cite ses sources.",
     ),
+    # cases pages
+    "page_cases": _e("Casos", "Cases", "Affaires"),
+    "page_case": _e("Caso", "Case", "Affaire"),
+    "cases_intro": _e(
+        "Casos de aplicación: solicitudes del Mecanismo Laboral de Respuesta Rápida y "
+        "controversias entre Partes. Aplican el periodo (fecha de solicitud), las Partes "
+        "(reclamante, demandada o tercera) y los temas de los filtros.",
+        "Enforcement cases: Rapid Response Labor Mechanism requests and state-to-state "
+        "disputes. The period (request date), Parties (complainant, respondent or third party) "
+        "and topics of the filters apply.",
+        "Affaires d'application : demandes du Mécanisme de réaction rapide et différends entre "
+        "Parties. La période (date de la demande), les Parties (plaignante, défenderesse ou "
+        "tierce) et les thèmes des filtres s'appliquent.",
+    ),
+    "cases_filter_mechanism": _e("Mecanismo", "Mechanism", "Mécanisme"),
+    "cases_filter_sector": _e("Sector", "Sector", "Secteur"),
+    "cases_filter_case_status": _e("Estado del caso", "Case status", "Statut de l'affaire"),
+    "cases_as_of": _e(
+        "Registros al {latest} (último paso registrado); días contados hasta {built_on}, "
+        "día en que se construyó el almacén.",
+        "Records as of {latest} (latest step recorded); days counted to {built_on}, the day "
+        "the warehouse was built.",
+        "Enregistrements au {latest} (dernière étape enregistrée) ; jours comptés jusqu'au "
+        "{built_on}, jour de construction de l'entrepôt.",
+    ),
+    "cases_n_cases": _e("Casos registrados", "Cases recorded", "Affaires enregistrées"),
+    "cases_none": _e(
+        "Ningún caso coincide con los filtros.",
+        "No case matches the filters.",
+        "Aucune affaire ne correspond aux filtres.",
+    ),
+    "cases_stated_heading": _e(
+        "Totales declarados y registros",
+        "Stated totals and records",
+        "Totaux déclarés et enregistrements",
+    ),
+    "cases_stated_note": _e(
+        "Cada total declarado por una fuente, junto al número de registros que cubre (sin "
+        "filtros): la diferencia es lo que los registros aún no tienen.",
+        "Each total a source states, beside the number of records it concerns (unfiltered): "
+        "the difference is what the records do not hold yet.",
+        "Chaque total déclaré par une source, à côté du nombre d'enregistrements qu'il "
+        "concerne (sans filtres) : l'écart est ce que les enregistrements n'ont pas encore.",
+    ),
+    "cases_stated_total": _e(
+        "{publisher} declara {value} {what}",
+        "{publisher} states {value} {what}",
+        "{publisher} déclare {value} {what}",
+    ),
+    "cases_stated_total_dated": _e(
+        "{publisher} declara {value} {what} al {as_of}",
+        "{publisher} states {value} {what} as of {as_of}",
+        "{publisher} déclare {value} {what} au {as_of}",
+    ),
+    "cases_records_beside_stated": _e(
+        "{n} {what} registrados; {stated}",
+        "{n} {what} recorded; {stated}",
+        "{n} {what} enregistrés ; {stated}",
+    ),
+    "cases_no_records_for_kind": _e(
+        "Los registros no cuentan esto; {stated}",
+        "The records do not count this; {stated}",
+        "Les enregistrements ne comptent pas cela ; {stated}",
+    ),
+    "cases_kind_rrm_requests": _e(
+        "solicitudes del MLRR", "RRM requests", "demandes au titre du MRR"
+    ),
+    "cases_kind_rrm_panels": _e(
+        "casos del MLRR con panel", "RRM cases with a panel", "affaires du MRR avec groupe spécial"
+    ),
+    "cases_kind_rrm_resolutions": _e(
+        "casos del MLRR resueltos", "RRM cases resolved", "affaires du MRR réglées"
+    ),
+    "cases_kind_rrm_workers": _e(
+        "trabajadores beneficiados", "workers benefited", "travailleurs bénéficiaires"
+    ),
+    "cases_kind_usmca_disputes": _e(
+        "controversias del T-MEC", "USMCA disputes", "différends de l'ACEUM"
+    ),
+    "cases_kind_other": _e("otros", "other", "autres"),
+    "cases_tallies": _e("Recuentos", "Tallies", "Décomptes"),
+    "cases_by_mechanism": _e("Por mecanismo", "By mechanism", "Par mécanisme"),
+    "cases_by_complainant": _e(
+        "Por Parte reclamante", "By complainant Party", "Par Partie plaignante"
+    ),
+    "cases_by_respondent": _e(
+        "Por Parte demandada", "By respondent Party", "Par Partie défenderesse"
+    ),
+    "cases_by_sector": _e("Por sector", "By sector", "Par secteur"),
+    "cases_by_status": _e("Por estado", "By status", "Par statut"),
+    "cases_by_year": _e("Por año de solicitud", "By year of request", "Par année de la demande"),
+    "cases_timeline": _e(
+        "Cronología: un renglón por caso",
+        "Timeline: one row per case",
+        "Chronologie : une ligne par affaire",
+    ),
+    "cases_open": _e(
+        "Casos no concluidos y tiempo desde su último paso",
+        "Cases not concluded and time since their last step",
+        "Affaires non conclues et temps depuis leur dernière étape",
+    ),
+    "cases_days_note": _e(
+        "Días contados hasta el día de construcción del almacén (built_on).",
+        "Days counted to the day the warehouse was built (built_on).",
+        "Jours comptés jusqu'au jour de construction de l'entrepôt (built_on).",
+    ),
+    "cases_resolution": _e(
+        "Días de la solicitud a la resolución, por mecanismo",
+        "Days from request to resolution, by mechanism",
+        "Jours de la demande au règlement, par mécanisme",
+    ),
+    "cases_list": _e("Los casos", "The cases", "Les affaires"),
+    "cases_english_only": _e(
+        "El texto de los casos (asunto, instalación, pasos, resultado) solo existe en inglés.",
+        "Case text (subject, facility, steps, outcome) is in English only.",
+        "Le texte des affaires (objet, installation, étapes, résultat) n'existe qu'en anglais.",
+    ),
+    "cases_open_case": _e("Abrir un caso", "Open a case", "Ouvrir une affaire"),
+    "cases_back": _e("← Todos los casos", "← All cases", "← Toutes les affaires"),
+    "cases_unknown_case": _e(
+        "No hay caso con el id {id}.", "No case with the id {id}.", "Aucune affaire avec l'id {id}."
+    ),
+    "cases_case_link": _e("Enlace a este caso", "Link to this case", "Lien vers cette affaire"),
+    "cases_mechanism": _e("Mecanismo", "Mechanism", "Mécanisme"),
+    "cases_complainant": _e("Reclamante", "Complainant", "Plaignante"),
+    "cases_respondent": _e("Demandada", "Respondent", "Défenderesse"),
+    "cases_third_parties": _e("Terceras Partes", "Third parties", "Tierces parties"),
+    "cases_facility": _e("Instalación", "Facility", "Installation"),
+    "cases_sector": _e("Sector", "Sector", "Secteur"),
+    "cases_status": _e("Estado", "Status", "Statut"),
+    "cases_request_date": _e("Solicitud", "Request", "Demande"),
+    "cases_latest_step": _e("Último paso", "Latest step", "Dernière étape"),
+    "cases_days_to_resolution": _e(
+        "Días hasta la resolución", "Days to resolution", "Jours jusqu'au règlement"
+    ),
+    "cases_days_open_value": _e(
+        "sin concluir: {days} días al {built_on}",
+        "not concluded: {days} days as of {built_on}",
+        "non conclue : {days} jours au {built_on}",
+    ),
+    "cases_outcome": _e("Resultado", "Outcome", "Résultat"),
+    "cases_chronology": _e("Cronología", "Chronology", "Chronologie"),
+    "cases_related_meetings": _e(
+        "Reuniones relacionadas (órganos del capítulo, durante el caso)",
+        "Related meetings (bodies of its chapter, while the case ran)",
+        "Réunions liées (organes du chapitre, pendant l'affaire)",
+    ),
+    "cases_summary_line": _e(
+        "Casos de aplicación en el periodo: {opened} abiertos, {resolved} resueltos o cerrados.",
+        "Enforcement cases in the period: {opened} opened, {resolved} resolved or closed.",
+        "Affaires d'application pendant la période : {opened} ouvertes, {resolved} réglées ou "
+        "closes.",
+    ),
+    "cases_of_chapter": _e(
+        "Casos del capítulo {chapter}",
+        "Cases concerning chapter {chapter}",
+        "Affaires du chapitre {chapter}",
+    ),
+    "case_id": _e("Caso", "Case", "Affaire"),
+    "mechanism_code": _e("Mecanismo", "Mechanism", "Mécanisme"),
+    "complainant_party": _e("Reclamante", "Complainant", "Plaignante"),
+    "respondent_party": _e("Demandada", "Respondent", "Défenderesse"),
+    "request_date": _e("Solicitud", "Request", "Demande"),
+    "latest_step_code": _e("Último paso", "Latest step", "Dernière étape"),
+    "latest_step_date": _e(
+        "Fecha del último paso", "Latest step's date", "Date de la dernière étape"
+    ),
+    "facility": _e("Instalación", "Facility", "Installation"),
+    "subject_en": _e("Asunto (inglés)", "Subject", "Objet (anglais)"),
+    "days_since_last_step": _e(
+        "Días desde el último paso", "Days since last step", "Jours depuis la dernière étape"
+    ),
+    "days_open": _e("Días abierto", "Days open", "Jours ouverte"),
+    "built_on": _e("Contado al", "Counted to", "Compté au"),
+    "n_cases": _e("Casos", "Cases", "Affaires"),
+    "median_days": _e("Mediana de días", "Median days", "Médiane des jours"),
+    "min_days": _e("Mínimo de días", "Fewest days", "Minimum de jours"),
+    "max_days": _e("Máximo de días", "Most days", "Maximum de jours"),
+    "milestone_date": _e("Fecha", "Date", "Date"),
+    "step_code": _e("Paso", "Step", "Étape"),
+    "source_no": _e("Fuente n.º", "Source no.", "Source n°"),
+    "claim": _e("Cita", "Quotation", "Citation"),
+    "scope": _e("Alcance", "Scope", "Portée"),
+    "value": _e("Total declarado", "Stated total", "Total déclaré"),
+    "n_records": _e("Registros", "Records", "Enregistrements"),
+    "n_records_by_as_of": _e(
+        "Registros a esa fecha", "Records by that date", "Enregistrements à cette date"
+    ),
+    "shortfall": _e("Diferencia", "Shortfall", "Écart"),
 }
 
 CODE_LABELS: Final[dict[str, dict[str, Entry]]] = {
