@@ -51,6 +51,7 @@ PAGES = (
     ("topics", "Topics"),
     ("parties", "Parties"),
     ("events", "Events"),
+    ("cases", "Cases"),
     ("documents", "Documents"),
     ("data", "Data"),
 )
@@ -344,3 +345,36 @@ def test_record_text_renders_literally(page: Page, app_url: str) -> None:
         timeout=TIMEOUT_MS
     )
     save_full_page(page, "events-hostile-record")
+
+
+CASE_ID = "rrm-2021-tridonex"
+
+
+def test_cases_page_opens_a_case(page: Page, app_url: str, warehouse_path: Path) -> None:
+    con = connect(warehouse_path)
+    try:
+        subject = run_sql(
+            con, "select subject_en from cases where case_id = $id", {"id": CASE_ID}
+        ).item()
+    finally:
+        con.close()
+    page.goto(f"{app_url}/cases?lang=en&mechanism=rrm")
+    wait_ready(page, "Cases")
+    assert_healthy(page)
+    expect(page.get_by_text("RRM requests recorded;").first).to_be_visible(timeout=TIMEOUT_MS)
+    save_full_page(page, "cases")
+    picker = page.get_by_test_id("stSelectbox").filter(has_text="Open a case")
+    picker.locator("input").click()
+    picker.locator("input").fill(CASE_ID)
+    page.keyboard.press("Enter")
+    wait_ready(page, subject)
+    assert_healthy(page)
+    expect_url_param(page, "id", CASE_ID)
+    expect(page.get_by_text("Tridonex S. de R.L. de C.V.").first).to_be_visible(timeout=TIMEOUT_MS)
+    save_full_page(page, "case")
+    # The copied link reopens the case in a fresh page.
+    other = page.context.new_page()
+    other.goto(page.url)
+    wait_ready(other, subject)
+    assert_healthy(other)
+    other.close()
