@@ -8,9 +8,9 @@ from dataclasses import replace
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, components
+from dashboard import briefing, components, evidence
 from dashboard.context import PageContext, get_context
-from dashboard.data import build_info, filtered, query
+from dashboard.data import build_info, filtered, query, reports_for
 from dashboard.i18n import t
 from dashboard.state import effective_period
 from dashboard.tables import event_rows
@@ -19,6 +19,27 @@ from dashboard.tables import event_rows
 def _event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
     return event_rows(ctx, frame).select(
         "start_date", "body", "title", "city", "status", "event_id"
+    )
+
+
+def _reported(ctx: PageContext) -> str:
+    """Reported activity beside held events: what the activity reports covering the period
+    say of the chosen bodies."""
+    lang = ctx.lang
+    period = effective_period(ctx.filters, ctx.options)
+    rows = reports_for(period)
+    n_met, n_work, n_reports = evidence.reported_activity(rows)
+    if not n_reports:
+        return t("summary_no_reports", lang)
+    start = period.date_from or ctx.options.first_date
+    end = period.date_to or ctx.options.last_date
+    return t(
+        "summary_reported",
+        lang,
+        n_met=n_met,
+        n_work=n_work,
+        n_reports=n_reports,
+        period=f"{start.isoformat()} – {end.isoformat()}",
     )
 
 
@@ -42,6 +63,7 @@ def render(ctx: PageContext) -> None:
             resolved=in_period["n_resolved"],
         )
     )
+    st.markdown(components.plain(_reported(ctx)))
 
     held_only = ctx.filters.statuses == ("held",)
     cols = st.columns(2 + len(facts.hosted))

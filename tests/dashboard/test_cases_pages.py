@@ -245,3 +245,22 @@ def test_case_text_marks_english_shown_in_another_language() -> None:
     assert cases.case_text("Subject", "Asunto", "es") == ("Asunto", False)
     assert cases.case_text("Subject", "Asunto", "en") == ("Subject", False)
     assert cases.case_text("Subject", None, "fr") == ("Subject", True)
+
+
+@pytest.mark.parametrize(
+    ("code", "chapter"), [("labor_council", 23), ("environment_committee", 24)]
+)
+def test_body_pages_list_the_cases_of_their_chapter(
+    warehouse: Path, code: str, chapter: int
+) -> None:
+    at = open_page({"lang": "en", "code": code}, "body")
+    assert not at.exception, [e.value for e in at.exception]
+    heading = t("cases_of_chapter", "en", chapter=chapter)
+    n_rrm = sum(c["mechanism"] == "rrm" for c in CASES.values())
+    if chapter == 23:
+        assert heading in [s.value for s in at.subheader]
+        table = next(df.value for df in at.dataframe if "case_id" in df.value.columns)
+        assert len(table) == n_rrm
+    else:
+        # No case carries an environment topic yet: the section is absent, not empty.
+        assert heading not in [s.value for s in at.subheader]
