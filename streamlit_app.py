@@ -17,6 +17,7 @@ PAGES = (
     ("parties", "page_parties", "dashboard/views/parties.py"),
     ("events", "page_events", "dashboard/views/events.py"),
     ("documents", "page_documents", "dashboard/views/documents.py"),
+    ("drafts", "page_drafts", "dashboard/views/drafts.py"),
     ("data", "page_data", "dashboard/views/data_page.py"),
 )
 

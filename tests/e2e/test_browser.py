@@ -52,6 +52,7 @@ PAGES = (
     ("parties", "Parties"),
     ("events", "Events"),
     ("documents", "Documents"),
+    ("drafts", "Drafts"),
     ("data", "Data"),
 )
 BODY_CODE = "sme_dialogue"
