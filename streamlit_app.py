@@ -16,6 +16,8 @@ PAGES = (
     ("topics", "page_topics", "dashboard/views/topics.py"),
     ("parties", "page_parties", "dashboard/views/parties.py"),
     ("events", "page_events", "dashboard/views/events.py"),
+    ("bodies", "page_bodies", "dashboard/views/bodies.py"),
+    ("body", "page_body", "dashboard/views/body.py"),
     ("documents", "page_documents", "dashboard/views/documents.py"),
     ("drafts", "page_drafts", "dashboard/views/drafts.py"),
     ("data", "page_data", "dashboard/views/data_page.py"),
@@ -43,8 +45,16 @@ state.publish(filters, lang)
 # a box at the top of the page after it has run.
 notice_box = st.container()
 set_context(PageContext(lang=lang, labels=labels, options=options, filters=filters))
+# Pages reached by links (a body's page), not listed in the navigation.
+HIDDEN = frozenset({"body"})
 pages = {
-    path: st.Page(file, title=t(title_key, lang), url_path=path) for path, title_key, file in PAGES
+    path: st.Page(
+        file,
+        title=t(title_key, lang),
+        url_path=path,
+        visibility="hidden" if path in HIDDEN else "visible",
+    )
+    for path, title_key, file in PAGES
 }
 
 

@@ -48,7 +48,8 @@ select
     d.event_id,
     d.report_id,
     coalesce(doc.title, e.title_en, r.claim_text) as title,
-    coalesce(p.text, e.title_en, r.claim_text) as text,
+    coalesce(p.text, e.title_en, r.claim_text || '
+' || rq.quotes) as text,
     p.start_offset,
     p.end_offset
 from scored as s
@@ -57,5 +58,10 @@ left join passages as p on d.document_id = p.document_id and d.passage_no = p.pa
 left join documents as doc on d.document_id = doc.document_id
 left join events as e on d.event_id = e.event_id
 left join activity_reports as r on d.report_id = r.report_id
+left join (
+    select report_id, string_agg(quote, ' · ' order by body_no) as quotes
+    from report_bodies
+    group by report_id
+) as rq on d.report_id = rq.report_id
 order by s.score desc, s.doc_kind, s.doc_key
 limit $limit
