@@ -262,23 +262,17 @@ class _Claim:
     cue: tuple[int, int]
 
 
-def _short_name_pattern() -> re.Pattern[str]:
-    names = sorted(
-        ((name, code) for code, forms in SHORT_NAMES.items() for name in forms),
-        key=lambda pair: -len(pair[0]),
-    )
-    alternatives = "|".join(f"(?P<s{i}>{re.escape(name)})" for i, (name, _) in enumerate(names))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-
-
-_SHORT = _short_name_pattern()
-_SHORT_CODES = [
-    code
-    for _, code in sorted(
-        ((name, code) for code, forms in SHORT_NAMES.items() for name in forms),
-        key=lambda pair: -len(pair[0]),
-    )
-]
+_SHORT_FORMS = sorted(
+    ((name, code) for code, forms in SHORT_NAMES.items() for name in forms),
+    key=lambda pair: -len(pair[0]),
+)
+"""(short name, body) longest first, so that the longer of two names at one place wins."""
+_SHORT = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?P<s{i}>{re.escape(name)})" for i, (name, _) in enumerate(_SHORT_FORMS))
+    + r")(?![\w-])"
+)
+_SHORT_CODES = [code for _, code in _SHORT_FORMS]
 
 
 def _passing(folded: str, start: int, sentence: Span) -> bool:

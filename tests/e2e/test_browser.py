@@ -393,6 +393,25 @@ def test_a_coverage_square_opens_the_records_behind_it(page: Page, app_url: str)
 DRAFTED = ROOT / "tests" / "documents" / "reports" / "ftc-2024-statement-en.txt"
 
 
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick ``option`` in the selectbox labelled ``label``, once the page is idle; a click
+    that lands while the page re-lays itself out (after a screenshot) leaves the list
+    closed, so the list is opened again until the option shows."""
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=TIMEOUT_MS
+    )
+    box = page.get_by_test_id("stMain").get_by_role("combobox", name=label, exact=True)
+    choice = page.get_by_role("option", name=option, exact=True)
+    for _ in range(3):
+        box.click()
+        try:
+            expect(choice).to_be_visible(timeout=3_000)
+            break
+        except AssertionError:
+            page.keyboard.press("Escape")
+    choice.click()
+
+
 def test_drafts_upload_edit_download_and_validate(page: Page, app_url: str, tmp_path: Path) -> None:
     """Upload a committed statement, fix the one field the checker names (format), edit the
     city, download the YAML and validate a data folder holding it."""
@@ -405,8 +424,7 @@ def test_drafts_upload_edit_download_and_validate(page: Page, app_url: str, tmp_
     expect(highlighted.first).to_be_visible()  # the start date's evidence
     save_full_page(page, "drafts-uploaded")
 
-    page.get_by_test_id("stMain").get_by_role("combobox", name="Format", exact=True).click()
-    page.get_by_role("option", name="In person", exact=True).click()
+    choose(page, "Format", "In person")
     city = page.get_by_test_id("stTextInput").filter(has=page.get_by_text("City", exact=True))
     city.locator("input").fill("Phoenix, Arizona")
     city.locator("input").press("Enter")
