@@ -16,9 +16,11 @@ PAGES = (
     ("topics", "page_topics", "dashboard/views/topics.py"),
     ("parties", "page_parties", "dashboard/views/parties.py"),
     ("events", "page_events", "dashboard/views/events.py"),
+    ("cases", "page_cases", "dashboard/views/cases.py"),
     ("bodies", "page_bodies", "dashboard/views/bodies.py"),
     ("body", "page_body", "dashboard/views/body.py"),
     ("documents", "page_documents", "dashboard/views/documents.py"),
+    ("drafts", "page_drafts", "dashboard/views/drafts.py"),
     ("data", "page_data", "dashboard/views/data_page.py"),
 )
 
@@ -57,6 +59,12 @@ pages = {
     )
     for path, title_key, file in PAGES
 }
+# Pages reached from another page (a case from Cases), not listed in the navigation.
+HIDDEN_PAGES = (("case", "page_case", "dashboard/views/case.py"),)
+hidden = [
+    st.Page(file, title=t(title_key, lang), url_path=path, visibility="hidden")
+    for path, title_key, file in HIDDEN_PAGES
+]
 
 
 def _home() -> None:
@@ -71,6 +79,7 @@ navigation = st.navigation(
             _home, title=t("page_summary", lang), url_path="home", default=True, visibility="hidden"
         ),
         *pages.values(),
+        *hidden,
     ]
 )
 if navigation.url_path != "data":  # the Data page describes every record, whatever the filters

@@ -142,7 +142,6 @@ TEXT: Final[dict[str, Entry]] = {
     "n_sources": _e("Fuentes", "Sources", "Sources"),
     "source_urls": _e("URL de las fuentes", "Source URLs", "URL des sources"),
     "n_outcomes": _e("Resultados", "Outcomes", "Résultats"),
-    "source_no": _e("N.º de fuente", "Source no.", "N° de source"),
     "n_previous": _e(
         "Eventos en el periodo anterior",
         "Events in the previous period",
@@ -473,6 +472,195 @@ TEXT: Final[dict[str, Entry]] = {
         "Records curated from public sources; each record cites its sources.",
         "Enregistrements établis à partir de sources publiques ; chacun cite ses sources.",
     ),
+    # cases pages
+    "page_cases": _e("Casos", "Cases", "Affaires"),
+    "page_case": _e("Caso", "Case", "Affaire"),
+    "cases_intro": _e(
+        "Casos de aplicación: solicitudes del Mecanismo Laboral de Respuesta Rápida y "
+        "controversias entre Partes. Aplican el periodo (fecha de solicitud), las Partes "
+        "(reclamante, demandada o tercera) y los temas de los filtros.",
+        "Enforcement cases: Rapid Response Labor Mechanism requests and state-to-state "
+        "disputes. The period (request date), Parties (complainant, respondent or third party) "
+        "and topics of the filters apply.",
+        "Affaires d'application : demandes du Mécanisme de réaction rapide et différends entre "
+        "Parties. La période (date de la demande), les Parties (plaignante, défenderesse ou "
+        "tierce) et les thèmes des filtres s'appliquent.",
+    ),
+    "cases_filter_mechanism": _e("Mecanismo", "Mechanism", "Mécanisme"),
+    "cases_filter_sector": _e("Sector", "Sector", "Secteur"),
+    "cases_filter_case_status": _e("Estado del caso", "Case status", "Statut de l'affaire"),
+    "cases_as_of": _e(
+        "Registros al {latest} (último paso registrado); días contados hasta {built_on}, "
+        "día en que se construyó el almacén.",
+        "Records as of {latest} (latest step recorded); days counted to {built_on}, the day "
+        "the warehouse was built.",
+        "Enregistrements au {latest} (dernière étape enregistrée) ; jours comptés jusqu'au "
+        "{built_on}, jour de construction de l'entrepôt.",
+    ),
+    "cases_n_cases": _e("Casos registrados", "Cases recorded", "Affaires enregistrées"),
+    "cases_none": _e(
+        "Ningún caso coincide con los filtros.",
+        "No case matches the filters.",
+        "Aucune affaire ne correspond aux filtres.",
+    ),
+    "cases_stated_heading": _e(
+        "Totales declarados y registros",
+        "Stated totals and records",
+        "Totaux déclarés et enregistrements",
+    ),
+    "cases_stated_note": _e(
+        "Cada total declarado por una fuente, junto al número de registros que cubre (sin "
+        "filtros): la diferencia es lo que los registros aún no tienen.",
+        "Each total a source states, beside the number of records it concerns (unfiltered): "
+        "the difference is what the records do not hold yet.",
+        "Chaque total déclaré par une source, à côté du nombre d'enregistrements qu'il "
+        "concerne (sans filtres) : l'écart est ce que les enregistrements n'ont pas encore.",
+    ),
+    "cases_stated_total": _e(
+        "{publisher} declara {value} {what}",
+        "{publisher} states {value} {what}",
+        "{publisher} déclare {value} {what}",
+    ),
+    "cases_stated_total_dated": _e(
+        "{publisher} declara {value} {what} al {as_of}",
+        "{publisher} states {value} {what} as of {as_of}",
+        "{publisher} déclare {value} {what} au {as_of}",
+    ),
+    "cases_records_beside_stated": _e(
+        "{n} {what} registrados; {stated}",
+        "{n} {what} recorded; {stated}",
+        "{n} {what} enregistrés ; {stated}",
+    ),
+    "cases_no_records_for_kind": _e(
+        "Los registros no cuentan esto; {stated}",
+        "The records do not count this; {stated}",
+        "Les enregistrements ne comptent pas cela ; {stated}",
+    ),
+    "cases_kind_rrm_requests": _e(
+        "solicitudes del MLRR", "RRM requests", "demandes au titre du MRR"
+    ),
+    "cases_kind_rrm_panels": _e(
+        "casos del MLRR con panel", "RRM cases with a panel", "affaires du MRR avec groupe spécial"
+    ),
+    "cases_kind_rrm_resolutions": _e(
+        "casos del MLRR resueltos", "RRM cases resolved", "affaires du MRR réglées"
+    ),
+    "cases_kind_rrm_workers": _e(
+        "trabajadores beneficiados", "workers benefited", "travailleurs bénéficiaires"
+    ),
+    "cases_kind_usmca_disputes": _e(
+        "controversias del T-MEC", "USMCA disputes", "différends de l'ACEUM"
+    ),
+    "cases_kind_other": _e("otros", "other", "autres"),
+    "cases_tallies": _e("Recuentos", "Tallies", "Décomptes"),
+    "cases_by_mechanism": _e("Por mecanismo", "By mechanism", "Par mécanisme"),
+    "cases_by_complainant": _e(
+        "Por Parte reclamante", "By complainant Party", "Par Partie plaignante"
+    ),
+    "cases_by_respondent": _e(
+        "Por Parte demandada", "By respondent Party", "Par Partie défenderesse"
+    ),
+    "cases_by_sector": _e("Por sector", "By sector", "Par secteur"),
+    "cases_by_status": _e("Por estado", "By status", "Par statut"),
+    "cases_by_year": _e("Por año de solicitud", "By year of request", "Par année de la demande"),
+    "cases_timeline": _e(
+        "Cronología: un renglón por caso",
+        "Timeline: one row per case",
+        "Chronologie : une ligne par affaire",
+    ),
+    "cases_open": _e(
+        "Casos no concluidos y tiempo desde su último paso",
+        "Cases not concluded and time since their last step",
+        "Affaires non conclues et temps depuis leur dernière étape",
+    ),
+    "cases_days_note": _e(
+        "Días contados hasta el día de construcción del almacén (built_on).",
+        "Days counted to the day the warehouse was built (built_on).",
+        "Jours comptés jusqu'au jour de construction de l'entrepôt (built_on).",
+    ),
+    "cases_resolution": _e(
+        "Días de la solicitud a la resolución, por mecanismo",
+        "Days from request to resolution, by mechanism",
+        "Jours de la demande au règlement, par mécanisme",
+    ),
+    "cases_list": _e("Los casos", "The cases", "Les affaires"),
+    "cases_english_only": _e(
+        "El texto de los casos (asunto, instalación, pasos, resultado) solo existe en inglés.",
+        "Case text (subject, facility, steps, outcome) is in English only.",
+        "Le texte des affaires (objet, installation, étapes, résultat) n'existe qu'en anglais.",
+    ),
+    "cases_open_case": _e("Abrir un caso", "Open a case", "Ouvrir une affaire"),
+    "cases_back": _e("← Todos los casos", "← All cases", "← Toutes les affaires"),
+    "cases_unknown_case": _e(
+        "No hay caso con el id {id}.", "No case with the id {id}.", "Aucune affaire avec l'id {id}."
+    ),
+    "cases_case_link": _e("Enlace a este caso", "Link to this case", "Lien vers cette affaire"),
+    "cases_mechanism": _e("Mecanismo", "Mechanism", "Mécanisme"),
+    "cases_complainant": _e("Reclamante", "Complainant", "Plaignante"),
+    "cases_respondent": _e("Demandada", "Respondent", "Défenderesse"),
+    "cases_third_parties": _e("Terceras Partes", "Third parties", "Tierces parties"),
+    "cases_facility": _e("Instalación", "Facility", "Installation"),
+    "cases_sector": _e("Sector", "Sector", "Secteur"),
+    "cases_status": _e("Estado", "Status", "Statut"),
+    "cases_request_date": _e("Solicitud", "Request", "Demande"),
+    "cases_latest_step": _e("Último paso", "Latest step", "Dernière étape"),
+    "cases_days_to_resolution": _e(
+        "Días hasta la resolución", "Days to resolution", "Jours jusqu'au règlement"
+    ),
+    "cases_days_open_value": _e(
+        "sin concluir: {days} días al {built_on}",
+        "not concluded: {days} days as of {built_on}",
+        "non conclue : {days} jours au {built_on}",
+    ),
+    "cases_outcome": _e("Resultado", "Outcome", "Résultat"),
+    "cases_chronology": _e("Cronología", "Chronology", "Chronologie"),
+    "cases_related_meetings": _e(
+        "Reuniones relacionadas (órganos del capítulo, durante el caso)",
+        "Related meetings (bodies of its chapter, while the case ran)",
+        "Réunions liées (organes du chapitre, pendant l'affaire)",
+    ),
+    "cases_summary_line": _e(
+        "Casos de aplicación en el periodo: {opened} abiertos, {resolved} resueltos o cerrados.",
+        "Enforcement cases in the period: {opened} opened, {resolved} resolved or closed.",
+        "Affaires d'application pendant la période : {opened} ouvertes, {resolved} réglées ou "
+        "closes.",
+    ),
+    "cases_of_chapter": _e(
+        "Casos del capítulo {chapter}",
+        "Cases concerning chapter {chapter}",
+        "Affaires du chapitre {chapter}",
+    ),
+    "case_id": _e("Caso", "Case", "Affaire"),
+    "mechanism_code": _e("Mecanismo", "Mechanism", "Mécanisme"),
+    "complainant_party": _e("Reclamante", "Complainant", "Plaignante"),
+    "respondent_party": _e("Demandada", "Respondent", "Défenderesse"),
+    "request_date": _e("Solicitud", "Request", "Demande"),
+    "latest_step_code": _e("Último paso", "Latest step", "Dernière étape"),
+    "latest_step_date": _e(
+        "Fecha del último paso", "Latest step's date", "Date de la dernière étape"
+    ),
+    "facility": _e("Instalación", "Facility", "Installation"),
+    "subject_en": _e("Asunto (inglés)", "Subject", "Objet (anglais)"),
+    "days_since_last_step": _e(
+        "Días desde el último paso", "Days since last step", "Jours depuis la dernière étape"
+    ),
+    "days_open": _e("Días abierto", "Days open", "Jours ouverte"),
+    "built_on": _e("Contado al", "Counted to", "Compté au"),
+    "n_cases": _e("Casos", "Cases", "Affaires"),
+    "median_days": _e("Mediana de días", "Median days", "Médiane des jours"),
+    "min_days": _e("Mínimo de días", "Fewest days", "Minimum de jours"),
+    "max_days": _e("Máximo de días", "Most days", "Maximum de jours"),
+    "milestone_date": _e("Fecha", "Date", "Date"),
+    "step_code": _e("Paso", "Step", "Étape"),
+    "source_no": _e("Fuente n.º", "Source no.", "Source n°"),
+    "claim": _e("Cita", "Quotation", "Citation"),
+    "scope": _e("Alcance", "Scope", "Portée"),
+    "value": _e("Total declarado", "Stated total", "Total déclaré"),
+    "n_records": _e("Registros", "Records", "Enregistrements"),
+    "n_records_by_as_of": _e(
+        "Registros a esa fecha", "Records by that date", "Enregistrements à cette date"
+    ),
+    "shortfall": _e("Diferencia", "Shortfall", "Écart"),
 }
 
 CODE_LABELS: Final[dict[str, dict[str, Entry]]] = {
@@ -976,5 +1164,151 @@ TEXT.update(
         "body_page": _e("Página del órgano", "Body page", "Page de l'organe"),
         "record_kinds_event": _e("Evento", "Event", "Événement"),
         "record_kinds_report": _e("Informe", "Report", "Rapport"),
+    }
+)
+
+# Drafts page
+TEXT.update(
+    {
+        "page_drafts": _e("Borradores", "Drafts", "Ébauches"),
+        "drafts_intro": _e(
+            "Suba un boletín o comunicado: se redactan el registro del evento y, si lo hay, el "
+            "informe de actividad, cada campo con su evidencia resaltada en el texto. Corrija "
+            "los campos, revise los problemas y descargue el YAML para agregarlo a data/. El "
+            "servidor no guarda ni escribe nada.",
+            "Upload a bulletin or statement: the event record and, if there is one, the "
+            "activity report are drafted, each field with its evidence highlighted in the text. "
+            "Correct the fields, check the problems and download the YAML to add to data/. The "
+            "server stores and writes nothing.",
+            "Téléversez un bulletin ou une déclaration : la fiche de l'événement et, s'il y a "
+            "lieu, le rapport d'activité sont ébauchés, chaque champ avec sa preuve surlignée "
+            "dans le texte. Corrigez les champs, vérifiez les problèmes et téléchargez le YAML "
+            "à ajouter à data/. Le serveur ne conserve et n'écrit rien.",
+        ),
+        "drafts_upload": _e(
+            "Documento (.txt, .pdf, .html; máx. {limit} MB)",
+            "Document (.txt, .pdf, .html; at most {limit} MB)",
+            "Document (.txt, .pdf, .html; {limit} Mo au plus)",
+        ),
+        "drafts_waiting": _e(
+            "Suba un documento para ver sus borradores.",
+            "Upload a document to see its drafts.",
+            "Téléversez un document pour voir ses ébauches.",
+        ),
+        "drafts_too_large": _e(
+            "«{name}» pesa {size} MB; el límite es {limit} MB. Suba solo el comunicado o "
+            "extraiga las páginas que lo contienen.",
+            "“{name}” is {size} MB; the limit is {limit} MB. Upload the statement alone, or "
+            "extract the pages that hold it.",
+            "« {name} » fait {size} Mo ; la limite est de {limit} Mo. Téléversez la "
+            "déclaration seule, ou extrayez les pages qui la contiennent.",
+        ),
+        "drafts_bad_type": _e(
+            "«{name}» no es un documento admitido (se esperaba {types}).",
+            "“{name}” is not a supported document (expected {types}).",
+            "« {name} » n'est pas un document pris en charge ({types} attendus).",
+        ),
+        "drafts_unreadable": _e(
+            "No se pudo leer el documento: {reason}",
+            "The document could not be read: {reason}",
+            "Le document n'a pas pu être lu : {reason}",
+        ),
+        "drafts_no_taxonomy": _e(
+            "No se encontró una taxonomía válida en {path}.",
+            "No valid taxonomy was found in {path}.",
+            "Aucune taxonomie valide dans {path}.",
+        ),
+        "drafts_nothing": _e(
+            "No se redactó nada: {reason}",
+            "Nothing was drafted: {reason}",
+            "Rien n'a été ébauché : {reason}",
+        ),
+        "drafts_no_event": _e(
+            "Sin evento (solo un informe de actividad): {reason}",
+            "No event (an activity report only): {reason}",
+            "Aucun événement (un rapport d'activité seulement) : {reason}",
+        ),
+        "drafts_record": _e("Registro", "Record", "Fiche"),
+        "drafts_kind_event": _e("Evento", "Event", "Événement"),
+        "drafts_kind_report": _e("Informe de actividad", "Activity report", "Rapport d'activité"),
+        "drafts_fields": _e("Campos", "Fields", "Champs"),
+        "drafts_text": _e(
+            "Texto con la evidencia resaltada",
+            "Text with the evidence highlighted",
+            "Texte avec les preuves surlignées",
+        ),
+        "drafts_focus": _e(
+            "Resaltar la evidencia de", "Highlight the evidence of", "Surligner la preuve de"
+        ),
+        "drafts_all_fields": _e("todos los campos", "every field", "tous les champs"),
+        "drafts_evidence": _e("Evidencia", "Evidence", "Preuves"),
+        "drafts_unfilled": _e(
+            "Vacíos (el texto no lo dice): {fields}",
+            "Left empty (the text does not say): {fields}",
+            "Laissés vides (le texte ne le dit pas) : {fields}",
+        ),
+        "drafts_valid": _e(
+            "El registro es válido: muévalo a data/{folder}/{file}.",
+            "The record is valid: move it into data/{folder}/{file}.",
+            "La fiche est valide : placez-la dans data/{folder}/{file}.",
+        ),
+        "drafts_problems": _e(
+            "{n} problema(s) según el verificador del ETL:",
+            "{n} problem(s) found by the ETL's checker:",
+            "{n} problème(s) relevé(s) par le vérificateur de l'ETL :",
+        ),
+        "drafts_download_yaml": _e("Descargar YAML", "Download YAML", "Télécharger le YAML"),
+        "drafts_download_evidence": _e(
+            "Descargar la evidencia", "Download the evidence", "Télécharger les preuves"
+        ),
+        "drafts_none_option": _e("— (no consta)", "— (not stated)", "— (non indiqué)"),
+        "drafts_partial_help": _e(
+            "AAAA-MM-DD, o parcial: AAAA-MM o AAAA",
+            "YYYY-MM-DD, or partial: YYYY-MM or YYYY",
+            "AAAA-MM-JJ, ou partielle : AAAA-MM ou AAAA",
+        ),
+        "drafts_body_entry": _e("Órgano {n}", "Body {n}", "Organe {n}"),
+        "drafts_keep": _e("Conservar", "Keep", "Conserver"),
+        "drafts_claim_met": _e("se reunió", "met", "s'est réuni"),
+        "drafts_claim_reported": _e("informó", "reported", "a rendu compte"),
+        "drafts_f_id": _e("Identificador", "Id", "Identifiant"),
+        "drafts_f_body": _e("Órgano", "Body", "Organe"),
+        "drafts_f_kind": _e("Tipo", "Kind", "Type"),
+        "drafts_f_edition": _e("Edición", "Edition", "Édition"),
+        "drafts_f_title_en": _e("Título (inglés)", "Title (English)", "Titre (anglais)"),
+        "drafts_f_title_es": _e("Título (español)", "Title (Spanish)", "Titre (espagnol)"),
+        "drafts_f_start_date": _e("Inicio", "Start", "Début"),
+        "drafts_f_end_date": _e("Fin", "End", "Fin"),
+        "drafts_f_status": _e("Estado", "Status", "Statut"),
+        "drafts_f_format": _e("Formato", "Format", "Format"),
+        "drafts_f_city": _e("Ciudad", "City", "Ville"),
+        "drafts_f_host_party": _e("Anfitrión", "Host", "Hôte"),
+        "drafts_f_chair_party": _e("Presidencia", "Chair", "Présidence"),
+        "drafts_f_topics": _e("Temas", "Topics", "Thèmes"),
+        "drafts_f_confidence": _e("Confianza", "Confidence", "Confiance"),
+        "drafts_f_reported_at": _e(
+            "Evento en que se emitió (id)",
+            "Event it was made at (id)",
+            "Événement où elle a été faite (id)",
+        ),
+        "drafts_f_published": _e("Publicado", "Published", "Publié"),
+        "drafts_f_period_start": _e("Periodo: desde", "Period: from", "Période : du"),
+        "drafts_f_period_end": _e("Periodo: hasta", "Period: to", "Période : au"),
+        "drafts_f_n_bodies_stated": _e(
+            "Órganos que dice el texto (número)",
+            "Bodies the text counts (number)",
+            "Organes que le texte compte (nombre)",
+        ),
+        "drafts_f_claim_text": _e(
+            "Frase de la afirmación (copiada exacta)",
+            "Claim sentence (copied exactly)",
+            "Phrase de l'affirmation (copiée telle quelle)",
+        ),
+        "drafts_f_claim": _e("Afirmación", "Claim", "Affirmation"),
+        "drafts_f_quote": _e(
+            "Cita (palabras que lo nombran)",
+            "Quote (the words naming it)",
+            "Citation (les mots qui le nomment)",
+        ),
     }
 )

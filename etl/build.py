@@ -26,6 +26,8 @@ from etl.errors import BuildLocked, EtlError, ValidationFailed
 from etl.inputs import document_files, input_files
 from etl.recordtypes import RECORD_TYPES
 from etl.search import SEARCH_TABLES, search_frames
+from etl.statedcounts import TABLES as STATED_TABLES
+from etl.statedcounts import stated_count_frames
 from etl.tables import schema
 from etl.taxonomy import REFERENCE_TABLES, taxonomy_frames
 from etl.validate import ValidationResult, validate_dir
@@ -34,6 +36,7 @@ from warehouse.db import derived_statements, mart_statements, schema_statements
 LOADED_TABLES = (
     *REFERENCE_TABLES,
     *(table for rt in RECORD_TYPES for table in rt.frames([])),
+    *STATED_TABLES,
     *SEARCH_TABLES,
 )
 """Every table the ETL fills from frames, in load order (``load_runs`` is written apart)."""
@@ -194,6 +197,7 @@ def build(
         frames = taxonomy_frames(result.taxonomy)
         for record_type in RECORD_TYPES:
             frames.update(record_type.frames(result.records.get(record_type.name, ())))
+        frames.update(stated_count_frames(result.stated_counts))
         frames.update(search_frames(documents, result.records))
         # Only builds write the warehouse, always through a temporary file, so a WAL beside the
         # target is stale; left there, it makes the previous file unreadable and loses its

@@ -45,6 +45,8 @@ B = 0.75
 DOC_KIND_PASSAGE = "passage"
 DOC_KIND_EVENT = "event"
 DOC_KIND_REPORT = "report"
+DOC_KIND_CASE = "case"
+SEARCHABLE = tuple(rt for rt in RECORD_TYPES if rt.search_kind is not None)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -136,15 +138,13 @@ def search_params(query: str, *, limit: int = 50) -> dict[str, object]:
 
 @dataclass(frozen=True, slots=True)
 class SearchUnit:
-    """One searchable thing: a document passage or an event record."""
+    """One searchable thing: a document passage or a record (``doc_key`` is then its id)."""
 
     doc_kind: str
     doc_key: str
     text: str
     document_id: str | None = None
     passage_no: int | None = None
-    event_id: str | None = None
-    report_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,12 +181,7 @@ def search_units(
             continue
         for record in (records or {}).get(record_type.name, ()):
             units.append(
-                SearchUnit(
-                    record_type.search_kind,
-                    record.id,
-                    record_type.search_text(record),
-                    **{record_type.key_column: record.id},
-                )
+                SearchUnit(record_type.search_kind, record.id, record_type.search_text(record))
             )
     return units
 
@@ -488,8 +483,12 @@ def search_frames(
                 "doc_key": u.doc_key,
                 "document_id": u.document_id,
                 "passage_no": u.passage_no,
-                "event_id": u.event_id,
-                "report_id": u.report_id,
+                # One id column per searchable record type (its key column), from the
+                # registry: the unit's id in its own type's column, null in the others.
+                **{
+                    rt.key_column: u.doc_key if u.doc_kind == rt.search_kind else None
+                    for rt in SEARCHABLE
+                },
                 "length": index.length(key),
             }
             for key, u in index.units.items()

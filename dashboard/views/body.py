@@ -233,6 +233,25 @@ def render(ctx: PageContext) -> None:
     )
     _table(ctx, sources, what=f"{code}-sources", key="body_sources")
 
+    if profile["chapter"] is not None:
+        _chapter_cases(ctx, int(profile["chapter"]))
+
+
+def _chapter_cases(ctx: PageContext, chapter: int) -> None:
+    """The enforcement cases concerning this body's chapter (case_facts.chapters), if any."""
+    lang, labels = ctx.lang, ctx.labels
+    found = query("cases_of_chapter", chapter=chapter)
+    if found.is_empty():
+        return
+    st.subheader(t("cases_of_chapter", lang, chapter=chapter))
+    if lang != "en":
+        st.caption(t("cases_english_only", lang))
+    shown = labels.relabel(
+        labels.relabel(found, "mechanism_code", "mechanisms"), "status", "case_statuses"
+    )
+    shown = labels.relabel(shown, "latest_step_code", "case_steps")
+    _table(ctx, shown, what=f"chapter-{chapter}-cases", key="body_cases")
+
 
 if __name__ == "__main__":
     render(get_context())

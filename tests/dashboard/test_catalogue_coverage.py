@@ -28,7 +28,18 @@ from warehouse.db import connect
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "streamlit_app.py")
-PAGES = ("summary", "trends", "topics", "parties", "events", "bodies", "documents", "data_page")
+PAGES = (
+    "summary",
+    "trends",
+    "topics",
+    "parties",
+    "events",
+    "bodies",
+    "cases",
+    "drafts",
+    "documents",
+    "data_page",
+)
 EVENT_ID = "sme-dialogue-2023-09-21"
 
 

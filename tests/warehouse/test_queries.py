@@ -38,6 +38,11 @@ SAMPLE: dict[str, Any] = {
     "topic_code": "smes",
     "cell_year": 2023,
     "cell_body": "sme_dialogue",
+    "case_id": "rrm-2021-tridonex",
+    "mechanisms": [],
+    "sectors": [],
+    "case_statuses": [],
+    "chapter": 23,
 }
 """One plausible value per parameter name any query uses (a new name must be added here)."""
 
