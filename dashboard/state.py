@@ -296,6 +296,39 @@ def choice_toggle(label: str, param: str, *, lang: str) -> bool:
     return page_choice(param, ("0", "1"), "0") == "1"
 
 
+def _commit_code(state_key: str, key: str) -> None:
+    st.session_state[state_key] = st.session_state.get(key)
+    _agree(key, st.session_state.get(key))
+
+
+def code_select(
+    label: str,
+    state_key: str,
+    codes: Sequence[str],
+    *,
+    lang: str,
+    name: Callable[[str], str],
+) -> str | None:
+    """A select box of codes (or none) painted with ``name``: the state ``state_key`` holds the
+    code, the widget is per language (see :func:`widget_key`), so a language switch keeps the
+    choice."""
+    value = st.session_state.get(state_key)
+    if value not in codes:
+        value = None
+    key = widget_key(state_key, lang)
+    _offer(key, value)
+    st.selectbox(
+        label,
+        [None, *codes],
+        key=key,
+        format_func=lambda c: "" if c is None else name(c),
+        on_change=_commit_code,
+        args=(state_key, key),
+    )
+    chosen = st.session_state.get(state_key)
+    return chosen if chosen in codes else None
+
+
 def publish(filters: Filters, lang: str) -> None:
     """Write the global state to the URL (filters, language); pages add their own with
     :func:`publish_page`."""

@@ -14,8 +14,10 @@ from dashboard import components, evidence, institutions
 from dashboard.context import PageContext, get_context
 from dashboard.data import query
 from dashboard.i18n import t
+from dashboard.state import code_select
 
-PICK = "body_pick"
+CHOSEN = "body_code"
+"""The code of the body shown (state holds codes; the list paints names)."""
 # The last ``code`` read from the URL: a new one (a link followed) moves the list to it.
 SEEN = "body_url_seen"
 EVENTS_PAGE = "dashboard/views/events.py"
@@ -27,16 +29,15 @@ def _chosen(ctx: PageContext) -> str | None:
     if url_code is not None and url_code != st.session_state.get(SEEN):
         st.session_state[SEEN] = url_code
         if url_code in ctx.options.bodies:
-            st.session_state[PICK] = url_code
+            st.session_state[CHOSEN] = url_code
         else:
             st.warning(t("body_unknown", ctx.lang, code=components.plain(url_code[:60])))
-    if st.session_state.get(PICK) not in ctx.options.bodies:
-        st.session_state[PICK] = None
-    return st.selectbox(
+    return code_select(
         t("body_choose", ctx.lang),
-        [None, *ctx.options.bodies],
-        key=PICK,
-        format_func=lambda c: "" if c is None else ctx.labels("bodies", c),
+        CHOSEN,
+        ctx.options.bodies,
+        lang=ctx.lang,
+        name=lambda c: ctx.labels("bodies", c),
     )
 
 

@@ -84,7 +84,7 @@ def test_an_unknown_code_is_named_and_the_chooser_shown(warehouse: Path) -> None
     assert [w.value for w in at.warning] == [
         "There is no body with the code “no\\_such\\_body”. Choose one from the list."
     ]
-    assert at.selectbox(key="body_pick").value is None
+    assert at.selectbox(key="flt_body_code_en").value is None
 
 
 @pytest.mark.parametrize("lang", ["es", "en", "fr"])
@@ -257,3 +257,18 @@ def test_outcome_kind_counts_keep_every_kind() -> None:
     outcomes = pl.DataFrame({"kind": ["follow_up", "follow_up"]})
     counts = institutions.outcome_kind_counts(outcomes, LABELS, ["decision", "follow_up"])
     assert counts.rows() == [("Decision", 0), ("Follow-up", 2)]
+
+
+def test_the_chosen_body_survives_a_language_switch_and_the_list_changes_it(
+    warehouse: Path,
+) -> None:
+    at = open_body("sps_committee", "en")
+    assert at.title[0].value == TAXONOMY["bodies"]["sps_committee"]["en"]
+    at.selectbox(key="app_lang").set_value("fr").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == TAXONOMY["bodies"]["sps_committee"]["fr"]
+    at.selectbox(key="flt_body_code_fr").set_value("labor_council").run()
+    assert at.title[0].value == TAXONOMY["bodies"]["labor_council"]["fr"]
+    assert at.query_params["code"] == "labor_council"
+    at.selectbox(key="app_lang").set_value("es").run()
+    assert at.title[0].value == TAXONOMY["bodies"]["labor_council"]["es"]
