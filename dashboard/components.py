@@ -65,7 +65,12 @@ def event_table(
     column_config: Mapping[str, Any] | None = None,
 ) -> None:
     """A table of events (with an ``event_id`` column): clicking a row opens that event's
-    detail on the Events page."""
+    detail on the Events page.
+
+    Each opening gives the table a new key: the browser keeps a table's selection and would
+    send the old click again when the same table is drawn after "Back to the list"."""
+    generation = f"{key}_generation"
+    n = int(st.session_state.get(generation, 0))
     picked = st.dataframe(
         frame,
         hide_index=True,
@@ -73,10 +78,11 @@ def event_table(
         placeholder="—",
         on_select="rerun",
         selection_mode="single-row",
-        key=key,
+        key=f"{key}_{n}",
     )
     rows = picked.selection.rows if picked is not None else []
     if rows:
+        st.session_state[generation] = n + 1
         st.session_state["ev_selected"] = frame["event_id"][rows[0]]
         st.switch_page(EVENTS_PAGE)
 
