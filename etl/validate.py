@@ -182,7 +182,7 @@ def _check_bytes(
     parsed = parse_record_bytes(raw, display, path.stem)
     if parsed.problem is not None:
         return FileResult(
-            path, display, digest_of(raw), record_type.name, None, (parsed.problem,), None
+            path, display, digest_of(raw), record_type.name, None, parsed.problems, None
         )
     document = parsed.document
     assert document is not None
@@ -309,7 +309,7 @@ def read_taxonomy(data_dir: Path, root: str) -> tuple[Taxonomy | None, list[Prob
     tax_display = display_path(data_dir / TAXONOMY, data_dir, root)
     tax_file = read_record_file(data_dir / TAXONOMY, tax_display)
     if tax_file.problem is not None:
-        return None, [tax_file.problem]
+        return None, list(tax_file.problems)
     assert tax_file.document is not None
     return parse_taxonomy(tax_file.document, tax_display)
 
