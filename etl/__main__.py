@@ -2,7 +2,8 @@
 (``--help`` on each).
 
 Exit status: 0 on success, 2 when the records have errors (each printed as
-``file:line: field: message``) or another build holds the lock, 1 on anything unexpected.
+``file:line: field: message``) or another build holds the lock, 1 when ``draft`` finds no event
+in the document (the message names the file and what is missing) and on anything unexpected.
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from pathlib import Path
 
 from etl.build import build
 from etl.documents import read_documents
-from etl.draft import format_eval, run_draft, run_draft_eval
-from etl.errors import EtlError, ValidationFailed
+from etl.drafting.evaluation import format_eval, format_stated, run_draft_eval
+from etl.drafting.writing import run_draft
+from etl.errors import EtlError, NothingToDraft, ValidationFailed
 from etl.synth import synthesize
 from etl.validate import validate_dir
 from warehouse.db import db_path
 
 EXIT_INVALID = 2
+EXIT_NOTHING_DRAFTED = 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,8 +59,8 @@ def _parser() -> argparse.ArgumentParser:
         "--extra",
         type=Path,
         nargs="*",
-        default=[Path("tests/documents/corpus")],
-        help="more document folders (default: the test corpus)",
+        default=[Path("tests/documents/corpus"), Path("tests/documents/patterns")],
+        help="more document folders (default: the test corpus and the failure patterns)",
     )
     synth = sub.add_parser("synth", help="write N synthetic records (for scale tests only)")
     synth.add_argument("--events", type=int, required=True, help="how many records")
@@ -125,14 +128,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "ingest":
             return _ingest(args.paths)
         if args.command == "draft":
-            for path in run_draft(args.document, data_dir=args.data, out_dir=args.out):
+            for draft in run_draft(args.document, data_dir=args.data, out_dir=args.out):
+                path = args.out / f"{draft.id}.yaml"
                 print(
-                    f"wrote {path} (and {path.stem}.evidence.yaml): review it, then move it "
+                    f"wrote {path} (and {draft.id}.evidence.yaml): review it, then move it "
                     "into data/events/"
                 )
+                if draft.unfilled:
+                    print(f"  left empty (the text does not say): {', '.join(draft.unfilled)}")
             return 0
         if args.command == "draft-eval":
-            print(format_eval(run_draft_eval(data_dir=args.data, extra=args.extra)))
+            by_record, by_statement = run_draft_eval(data_dir=args.data, extra=args.extra)
+            print(format_eval(by_record))
+            print()
+            print(format_stated(by_statement))
             return 0
         if args.command == "synth":
             n = synthesize(n_events=args.events, out=args.out, seed=args.seed, real_data=args.data)
@@ -152,6 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
+    except NothingToDraft as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_NOTHING_DRAFTED
     except EtlError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID

@@ -38,3 +38,13 @@ class BuildLocked(EtlError):
 
 class DataDirError(EtlError):
     """The data folder is not laid out like data/ (events/, taxonomy.yaml, documents/)."""
+
+
+class NothingToDraft(EtlError):
+    """A document describes no event a record could be drafted from: the message names the
+    file and what the text lacks."""
+
+    def __init__(self, file: str, missing: str) -> None:
+        self.file = file
+        self.missing = missing
+        super().__init__(f"{file}: nothing drafted ({missing})")

@@ -237,6 +237,7 @@ def _load(frames: dict[str, pl.DataFrame]) -> duckdb.DuckDBPyConnection:
     con.execute((SCHEMA_DIR / "04_documents.sql").read_text(encoding="utf-8"))
     con.execute("create table events (event_id varchar, title_en varchar)")
     con.execute("create table activity_reports (report_id varchar, claim_text varchar)")
+    con.execute("create table report_bodies (report_id varchar, body_no integer, quote varchar)")
     for table in SEARCH_TABLES:
         frame = frames[table]  # noqa: F841 - read by DuckDB's replacement scan
         con.execute(f"insert into {table} by name select * from frame")
