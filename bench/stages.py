@@ -272,9 +272,16 @@ def app_memory(db: str) -> None:
     )
 
 
+def concurrency(data: str, db: str, sessions: str = "1,5,10", rounds: str = "1") -> None:
+    """Concurrent sessions in Chromium while the warehouse is rebuilt (bench.concurrency)."""
+    from bench.concurrency import concurrency as run
+
+    emit(**run(data, db, sessions, rounds))
+
+
 STAGES = {
     f.__name__: f
-    for f in (floor, validate, build, touch_and_build, naive, marts, pages, app_memory)
+    for f in (floor, validate, build, touch_and_build, naive, marts, pages, app_memory, concurrency)
 }
 
 if __name__ == "__main__":
