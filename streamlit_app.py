@@ -16,6 +16,9 @@ PAGES = (
     ("topics", "page_topics", "dashboard/views/topics.py"),
     ("parties", "page_parties", "dashboard/views/parties.py"),
     ("events", "page_events", "dashboard/views/events.py"),
+    ("cases", "page_cases", "dashboard/views/cases.py"),
+    ("bodies", "page_bodies", "dashboard/views/bodies.py"),
+    ("body", "page_body", "dashboard/views/body.py"),
     ("documents", "page_documents", "dashboard/views/documents.py"),
     ("data", "page_data", "dashboard/views/data_page.py"),
 )
@@ -42,9 +45,23 @@ state.publish(filters, lang)
 # a box at the top of the page after it has run.
 notice_box = st.container()
 set_context(PageContext(lang=lang, labels=labels, options=options, filters=filters))
+# Pages reached by links (a body's page), not listed in the navigation.
+HIDDEN = frozenset({"body"})
 pages = {
-    path: st.Page(file, title=t(title_key, lang), url_path=path) for path, title_key, file in PAGES
+    path: st.Page(
+        file,
+        title=t(title_key, lang),
+        url_path=path,
+        visibility="hidden" if path in HIDDEN else "visible",
+    )
+    for path, title_key, file in PAGES
 }
+# Pages reached from another page (a case from Cases), not listed in the navigation.
+HIDDEN_PAGES = (("case", "page_case", "dashboard/views/case.py"),)
+hidden = [
+    st.Page(file, title=t(title_key, lang), url_path=path, visibility="hidden")
+    for path, title_key, file in HIDDEN_PAGES
+]
 
 
 def _home() -> None:
@@ -59,6 +76,7 @@ navigation = st.navigation(
             _home, title=t("page_summary", lang), url_path="home", default=True, visibility="hidden"
         ),
         *pages.values(),
+        *hidden,
     ]
 )
 navigation.run()

@@ -10,8 +10,9 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, export
+from dashboard import briefing, evidence, export
 from dashboard.context import PageContext
+from dashboard.data import query
 from dashboard.i18n import column_headers, t
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
@@ -85,3 +86,55 @@ def pack_button(ctx: PageContext, *, key: str) -> None:
         key=key,
         help=t("briefing_pack_help", ctx.lang),
     )
+
+
+def coverage_section(ctx: PageContext, *, key: str) -> None:
+    """The evidence grid, its legend and CSV, and the records behind a clicked square."""
+    lang, labels = ctx.lang, ctx.labels
+    st.subheader(t("evidence_coverage", lang))
+    st.caption(t("evidence_coverage_note", lang))
+    index = query("bodies_index")
+    grid = query("body_year_evidence")
+    frame = evidence.coverage_frame(grid, labels, order=index["body_code"].to_list())
+    words = {c: t(c, lang) for c in evidence.COUNTS}
+    fig = evidence.coverage_figure(frame, labels, title=t("evidence_coverage", lang), words=words)
+    selection = st.plotly_chart(
+        fig, key=f"{key}_chart", width="stretch", on_select="rerun", selection_mode="points"
+    )
+    export = frame.select(
+        "body",
+        "year",
+        pl.col("evidence_label").alias("evidence"),
+        *evidence.COUNTS,
+        "held_event_ids",
+        "met_report_ids",
+        "work_report_ids",
+        "body_code",
+    )
+    csv_button(ctx, export, what="evidence-coverage", key=f"{key}_csv")
+    cell = evidence.selected_cell(selection)
+    if cell is None:
+        return
+    body_code, year = cell
+    behind = evidence.cell_records(grid, body_code, year)
+    with st.container(border=True):
+        st.markdown(
+            "**"
+            + plain(t("evidence_cell", lang, body=labels("bodies", body_code), year=year))
+            + "**"
+        )
+        if not any(behind.values()):
+            st.caption(t("evidence_cell_nothing", lang, year=year))
+        for part, title_key in (
+            ("events", "evidence_held"),
+            ("met", "evidence_met"),
+            ("work", "evidence_work"),
+        ):
+            if behind[part]:
+                st.markdown(f"{t(title_key, lang)}: " + plain(", ".join(behind[part])))
+        st.page_link(
+            "dashboard/views/body.py",
+            label=t("open_body_page", lang, body=labels("bodies", body_code)),
+            query_params={"code": body_code, "lang": lang},
+            icon="🏛️",
+        )

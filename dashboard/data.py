@@ -60,6 +60,19 @@ def filtered(name: str, filters: Filters, **extra: Any) -> pl.DataFrame:
     return query(name, **filters.params(), **extra)
 
 
+def reports_for(filters: Filters) -> pl.DataFrame:
+    """Activity report × body rows concerning the filters' bodies and period (the only filters
+    that mean something for a report; see ``queries/filtered_report_bodies.sql``)."""
+    p = filters.params()
+    return query(
+        "filtered_report_bodies",
+        date_from=p["date_from"],
+        date_to=p["date_to"],
+        bodies=p["bodies"],
+        chapters=p["chapters"],
+    )
+
+
 def options() -> Options:
     """What the filters may take, from the warehouse's reference tables."""
     span = query("date_range")

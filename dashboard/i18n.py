@@ -282,16 +282,6 @@ TEXT: Final[dict[str, Entry]] = {
     "back_to_list": _e("← Volver a la lista", "← Back to the list", "← Retour à la liste"),
     "none": _e("—", "—", "—"),
     # data
-    "coverage": _e(
-        "Cobertura por órgano y año", "Coverage per body and year", "Couverture par organe et année"
-    ),
-    "coverage_note": _e(
-        "Una celda «sin registro» significa que no hay registro, no que el órgano no se reunió.",
-        "A 'no record' cell means there is no record, not that the body did not meet.",
-        "Une cellule « aucun enregistrement » signifie qu'il n'y a pas d'enregistrement, non "
-        "que l'organe ne s'est pas réuni.",
-    ),
-    "no_record": _e("sin registro", "no record", "aucun enregistrement"),
     "confidence_mix": _e("Mezcla de confianza", "Confidence mix", "Répartition de la confiance"),
     "codebook": _e("Libro de códigos", "Codebook", "Livre de codes"),
     "load_runs": _e("Cargas", "Load runs", "Chargements"),
@@ -300,6 +290,195 @@ TEXT: Final[dict[str, Entry]] = {
         "Records curated from public sources; each record cites its sources.",
         "Enregistrements établis à partir de sources publiques ; chacun cite ses sources.",
     ),
+    # cases pages
+    "page_cases": _e("Casos", "Cases", "Affaires"),
+    "page_case": _e("Caso", "Case", "Affaire"),
+    "cases_intro": _e(
+        "Casos de aplicación: solicitudes del Mecanismo Laboral de Respuesta Rápida y "
+        "controversias entre Partes. Aplican el periodo (fecha de solicitud), las Partes "
+        "(reclamante, demandada o tercera) y los temas de los filtros.",
+        "Enforcement cases: Rapid Response Labor Mechanism requests and state-to-state "
+        "disputes. The period (request date), Parties (complainant, respondent or third party) "
+        "and topics of the filters apply.",
+        "Affaires d'application : demandes du Mécanisme de réaction rapide et différends entre "
+        "Parties. La période (date de la demande), les Parties (plaignante, défenderesse ou "
+        "tierce) et les thèmes des filtres s'appliquent.",
+    ),
+    "cases_filter_mechanism": _e("Mecanismo", "Mechanism", "Mécanisme"),
+    "cases_filter_sector": _e("Sector", "Sector", "Secteur"),
+    "cases_filter_case_status": _e("Estado del caso", "Case status", "Statut de l'affaire"),
+    "cases_as_of": _e(
+        "Registros al {latest} (último paso registrado); días contados hasta {built_on}, "
+        "día en que se construyó el almacén.",
+        "Records as of {latest} (latest step recorded); days counted to {built_on}, the day "
+        "the warehouse was built.",
+        "Enregistrements au {latest} (dernière étape enregistrée) ; jours comptés jusqu'au "
+        "{built_on}, jour de construction de l'entrepôt.",
+    ),
+    "cases_n_cases": _e("Casos registrados", "Cases recorded", "Affaires enregistrées"),
+    "cases_none": _e(
+        "Ningún caso coincide con los filtros.",
+        "No case matches the filters.",
+        "Aucune affaire ne correspond aux filtres.",
+    ),
+    "cases_stated_heading": _e(
+        "Totales declarados y registros",
+        "Stated totals and records",
+        "Totaux déclarés et enregistrements",
+    ),
+    "cases_stated_note": _e(
+        "Cada total declarado por una fuente, junto al número de registros que cubre (sin "
+        "filtros): la diferencia es lo que los registros aún no tienen.",
+        "Each total a source states, beside the number of records it concerns (unfiltered): "
+        "the difference is what the records do not hold yet.",
+        "Chaque total déclaré par une source, à côté du nombre d'enregistrements qu'il "
+        "concerne (sans filtres) : l'écart est ce que les enregistrements n'ont pas encore.",
+    ),
+    "cases_stated_total": _e(
+        "{publisher} declara {value} {what}",
+        "{publisher} states {value} {what}",
+        "{publisher} déclare {value} {what}",
+    ),
+    "cases_stated_total_dated": _e(
+        "{publisher} declara {value} {what} al {as_of}",
+        "{publisher} states {value} {what} as of {as_of}",
+        "{publisher} déclare {value} {what} au {as_of}",
+    ),
+    "cases_records_beside_stated": _e(
+        "{n} {what} registrados; {stated}",
+        "{n} {what} recorded; {stated}",
+        "{n} {what} enregistrés ; {stated}",
+    ),
+    "cases_no_records_for_kind": _e(
+        "Los registros no cuentan esto; {stated}",
+        "The records do not count this; {stated}",
+        "Les enregistrements ne comptent pas cela ; {stated}",
+    ),
+    "cases_kind_rrm_requests": _e(
+        "solicitudes del MLRR", "RRM requests", "demandes au titre du MRR"
+    ),
+    "cases_kind_rrm_panels": _e(
+        "casos del MLRR con panel", "RRM cases with a panel", "affaires du MRR avec groupe spécial"
+    ),
+    "cases_kind_rrm_resolutions": _e(
+        "casos del MLRR resueltos", "RRM cases resolved", "affaires du MRR réglées"
+    ),
+    "cases_kind_rrm_workers": _e(
+        "trabajadores beneficiados", "workers benefited", "travailleurs bénéficiaires"
+    ),
+    "cases_kind_usmca_disputes": _e(
+        "controversias del T-MEC", "USMCA disputes", "différends de l'ACEUM"
+    ),
+    "cases_kind_other": _e("otros", "other", "autres"),
+    "cases_tallies": _e("Recuentos", "Tallies", "Décomptes"),
+    "cases_by_mechanism": _e("Por mecanismo", "By mechanism", "Par mécanisme"),
+    "cases_by_complainant": _e(
+        "Por Parte reclamante", "By complainant Party", "Par Partie plaignante"
+    ),
+    "cases_by_respondent": _e(
+        "Por Parte demandada", "By respondent Party", "Par Partie défenderesse"
+    ),
+    "cases_by_sector": _e("Por sector", "By sector", "Par secteur"),
+    "cases_by_status": _e("Por estado", "By status", "Par statut"),
+    "cases_by_year": _e("Por año de solicitud", "By year of request", "Par année de la demande"),
+    "cases_timeline": _e(
+        "Cronología: un renglón por caso",
+        "Timeline: one row per case",
+        "Chronologie : une ligne par affaire",
+    ),
+    "cases_open": _e(
+        "Casos no concluidos y tiempo desde su último paso",
+        "Cases not concluded and time since their last step",
+        "Affaires non conclues et temps depuis leur dernière étape",
+    ),
+    "cases_days_note": _e(
+        "Días contados hasta el día de construcción del almacén (built_on).",
+        "Days counted to the day the warehouse was built (built_on).",
+        "Jours comptés jusqu'au jour de construction de l'entrepôt (built_on).",
+    ),
+    "cases_resolution": _e(
+        "Días de la solicitud a la resolución, por mecanismo",
+        "Days from request to resolution, by mechanism",
+        "Jours de la demande au règlement, par mécanisme",
+    ),
+    "cases_list": _e("Los casos", "The cases", "Les affaires"),
+    "cases_english_only": _e(
+        "El texto de los casos (asunto, instalación, pasos, resultado) solo existe en inglés.",
+        "Case text (subject, facility, steps, outcome) is in English only.",
+        "Le texte des affaires (objet, installation, étapes, résultat) n'existe qu'en anglais.",
+    ),
+    "cases_open_case": _e("Abrir un caso", "Open a case", "Ouvrir une affaire"),
+    "cases_back": _e("← Todos los casos", "← All cases", "← Toutes les affaires"),
+    "cases_unknown_case": _e(
+        "No hay caso con el id {id}.", "No case with the id {id}.", "Aucune affaire avec l'id {id}."
+    ),
+    "cases_case_link": _e("Enlace a este caso", "Link to this case", "Lien vers cette affaire"),
+    "cases_mechanism": _e("Mecanismo", "Mechanism", "Mécanisme"),
+    "cases_complainant": _e("Reclamante", "Complainant", "Plaignante"),
+    "cases_respondent": _e("Demandada", "Respondent", "Défenderesse"),
+    "cases_third_parties": _e("Terceras Partes", "Third parties", "Tierces parties"),
+    "cases_facility": _e("Instalación", "Facility", "Installation"),
+    "cases_sector": _e("Sector", "Sector", "Secteur"),
+    "cases_status": _e("Estado", "Status", "Statut"),
+    "cases_request_date": _e("Solicitud", "Request", "Demande"),
+    "cases_latest_step": _e("Último paso", "Latest step", "Dernière étape"),
+    "cases_days_to_resolution": _e(
+        "Días hasta la resolución", "Days to resolution", "Jours jusqu'au règlement"
+    ),
+    "cases_days_open_value": _e(
+        "sin concluir: {days} días al {built_on}",
+        "not concluded: {days} days as of {built_on}",
+        "non conclue : {days} jours au {built_on}",
+    ),
+    "cases_outcome": _e("Resultado", "Outcome", "Résultat"),
+    "cases_chronology": _e("Cronología", "Chronology", "Chronologie"),
+    "cases_related_meetings": _e(
+        "Reuniones relacionadas (órganos del capítulo, durante el caso)",
+        "Related meetings (bodies of its chapter, while the case ran)",
+        "Réunions liées (organes du chapitre, pendant l'affaire)",
+    ),
+    "cases_summary_line": _e(
+        "Casos de aplicación en el periodo: {opened} abiertos, {resolved} resueltos o cerrados.",
+        "Enforcement cases in the period: {opened} opened, {resolved} resolved or closed.",
+        "Affaires d'application pendant la période : {opened} ouvertes, {resolved} réglées ou "
+        "closes.",
+    ),
+    "cases_of_chapter": _e(
+        "Casos del capítulo {chapter}",
+        "Cases concerning chapter {chapter}",
+        "Affaires du chapitre {chapter}",
+    ),
+    "case_id": _e("Caso", "Case", "Affaire"),
+    "mechanism_code": _e("Mecanismo", "Mechanism", "Mécanisme"),
+    "complainant_party": _e("Reclamante", "Complainant", "Plaignante"),
+    "respondent_party": _e("Demandada", "Respondent", "Défenderesse"),
+    "request_date": _e("Solicitud", "Request", "Demande"),
+    "latest_step_code": _e("Último paso", "Latest step", "Dernière étape"),
+    "latest_step_date": _e(
+        "Fecha del último paso", "Latest step's date", "Date de la dernière étape"
+    ),
+    "facility": _e("Instalación", "Facility", "Installation"),
+    "subject_en": _e("Asunto (inglés)", "Subject", "Objet (anglais)"),
+    "days_since_last_step": _e(
+        "Días desde el último paso", "Days since last step", "Jours depuis la dernière étape"
+    ),
+    "days_open": _e("Días abierto", "Days open", "Jours ouverte"),
+    "built_on": _e("Contado al", "Counted to", "Compté au"),
+    "n_cases": _e("Casos", "Cases", "Affaires"),
+    "median_days": _e("Mediana de días", "Median days", "Médiane des jours"),
+    "min_days": _e("Mínimo de días", "Fewest days", "Minimum de jours"),
+    "max_days": _e("Máximo de días", "Most days", "Maximum de jours"),
+    "milestone_date": _e("Fecha", "Date", "Date"),
+    "step_code": _e("Paso", "Step", "Étape"),
+    "source_no": _e("Fuente n.º", "Source no.", "Source n°"),
+    "claim": _e("Cita", "Quotation", "Citation"),
+    "scope": _e("Alcance", "Scope", "Portée"),
+    "value": _e("Total declarado", "Stated total", "Total déclaré"),
+    "n_records": _e("Registros", "Records", "Enregistrements"),
+    "n_records_by_as_of": _e(
+        "Registros a esa fecha", "Records by that date", "Enregistrements à cette date"
+    ),
+    "shortfall": _e("Diferencia", "Shortfall", "Écart"),
 }
 
 CODE_LABELS: Final[dict[str, dict[str, Entry]]] = {
@@ -545,5 +724,249 @@ TEXT.update(
         "documents_col_published": _e("Publicado", "Published", "Publié"),
         "documents_col_file": _e("Archivo", "File", "Fichier"),
         "documents_col_n_passages": _e("Pasajes", "Passages", "Passages"),
+    }
+)
+
+
+# Institutions: the Bodies index, one page per body, evidence of activity per year
+# (warehouse/derived/05_body_year_evidence.sql, dashboard/evidence.py).
+CODE_LABELS.update(
+    {
+        "evidence": {
+            "held_event": _e(
+                "Reunión fechada celebrada", "Dated meeting held", "Réunion datée tenue"
+            ),
+            "reported_met": _e(
+                "Un informe dice que se reunió",
+                "A report says it met",
+                "Un rapport indique qu'il s'est réuni",
+            ),
+            "reported_work": _e(
+                "Un informe menciona su trabajo",
+                "A report mentions its work",
+                "Un rapport mentionne ses travaux",
+            ),
+            "none": _e("Nada conocido", "Nothing known", "Rien de connu"),
+        },
+        "claims": {
+            "met": _e("se reunió", "met", "s'est réuni"),
+            "reported": _e(
+                "informó de su trabajo", "reported its work", "a rendu compte de ses travaux"
+            ),
+        },
+    }
+)
+TEXT.update(
+    {
+        "page_bodies": _e("Órganos", "Bodies", "Organes"),
+        "page_body": _e("Órgano", "Body", "Organe"),
+        "bodies_intro": _e(
+            "Los {n} órganos del tratado y lo último que se sabe de cada uno: una reunión "
+            "fechada o un informe que dice que se reunió o que informó de su trabajo.",
+            "The agreement's {n} bodies and the latest that is known of each: a dated meeting, "
+            "or a report that says it met or reported its work.",
+            "Les {n} organes de l'accord et ce que l'on sait de plus récent sur chacun : une "
+            "réunion datée, ou un rapport qui indique qu'il s'est réuni ou a rendu compte de "
+            "ses travaux.",
+        ),
+        "all_records_note": _e(
+            "Todos los registros: los filtros de la barra lateral no se aplican en esta sección.",
+            "Every record: the sidebar filters do not apply in this section.",
+            "Tous les enregistrements : les filtres de la barre latérale ne s'appliquent pas "
+            "à cette section.",
+        ),
+        "evidence_coverage": _e(
+            "Evidencia de actividad por órgano y año",
+            "Evidence of activity by body and year",
+            "Indices d'activité par organe et par année",
+        ),
+        "evidence_coverage_note": _e(
+            "Cada cuadro muestra la evidencia más fuerte de ese año. «Nada conocido» significa "
+            "que ningún registro lo menciona, no que el órgano no se reunió. Haga clic en un "
+            "cuadro para ver los registros detrás.",
+            "Each square shows that year's strongest evidence. “Nothing known” means no record "
+            "mentions it, not that the body did not meet. Click a square to see the records "
+            "behind it.",
+            "Chaque carré montre l'indice le plus fort de l'année. « Rien de connu » signifie "
+            "qu'aucun enregistrement ne le mentionne, non que l'organe ne s'est pas réuni. "
+            "Cliquez sur un carré pour voir les enregistrements qui le fondent.",
+        ),
+        "evidence_cell": _e("{body}, {year}", "{body}, {year}", "{body}, {year}"),
+        "evidence_cell_nothing": _e(
+            "Ningún registro menciona este órgano en {year}: nada se sabe, lo que no significa "
+            "que no se reunió.",
+            "No record mentions this body in {year}: nothing is known, which does not mean it "
+            "did not meet.",
+            "Aucun enregistrement ne mentionne cet organe en {year} : rien n'est connu, ce qui "
+            "ne signifie pas qu'il ne s'est pas réuni.",
+        ),
+        "evidence_held": _e("Reuniones celebradas", "Meetings held", "Réunions tenues"),
+        "evidence_met": _e(
+            "Informes que dicen que se reunió",
+            "Reports that say it met",
+            "Rapports indiquant qu'il s'est réuni",
+        ),
+        "evidence_work": _e(
+            "Informes que mencionan su trabajo",
+            "Reports that mention its work",
+            "Rapports mentionnant ses travaux",
+        ),
+        "open_body_page": _e(
+            "Abrir la página de {body}", "Open the page of {body}", "Ouvrir la page de {body}"
+        ),
+        "body_page_link": _e("Página del órgano", "Body page", "Page de l'organe"),
+        "body_choose": _e("Elija un órgano", "Choose a body", "Choisissez un organe"),
+        "body_unknown": _e(
+            "No hay ningún órgano con el código «{code}». Elija uno en la lista.",
+            "There is no body with the code “{code}”. Choose one from the list.",
+            "Aucun organe ne porte le code « {code} ». Choisissez-en un dans la liste.",
+        ),
+        "treaty_basis": _e(
+            "Base en el tratado: capítulo {chapter}, artículo {article}",
+            "Treaty basis: chapter {chapter}, article {article}",
+            "Fondement dans l'accord : chapitre {chapter}, article {article}",
+        ),
+        "treaty_basis_chapter": _e(
+            "Base en el tratado: capítulo {chapter} (artículo no indicado en las fuentes vistas)",
+            "Treaty basis: chapter {chapter} (article not stated in the sources seen)",
+            "Fondement dans l'accord : chapitre {chapter} (article non précisé dans les sources "
+            "consultées)",
+        ),
+        "treaty_basis_none": _e(
+            "Base en el tratado: no indicada en las fuentes vistas",
+            "Treaty basis: not stated in the sources seen",
+            "Fondement dans l'accord : non précisé dans les sources consultées",
+        ),
+        "body_known": _e(
+            "Reuniones fechadas: {n_events} (celebradas: {n_held}) · informes que lo nombran: "
+            "{n_reports} · última evidencia: {latest}.",
+            "Dated meetings: {n_events} (held: {n_held}) · reports naming it: {n_reports} · "
+            "latest evidence: {latest}.",
+            "Réunions datées : {n_events} (tenues : {n_held}) · rapports qui le nomment : "
+            "{n_reports} · dernier indice : {latest}.",
+        ),
+        "body_nothing_known": _e(
+            "Ningún registro menciona todavía este órgano. Eso no significa que no se haya "
+            "reunido.",
+            "No record mentions this body yet. That does not mean it has not met.",
+            "Aucun enregistrement ne mentionne encore cet organe. Cela ne signifie pas qu'il "
+            "ne s'est pas réuni.",
+        ),
+        "evidence_strip": _e(
+            "Evidencia de actividad por año",
+            "Evidence of activity by year",
+            "Indices d'activité par année",
+        ),
+        "body_meetings": _e("Reuniones fechadas", "Dated meetings", "Réunions datées"),
+        "body_no_meetings": _e(
+            "Ninguna reunión fechada de este órgano en los registros.",
+            "No dated meeting of this body in the records.",
+            "Aucune réunion datée de cet organe dans les enregistrements.",
+        ),
+        "body_timeline": _e(
+            "Reuniones en el tiempo", "Meetings over time", "Réunions dans le temps"
+        ),
+        "body_reports": _e(
+            "Informes que nombran este órgano",
+            "Reports that name this body",
+            "Rapports qui nomment cet organe",
+        ),
+        "body_no_reports": _e(
+            "Ningún informe de actividad nombra este órgano.",
+            "No activity report names this body.",
+            "Aucun rapport d'activité ne nomme cet organe.",
+        ),
+        "report_quote_line": _e(
+            "«{quote}» ({claim})", "“{quote}” ({claim})", "« {quote} » ({claim})"
+        ),
+        "report_meta": _e(
+            "Publicado {published} · periodo {period} · confianza {confidence}",
+            "Published {published} · period {period} · confidence {confidence}",
+            "Publié {published} · période {period} · confiance {confidence}",
+        ),
+        "report_source": _e("Fuente de la cita", "Source of the quote", "Source de la citation"),
+        "period_unstated": _e("no indicado", "not stated", "non précisé"),
+        "hosts_chairs": _e(
+            "Anfitriones y presidencias", "Hosts and chairs", "Hôtes et présidences"
+        ),
+        "outcomes_by_kind": _e("Resultados por tipo", "Outcomes by kind", "Résultats par type"),
+        "follow_ups_note": _e(
+            "{n} seguimientos registrados (tipo «{kind}»).",
+            "{n} follow-ups recorded (kind “{kind}”).",
+            "{n} suivis enregistrés (type « {kind} »).",
+        ),
+        "body_topics": _e(
+            "Temas de sus reuniones", "Topics of its meetings", "Thèmes de ses réunions"
+        ),
+        "body_sources": _e("Fuentes", "Sources", "Sources"),
+        "active_bodies": _e(
+            "Órganos con evidencia de actividad por año",
+            "Bodies with evidence of activity by year",
+            "Organes avec indices d'activité par année",
+        ),
+        "active_bodies_note": _e(
+            "Cada órgano cuenta una vez por año, en su evidencia más fuerte. Todos los "
+            "registros: los filtros de la barra lateral no se aplican.",
+            "Each body counts once a year, at its strongest evidence. Every record: the "
+            "sidebar filters do not apply.",
+            "Chaque organe compte une fois par année, à son indice le plus fort. Tous les "
+            "enregistrements : les filtres de la barre latérale ne s'appliquent pas.",
+        ),
+        "summary_reported": _e(
+            "{n_met} órganos figuran como reunidos y {n_work} más como que informaron de su "
+            "trabajo en {n_reports} informes de actividad que cubren {period}.",
+            "{n_met} bodies are reported as having met, and {n_work} more as having reported "
+            "their work, in {n_reports} activity reports covering {period}.",
+            "{n_met} organes sont signalés comme s'étant réunis, et {n_work} autres comme "
+            "ayant rendu compte de leurs travaux, dans {n_reports} rapports d'activité "
+            "couvrant {period}.",
+        ),
+        "summary_no_reports": _e(
+            "Ningún informe de actividad cubre este periodo.",
+            "No activity report covers this period.",
+            "Aucun rapport d'activité ne couvre cette période.",
+        ),
+        "matching_reports": _e(
+            "Informes de actividad que coinciden",
+            "Matching activity reports",
+            "Rapports d'activité correspondants",
+        ),
+        "documents_kind_report": _e(
+            "Informe de actividad", "Activity report", "Rapport d'activité"
+        ),
+        # columns
+        "latest_year": _e("Último año con evidencia", "Latest year known", "Dernière année connue"),
+        "latest_evidence": _e("Última evidencia", "Latest evidence", "Dernier indice"),
+        "evidence": _e("Evidencia", "Evidence", "Indice"),
+        "n_years_known": _e("Años con evidencia", "Years with evidence", "Années avec indices"),
+        "n_held_events": _e("Reuniones celebradas", "Meetings held", "Réunions tenues"),
+        "n_reports": _e("Informes", "Reports", "Rapports"),
+        "n_reports_met": _e("Informes: se reunió", "Reports: met", "Rapports : s'est réuni"),
+        "n_reports_work": _e("Informes: su trabajo", "Reports: its work", "Rapports : ses travaux"),
+        "held_event_ids": _e("Reuniones (ids)", "Meetings (ids)", "Réunions (ids)"),
+        "met_report_ids": _e(
+            "Informes «se reunió» (ids)", "“Met” reports (ids)", "Rapports « réuni » (ids)"
+        ),
+        "work_report_ids": _e(
+            "Informes «su trabajo» (ids)", "“Work” reports (ids)", "Rapports « travaux » (ids)"
+        ),
+        "last_held_date": _e("Última reunión", "Last meeting", "Dernière réunion"),
+        "last_report_date": _e("Último informe", "Last report", "Dernier rapport"),
+        "n_follow_ups": _e("Seguimientos", "Follow-ups", "Suivis"),
+        "n_bodies": _e("Órganos", "Bodies", "Organes"),
+        "bodies_named": _e("Órganos nombrados", "Bodies named", "Organes nommés"),
+        "report_id": _e("Id del informe", "Report id", "Id du rapport"),
+        "claim": _e("Afirmación", "Claim", "Affirmation"),
+        "quote": _e("Cita", "Quote", "Citation"),
+        "claim_text": _e("Frase del informe", "Report's sentence", "Phrase du rapport"),
+        "period_covered": _e("Periodo cubierto", "Period covered", "Période couverte"),
+        "quote_url": _e("Fuente de la cita", "Source of the quote", "Source de la citation"),
+        "quote_publisher": _e("Editor de la cita", "Quote's publisher", "Éditeur de la citation"),
+        "record_kind": _e("Registro", "Record", "Enregistrement"),
+        "record_id": _e("Id", "Id", "Id"),
+        "record_date": _e("Fecha del registro", "Record date", "Date de l'enregistrement"),
+        "body_page": _e("Página del órgano", "Body page", "Page de l'organe"),
+        "record_kinds_event": _e("Evento", "Event", "Événement"),
+        "record_kinds_report": _e("Informe", "Report", "Rapport"),
     }
 )

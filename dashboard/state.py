@@ -33,6 +33,9 @@ KEYS = {
     "confidences": "flt_confidences",
 }
 PAGE_PARAMS = "page_params"
+LINK_PARAMS = ("code",)
+"""Page parameters that links carry into a page (st.page_link's query_params), kept by
+:func:`publish`: ``code`` chooses the body of the body page."""
 
 
 def initial_params() -> dict[str, str]:
@@ -194,6 +197,8 @@ def publish(filters: Filters, lang: str) -> None:
     """Write the global state to the URL (filters, language); pages add their own with
     :func:`publish_page`."""
     wanted = {**to_url(filters), "lang": lang}
+    # A page's own parameter set by the link that opened it (``/body?code=...``) stays.
+    wanted.update({k: st.query_params[k] for k in LINK_PARAMS if k in st.query_params})
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 

@@ -34,14 +34,17 @@ from etl.search import (
     link_frames,
     search_units,
 )
+from etl.statedcounts import TABLES as STATED_TABLES
+from etl.statedcounts import stated_count_frames
 from etl.tables import schema
-from etl.taxonomy import REFERENCE_TABLES, Taxonomy, taxonomy_frames
+from etl.taxonomy import REFERENCE_TABLES, taxonomy_frames
 from etl.validate import ValidationResult, validate_dir
 from warehouse.db import derived_statements, mart_statements, schema_statements
 
 LOADED_TABLES = (
     *REFERENCE_TABLES,
     *(table for rt in RECORD_TYPES for table in rt.frames([])),
+    *STATED_TABLES,
     *SEARCH_TABLES,
 )
 """Every table the ETL fills from frames, in load order (``load_runs`` is written apart)."""
@@ -110,7 +113,7 @@ class WarehouseWriter:
 
     def finish(
         self,
-        taxonomy: Taxonomy,
+        reference: Mapping[str, pl.DataFrame],
         runs: pl.DataFrame,
         *,
         reuse_from: Path | None = None,
@@ -118,7 +121,8 @@ class WarehouseWriter:
     ) -> None:
         """Copy the rows of the records ``reuse_ids`` (record type name → ids) from the earlier
         warehouse ``reuse_from`` (built by the same code from the same bytes), load the
-        reference tables, documents and load history, build the derived tables and marts."""
+        ``reference`` frames (taxonomy, stated counts), the documents and the load history,
+        and build the derived tables and marts."""
         con = self.con
         reuse_ids = reuse_ids or {}
         if reuse_from is not None and any(reuse_ids.values()):
@@ -126,7 +130,7 @@ class WarehouseWriter:
             for record_type in RECORD_TYPES:
                 _copy_rows(con, record_type.name, reuse_ids.get(record_type.name, ()))
             con.execute("detach previous")
-        self.insert(taxonomy_frames(taxonomy))
+        self.insert(reference)
         self.insert(document_frames(self.documents))
         self.insert({"load_runs": runs})
         for derived in derived_statements():
@@ -236,7 +240,10 @@ def build(
                 reused = {rt.name: result.reused_ids(rt.name) for rt in RECORD_TYPES}
                 n_reused = sum(len(ids) for ids in reused.values())
                 writer.finish(
-                    result.taxonomy,
+                    {
+                        **taxonomy_frames(result.taxonomy),
+                        **stated_count_frames(result.stated_counts),
+                    },
                     runs,
                     reuse_from=target if n_reused else None,
                     reuse_ids=reused,

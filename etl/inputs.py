@@ -1,6 +1,7 @@
 """The one place that knows where the inputs of a build are in a data folder.
 
-``taxonomy.yaml``, one folder per record type (``etl.recordtypes``) and ``documents/``.
+``taxonomy.yaml``, ``stated-counts.yaml`` (optional; see ``etl.statedcounts``), one folder per
+record type (``etl.recordtypes``) and ``documents/``.
 Every file in a record folder is either read as a record (``<id>.yaml``) or refused by name;
 nothing there is skipped quietly, hidden files and editor backups included, because a record
 saved under the wrong name would otherwise vanish from the warehouse without a word.
@@ -15,6 +16,7 @@ from etl.errors import DataDirError
 from etl.recordtypes import RECORD_TYPES, REQUIRED_FOLDERS, RecordType
 
 TAXONOMY = "taxonomy.yaml"
+STATED_COUNTS = "stated-counts.yaml"
 DOCUMENTS = "documents"
 RECORD_SUFFIX = ".yaml"
 
@@ -75,8 +77,11 @@ def document_files(data_dir: Path) -> list[Path]:
 
 
 def input_files(data_dir: Path) -> list[Path]:
-    """Every file whose content defines the warehouse: taxonomy, records, documents."""
+    """Every file whose content defines the warehouse: taxonomy, stated counts, records,
+    documents."""
     files = [data_dir / TAXONOMY]
+    if (data_dir / STATED_COUNTS).is_file():
+        files.append(data_dir / STATED_COUNTS)
     for record_type in RECORD_TYPES:
         files += record_files(data_dir, record_type)[0]
     return files + document_files(data_dir)

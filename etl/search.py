@@ -45,6 +45,8 @@ B = 0.75
 DOC_KIND_PASSAGE = "passage"
 DOC_KIND_EVENT = "event"
 DOC_KIND_REPORT = "report"
+DOC_KIND_CASE = "case"
+SEARCHABLE = tuple(rt for rt in RECORD_TYPES if rt.search_kind is not None)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -136,15 +138,13 @@ def search_params(query: str, *, limit: int = 50) -> dict[str, object]:
 
 @dataclass(frozen=True, slots=True)
 class SearchUnit:
-    """One searchable thing: a document passage or an event record."""
+    """One searchable thing: a document passage or a record (``doc_key`` is then its id)."""
 
     doc_kind: str
     doc_key: str
     text: str
     document_id: str | None = None
     passage_no: int | None = None
-    event_id: str | None = None
-    report_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,12 +181,7 @@ def search_units(
             continue
         for record in (records or {}).get(record_type.name, ()):
             units.append(
-                SearchUnit(
-                    record_type.search_kind,
-                    record.id,
-                    record_type.search_text(record),
-                    **{record_type.key_column: record.id},
-                )
+                SearchUnit(record_type.search_kind, record.id, record_type.search_text(record))
             )
     return units
 
@@ -488,11 +483,13 @@ def index_frames(units: Iterable[SearchUnit]) -> dict[str, pl.DataFrame]:
             ("doc_key", unit.doc_key),
             ("document_id", unit.document_id),
             ("passage_no", unit.passage_no),
-            ("event_id", unit.event_id),
-            ("report_id", unit.report_id),
             ("length", sum(counts.values())),
         ):
             docs[column].append(value)
+        # One id column per searchable record type (its key column), from the registry: the
+        # unit's id in its own type's column, null in the others.
+        for rt in SEARCHABLE:
+            docs[rt.key_column].append(unit.doc_key if unit.doc_kind == rt.search_kind else None)
         for term, tf in sorted(counts.items()):
             term_columns["term"].append(interned.setdefault(term, term))
             term_columns["doc_kind"].append(unit.doc_kind)

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from etl.errors import ValidationFailed
 from etl.records import Event
 from etl.validate import validate_dir
@@ -231,6 +233,42 @@ def synthesize(
         (events_dir / f"{event_id}.yaml").write_text(text, encoding="utf-8")
         ids.append(event_id)
     return n_events
+
+
+SYNTH_CASE_NOTE = "Synthetic record for scale tests, not a real case (copied from {source})."
+
+
+def synthesize_cases(
+    *, n_cases: int, out: Path, seed: int = 0, real_data: Path = Path("data")
+) -> int:
+    """Write ``n_cases`` synthetic enforcement cases into ``out/cases`` (and the real
+    ``stated-counts.yaml``): each is a real case's milestones and sources under a new id
+    ``<mechanism>-<year>-synth-<n>``, its subject and notes saying it is synthetic; return N."""
+    real = sorted((real_data / "cases").glob("*.yaml"))
+    if not real:
+        return 0
+    cases_dir = out / "cases"
+    if cases_dir.exists():
+        for old in cases_dir.glob("*-synth-*.yaml"):
+            old.unlink()
+    cases_dir.mkdir(parents=True, exist_ok=True)
+    if (real_data / "stated-counts.yaml").is_file():
+        shutil.copyfile(real_data / "stated-counts.yaml", out / "stated-counts.yaml")
+    rng = random.Random(seed)
+    loaded = [(p.stem, yaml.safe_load(p.read_text(encoding="utf-8"))) for p in real]
+    for number in range(1, n_cases + 1):
+        source_id, record = rng.choice(loaded)
+        year = source_id.split("-")[1]
+        case_id = f"{record['mechanism']}-{year}-synth-{seed}-{number}"
+        copy = {
+            **record,
+            "id": case_id,
+            "subject_en": f"Synthetic: {record['subject_en']}",
+            "notes": SYNTH_CASE_NOTE.format(source=source_id),
+        }
+        text = yaml.safe_dump(copy, allow_unicode=True, sort_keys=False)
+        (cases_dir / f"{case_id}.yaml").write_text(text, encoding="utf-8")
+    return n_cases
 
 
 def describe(events: Sequence[Event]) -> dict[str, Counter[str]]:

@@ -13,7 +13,11 @@ from etl.yamlio import Document
 
 LANGS = ("en", "es", "fr")
 CODE_LISTS = ("kinds", "statuses", "formats", "levels", "capacities", "outcome_kinds", "confidence")
-ALL_LISTS = ("parties", "bodies", "topic_groups", "topics", *CODE_LISTS)
+LABELLED_LISTS = ("mechanisms", "case_steps", "sectors", "case_statuses")
+"""Code lists with labels (en/es/fr), beside parties, bodies and topics: the enforcement cases'
+lists. A taxonomy without them is valid (it then has no such codes, and any case using one is
+refused); one that has them malformed is not."""
+ALL_LISTS = ("parties", "bodies", "topic_groups", "topics", *CODE_LISTS, *LABELLED_LISTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,8 @@ class Taxonomy:
     topic_groups: dict[str, Labels]
     topics: dict[str, Topic]
     lists: dict[str, tuple[str, ...]]
+    labelled: dict[str, dict[str, Labels]] = field(default_factory=dict)
+    """Each list of :data:`LABELLED_LISTS` → code → labels, in file order."""
     code_sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -61,6 +67,8 @@ class Taxonomy:
                 return tuple(self.topic_groups)
             case "topics":
                 return tuple(self.topics)
+            case _ if name in LABELLED_LISTS:
+                return tuple(self.labelled.get(name, {}))
             case _:
                 return self.lists[name]
 
@@ -137,12 +145,17 @@ def parse_taxonomy(doc: Document, file: str) -> tuple[Taxonomy | None, list[Prob
             lists[name] = ()
         else:
             lists[name] = tuple(value)
+    labelled = {
+        name: {c: labels(name, c, v) for c, v in mapping(name).items()}
+        for name in LABELLED_LISTS
+        if name in data
+    }
     if problems:
         return None, problems
-    return Taxonomy(parties, bodies, groups, topics, lists), problems
+    return Taxonomy(parties, bodies, groups, topics, lists, labelled), problems
 
 
-REFERENCE_TABLES = ("parties", "bodies", "topic_groups", "topics", "codes")
+REFERENCE_TABLES = ("parties", "bodies", "topic_groups", "topics", "codes", "code_labels")
 """The tables loaded from the taxonomy (``warehouse/schema/01_reference.sql``)."""
 
 
@@ -173,4 +186,10 @@ def taxonomy_frames(tax: Taxonomy) -> dict[str, pl.DataFrame]:
     for name, codes in tax.lists.items():
         for position, code in enumerate(codes, start=1):
             rows["codes"].add(list_name=name, code=code, position=position)
+    for name, entries in tax.labelled.items():
+        for position, (code, lb) in enumerate(entries.items(), start=1):
+            rows["codes"].add(list_name=name, code=code, position=position)
+            rows["code_labels"].add(
+                list_name=name, code=code, label_en=lb.en, label_es=lb.es, label_fr=lb.fr
+            )
     return frames(*rows.values())

@@ -32,10 +32,11 @@ from etl.checking import (
     read_record_file,
 )
 from etl.errors import Problem
-from etl.inputs import TAXONOMY, check_layout, record_files
+from etl.inputs import STATED_COUNTS, TAXONOMY, check_layout, record_files
 from etl.records import Event
 from etl.recordtypes import BY_NAME, EVENTS, RECORD_TYPES, RecordType
 from etl.recordtypes.events import KNOWN_FIELDS
+from etl.statedcounts import StatedCount, read_stated_counts
 from etl.taxonomy import Taxonomy, parse_taxonomy
 from etl.yamlio import Document
 
@@ -95,6 +96,8 @@ class ValidationResult:
     problems: tuple[Problem, ...]
     n_files: int
     files: tuple[FileResult, ...] = field(default=())
+    stated_counts: tuple[StatedCount, ...] = ()
+    """The counts of ``stated-counts.yaml`` (none when the file is absent or has an error)."""
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -395,9 +398,15 @@ def validate_dir(
         results.update((number, r) for r, number in zip(chunk, numbers, strict=False))
     ordered = [results[i] for i in sorted(results)]
     result = assemble(taxonomy, ordered)
-    if not stray_problems:
-        return result
-    return replace(result, problems=(*stray_problems, *result.problems))
+    stated_path = data_dir / STATED_COUNTS
+    counts, count_problems = read_stated_counts(
+        stated_path, display_path(stated_path, data_dir, root), taxonomy, today=today
+    )
+    return replace(
+        result,
+        problems=(*stray_problems, *count_problems, *result.problems),
+        stated_counts=counts,
+    )
 
 
 def assemble(taxonomy: Taxonomy, results: Sequence[FileResult]) -> ValidationResult:

@@ -8,6 +8,7 @@ parameters, and a failing query reports its name, SQL and parameters.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -149,10 +150,29 @@ def run_sql(
         raise QueryError(name, sql, bound, exc) from exc
 
 
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+_COMMENT = re.compile(r"--[^\n]*")
+
+
+@cache
+def query_parameters(name: str) -> frozenset[str]:
+    """The ``$name`` parameters the named query's SQL uses (comments aside), derived from the
+    SQL itself as Datasette's ``named_parameters`` does."""
+    return frozenset(_PARAM.findall(_COMMENT.sub("", query_sql(name))))
+
+
 def run_query(
     con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
 ) -> pl.DataFrame:
-    """Run the named query ``warehouse/queries/<name>.sql`` with ``params`` bound."""
+    """Run the named query ``warehouse/queries/<name>.sql`` with ``params`` bound; refuse,
+    before the database sees it, a call whose parameters differ from the query's."""
+    given = frozenset(params or {})
+    wanted = query_parameters(name)
+    if given != wanted:
+        raise WarehouseError(
+            f"query {name!r} takes parameters {sorted(wanted)} "
+            f"(missing {sorted(wanted - given)}, unknown {sorted(given - wanted)})"
+        )
     return run_sql(con, query_sql(name), params, name=name)
 
 

@@ -10,33 +10,6 @@ from dashboard.context import PageContext, get_context
 from dashboard.data import build_info, query
 from dashboard.i18n import CODE_LABELS, t
 
-COVERAGE_STATUSES = ("held", "announced", "rescheduled", "postponed", "cancelled")
-
-
-def coverage_table(ctx: PageContext, coverage: pl.DataFrame) -> pl.DataFrame:
-    """Body × year cells stating what the records say, 'no record' where there is none."""
-    labels = ctx.labels
-    cells = (
-        coverage.with_columns(status_label=pl.col("status").replace(labels.mapping("statuses")))
-        .group_by("body_code", "year")
-        .agg(
-            pl.format("{} {}", pl.col("n_events"), pl.col("status_label"))
-            .sort_by(pl.col("status").replace({s: str(i) for i, s in enumerate(COVERAGE_STATUSES)}))
-            .str.join(", ")
-            .alias("cell")
-        )
-    )
-    years = [str(y) for y in sorted(coverage["year"].unique().to_list())]
-    wide = cells.with_columns(pl.col("year").cast(pl.String)).pivot(
-        on="year", index="body_code", values="cell", aggregate_function="first"
-    )
-    for year in years:
-        if year not in wide.columns:
-            wide = wide.with_columns(pl.lit(None, pl.String).alias(year))
-    wide = wide.with_columns(pl.col(years).fill_null(t("no_record", ctx.lang)))
-    wide = labels.relabel(wide, "body_code", "bodies", alias="body")
-    return wide.select("body", *years).sort("body")
-
 
 def render(ctx: PageContext) -> None:
     lang = ctx.lang
@@ -49,15 +22,7 @@ def render(ctx: PageContext) -> None:
         )
     st.caption(t("licence_note", lang))
 
-    st.subheader(t("coverage", lang))
-    st.caption(t("coverage_note", lang))
-    coverage = query("coverage")
-    table = coverage_table(ctx, coverage)
-    st.dataframe(table, hide_index=True, column_config=components.table_config(ctx, table))
-    long = labels.relabel(
-        labels.relabel(coverage, "body_code", "bodies", alias="body"), "status", "statuses"
-    ).select("body", "year", "status", "n_events")
-    components.csv_button(ctx, long, what="coverage", key="dt_coverage_csv")
+    components.coverage_section(ctx, key="dt_coverage")
 
     st.subheader(t("confidence_mix", lang))
     mix = labels.relabel(

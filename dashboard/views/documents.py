@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard import components
 from dashboard.context import PageContext, get_context
-from dashboard.data import filtered, query
+from dashboard.data import filtered, query, reports_for
 from dashboard.i18n import t
 from dashboard.state import initial_params, publish_page
 from etl.search import query_terms, search_params, snippet
@@ -32,14 +32,18 @@ def highlighted(text: str, terms: list[str]) -> str:
 
 
 def visible(results: pl.DataFrame, ctx: PageContext, citations: pl.DataFrame) -> pl.DataFrame:
-    """Results the sidebar filters let through: events among the filtered ones; passages of
-    documents cited by a filtered event, or cited by no event at all."""
+    """Results the sidebar filters let through: events among the filtered ones; activity
+    reports concerning the filtered bodies and period; passages of documents cited by a
+    filtered event, or cited by no event at all."""
     event_ids = filtered("filtered_event_ids", ctx.filters)["event_id"]
     cited = citations.filter(pl.col("event_id").is_in(event_ids.implode()))["document_id"]
     uncited = ~pl.col("document_id").is_in(citations["document_id"].implode())
+    report_ids = reports_for(ctx.filters)["report_id"].unique()
     return results.filter(
         pl.when(pl.col("doc_kind") == "event")
         .then(pl.col("event_id").is_in(event_ids.implode()))
+        .when(pl.col("doc_kind") == "report")
+        .then(pl.col("report_id").is_in(report_ids.implode()))
         .otherwise(pl.col("document_id").is_in(cited.implode()) | uncited)
     )
 
@@ -104,9 +108,12 @@ def render(ctx: PageContext) -> None:
                     )
                 )
             else:
-                st.markdown(
-                    f"**{t('documents_kind_event', lang)}** · " + components.plain(row["title"])
+                kind = (
+                    "documents_kind_event"
+                    if row["doc_kind"] == "event"
+                    else "documents_kind_report"
                 )
+                st.markdown(f"**{t(kind, lang)}** · " + components.plain(row["title"]))
             st.markdown(highlighted(row["text"] or "", terms))
             st.caption(
                 f"{t('documents_matched_terms', lang)}: "
@@ -121,6 +128,8 @@ def render(ctx: PageContext) -> None:
             if row["doc_kind"] == "event":
                 if st.button(t("documents_open_event", lang), key=f"doc_ev_{i}"):
                     _open_event(row["event_id"])
+            elif row["doc_kind"] == "report":
+                st.caption(components.plain(f"{t('report_id', lang)}: {row['report_id']}"))
             else:
                 citing = citations.filter(pl.col("document_id") == row["document_id"])
                 for j, event in enumerate(citing.iter_rows(named=True)):

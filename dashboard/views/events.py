@@ -5,9 +5,9 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import components
+from dashboard import components, evidence, institutions
 from dashboard.context import PageContext, get_context
-from dashboard.data import filtered, query
+from dashboard.data import filtered, query, reports_for
 from dashboard.i18n import t
 from dashboard.state import initial_params, publish_page
 from dashboard.tables import event_rows, title_expr
@@ -17,6 +17,7 @@ SHOWN_ROWS = 2_000
 ALL_ROWS = 10_000_000
 MAX_QUERY_CHARS = 200
 SELECTED = "ev_selected"
+BODY_PAGE = "dashboard/views/body.py"
 
 
 def _open(event_id: str | None) -> None:
@@ -58,6 +59,12 @@ def _detail(ctx: PageContext, event_id: str) -> None:
     }
     st.markdown(
         "\n".join(f"- **{label}**: {components.plain(value)}" for label, value in facts.items())
+    )
+    st.page_link(
+        BODY_PAGE,
+        label=t("open_body_page", lang, body=labels("bodies", event["body_code"])),
+        query_params={"code": event["body_code"], "lang": lang},
+        icon="🏛️",
     )
     if event["notes"]:
         st.markdown(f"**{t('notes', lang)}**")
@@ -176,7 +183,18 @@ def render(ctx: PageContext) -> None:
     st.caption(t("n_shown", lang, n=n_total))
     if n_total > rows.height:
         st.caption(t("rows_capped", lang, shown=rows.height, n=n_total))
-    st.dataframe(rows, hide_index=True, column_config=components.table_config(ctx, rows))
+    linked = institutions.with_body_links(found.select("body_code"), lang)["body_page"]
+    st.dataframe(
+        rows.with_columns(body_page=linked),
+        hide_index=True,
+        column_config={
+            **components.table_config(ctx, rows),
+            "body_page": st.column_config.LinkColumn(
+                t("body_page", lang), display_text=t("body_page_link", lang)
+            ),
+        },
+        placeholder="—",
+    )
     components.csv_button(
         ctx,
         lambda: event_rows(
@@ -193,6 +211,18 @@ def render(ctx: PageContext) -> None:
             on_change=lambda: _open(st.session_state["ev_pick"]),
             format_func=lambda e: "" if e is None else e,
         )
+    if search:
+        reports = evidence.report_matches(reports_for(ctx.filters), ctx.labels, search)
+        if not reports.is_empty():
+            st.subheader(t("matching_reports", lang))
+            st.dataframe(
+                reports.rename({"bodies": "bodies_named"}),
+                hide_index=True,
+                column_config=components.table_config(
+                    ctx, reports.rename({"bodies": "bodies_named"})
+                ),
+                placeholder="—",
+            )
     components.pack_button(ctx, key="ev_pack")
     publish_page({"event": None, "q": q.strip() or None})
 

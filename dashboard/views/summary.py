@@ -8,9 +8,9 @@ from dataclasses import replace
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, components
+from dashboard import briefing, components, evidence
 from dashboard.context import PageContext, get_context
-from dashboard.data import build_info, filtered
+from dashboard.data import build_info, filtered, query, reports_for
 from dashboard.i18n import t
 from dashboard.state import effective_period
 from dashboard.tables import event_rows
@@ -22,11 +22,48 @@ def _event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _reported(ctx: PageContext) -> str:
+    """Reported activity beside held events: what the activity reports covering the period
+    say of the chosen bodies."""
+    lang = ctx.lang
+    period = effective_period(ctx.filters, ctx.options)
+    rows = reports_for(period)
+    n_met, n_work, n_reports = evidence.reported_activity(rows)
+    if not n_reports:
+        return t("summary_no_reports", lang)
+    start = period.date_from or ctx.options.first_date
+    end = period.date_to or ctx.options.last_date
+    return t(
+        "summary_reported",
+        lang,
+        n_met=n_met,
+        n_work=n_work,
+        n_reports=n_reports,
+        period=f"{start.isoformat()} – {end.isoformat()}",
+    )
+
+
 def render(ctx: PageContext) -> None:
     lang = ctx.lang
     st.title(t("page_summary", lang))
     facts, topics = briefing.summary_facts(ctx)
     st.markdown(components.plain(briefing.paragraph(ctx, facts)))
+    in_period = query(
+        "cases_in_period",
+        date_from=ctx.filters.date_from,
+        date_to=ctx.filters.date_to,
+        parties=list(ctx.filters.parties),
+        topics=list(ctx.filters.topics),
+    ).row(0, named=True)
+    st.markdown(
+        t(
+            "cases_summary_line",
+            lang,
+            opened=in_period["n_opened"],
+            resolved=in_period["n_resolved"],
+        )
+    )
+    st.markdown(components.plain(_reported(ctx)))
 
     held_only = ctx.filters.statuses == ("held",)
     cols = st.columns(2 + len(facts.hosted))

@@ -26,7 +26,7 @@ from typing import Any
 import polars as pl
 
 from etl.checking import RecordChecker
-from etl.recordtypes import events, reports
+from etl.recordtypes import cases, events, reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,17 @@ REPORTS = RecordType(
     search_kind="report",
     search_text=reports.search_text,
 )
-RECORD_TYPES: tuple[RecordType, ...] = (EVENTS, REPORTS)
+CASES = RecordType(
+    name="cases",
+    noun="enforcement case",
+    key_column="case_id",
+    checker=cases.CaseChecker,
+    frames=cases.case_frames,
+    tables=cases.TABLES,
+    search_kind="case",
+    search_text=cases.search_text,
+)
+RECORD_TYPES: tuple[RecordType, ...] = (EVENTS, REPORTS, CASES)
 BY_NAME: dict[str, RecordType] = {rt.name: rt for rt in RECORD_TYPES}
 REQUIRED_FOLDERS = ("events",)
 """Folders a data folder must have; the others may be absent (no records of that type)."""

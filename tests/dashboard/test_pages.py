@@ -171,7 +171,7 @@ def expected_widgets(page: str, e: Expected) -> tuple[int, int]:
     if page == "summary":
         return 0, 2  # top-topics CSV, briefing pack
     if page == "trends":
-        return (2, 2) if e.n_events else (0, 0)
+        return (3, 3) if e.n_events else (0, 0)  # events, topics, active bodies
     if page == "topics":
         return (2, 4) if e.n_with_topics else (0, 0)
     if page == "parties":
@@ -179,7 +179,7 @@ def expected_widgets(page: str, e: Expected) -> tuple[int, int]:
         return n, n
     if page == "events":
         return 0, 2  # events CSV, briefing pack
-    return 1, 2  # data: confidence mix; coverage CSV and the chart's CSV
+    return 2, 2  # data: evidence coverage and confidence mix, each with its CSV
 
 
 # --- every page × language × filter set -------------------------------------------------------
@@ -208,9 +208,11 @@ def test_page(warehouse: Path, truth: Truth, page: str, lang: str, fset: str) ->
         assert shown_count(at, lang) == expected.n_events
         assert len(at.dataframe[0].value) == expected.n_events
     elif page == "data_page":
-        coverage = at.dataframe[0].value
-        assert len(coverage) == truth.n_bodies_with_records
-        assert coverage["body"].is_unique
+        coverage_title = {
+            "es": "Evidencia de actividad por órgano y año",
+            "en": "Evidence of activity by body and year",
+        }
+        assert at.subheader[0].value == coverage_title[lang]
     elif page in ("trends", "topics") and not expected.n_events:
         assert at.info, "an empty result says so"
 

@@ -15,6 +15,7 @@ import pytest
 from etl.documents import SourceDocument, parse_document, read_documents
 from etl.records import Event, Source
 from etl.search import (
+    DOC_KIND_CASE,
     DOC_KIND_EVENT,
     DOC_KIND_PASSAGE,
     DOC_KIND_REPORT,
@@ -238,6 +239,7 @@ def _load(frames: dict[str, pl.DataFrame]) -> duckdb.DuckDBPyConnection:
     con.execute("create table events (event_id varchar, title_en varchar)")
     con.execute("create table activity_reports (report_id varchar, claim_text varchar)")
     con.execute("create table report_bodies (report_id varchar, body_no integer, quote varchar)")
+    con.execute("create table cases (case_id varchar, subject_en varchar)")
     for table in SEARCH_TABLES:
         frame = frames[table]  # noqa: F841 - read by DuckDB's replacement scan
         con.execute(f"insert into {table} by name select * from frame")
@@ -263,7 +265,7 @@ def test_sql_search_equals_python(real: tuple[list[SourceDocument], Records], qu
     assert got["score"].to_list() == pytest.approx([h.score for h in expected], rel=1e-9)
     assert [tuple(m) for m in got["matched_terms"].to_list()] == [h.matched for h in expected]
     kinds = set(got["doc_kind"].to_list())
-    assert kinds <= {DOC_KIND_PASSAGE, DOC_KIND_EVENT, DOC_KIND_REPORT}
+    assert kinds <= {DOC_KIND_PASSAGE, DOC_KIND_EVENT, DOC_KIND_REPORT, DOC_KIND_CASE}
 
 
 def test_sql_search_finds_events_and_passages(

@@ -51,6 +51,8 @@ PAGES = (
     ("topics", "Topics"),
     ("parties", "Parties"),
     ("events", "Events"),
+    ("cases", "Cases"),
+    ("bodies", "Bodies"),
     ("documents", "Documents"),
     ("data", "Data"),
 )
@@ -344,3 +346,74 @@ def test_record_text_renders_literally(page: Page, app_url: str) -> None:
         timeout=TIMEOUT_MS
     )
     save_full_page(page, "events-hostile-record")
+
+
+def test_a_body_page_opens_from_a_link_on_the_events_page(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/events?lang=en&event={EVENT_ID}")
+    wait_ready(page, "Events")
+    link = page.get_by_test_id("stMain").get_by_role("link", name=f"Open the page of {BODY_NAME}")
+    link.click()
+    wait_ready(page, BODY_NAME)
+    assert_healthy(page)
+    expect_url_param(page, "code", BODY_CODE)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text("Evidence of activity by year").first).to_be_visible()
+    expect(main.get_by_text("Reports that name this body").first).to_be_visible()
+    save_full_page(page, "body-from-events-link")
+    # Reloading the copied link shows the same body.
+    page.reload()
+    wait_ready(page, BODY_NAME)
+    expect_url_param(page, "code", BODY_CODE)
+
+
+def test_a_coverage_square_opens_the_records_behind_it(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/bodies?lang=fr")
+    wait_ready(page, "Organes")
+    assert_healthy(page)
+    chart = page.get_by_test_id("stPlotlyChart").first
+    expect(chart.locator(".main-svg").first).to_be_attached()
+    # A filled square (a level other than "nothing known"); plotly's drag layer takes the
+    # click at the point's position and turns it into a selection.
+    point = chart.locator("g.points path.point").first
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("link", name=re.compile("^Ouvrir la page de "))).to_be_visible(
+        timeout=TIMEOUT_MS
+    )
+    save_full_page(page, "bodies-cell-opened-fr")
+
+
+CASE_ID = "rrm-2021-tridonex"
+
+
+def test_cases_page_opens_a_case(page: Page, app_url: str, warehouse_path: Path) -> None:
+    con = connect(warehouse_path)
+    try:
+        subject = run_sql(
+            con, "select subject_en from cases where case_id = $id", {"id": CASE_ID}
+        ).item()
+    finally:
+        con.close()
+    page.goto(f"{app_url}/cases?lang=en&mechanism=rrm")
+    wait_ready(page, "Cases")
+    assert_healthy(page)
+    expect(page.get_by_text("RRM requests recorded;").first).to_be_visible(timeout=TIMEOUT_MS)
+    save_full_page(page, "cases")
+    picker = page.get_by_test_id("stSelectbox").filter(has_text="Open a case")
+    picker.locator("input").click()
+    picker.locator("input").fill(CASE_ID)
+    page.keyboard.press("Enter")
+    wait_ready(page, subject)
+    assert_healthy(page)
+    expect_url_param(page, "id", CASE_ID)
+    expect(page.get_by_text("Tridonex S. de R.L. de C.V.").first).to_be_visible(timeout=TIMEOUT_MS)
+    save_full_page(page, "case")
+    # The copied link reopens the case in a fresh page.
+    other = page.context.new_page()
+    other.goto(page.url)
+    wait_ready(other, subject)
+    assert_healthy(other)
+    other.close()

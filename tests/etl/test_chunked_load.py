@@ -16,6 +16,7 @@ from etl.documents import read_documents
 from etl.inputs import document_files
 from etl.recordtypes import RECORD_TYPES
 from etl.search import SEARCH_TABLES, search_frames
+from etl.statedcounts import stated_count_frames
 from etl.taxonomy import taxonomy_frames
 from warehouse.db import schema_statements
 
@@ -28,7 +29,11 @@ def test_rows_loaded_chunk_by_chunk_equal_rows_made_at_once(
     assert not bad
     at_once = validate.validate_dir(real_data_dir)
     assert at_once.taxonomy is not None
-    frames = {**taxonomy_frames(at_once.taxonomy), **search_frames(documents, at_once.records)}
+    frames = {
+        **taxonomy_frames(at_once.taxonomy),
+        **stated_count_frames(at_once.stated_counts),
+        **search_frames(documents, at_once.records),
+    }
     for record_type in RECORD_TYPES:
         frames.update(record_type.frames(at_once.records.get(record_type.name, ())))
     expected = duckdb.connect(":memory:")

@@ -302,7 +302,7 @@ def test_a_clean_report_is_accepted_and_loaded(data_and_db: tuple[Path, Path, st
     data, db, _ = data_and_db
     (data / "reports" / NAME).write_bytes(REPORT.encode())
     report = build(data, db, display_root="data")
-    assert report.n_records == {"events": 5, "reports": 2}
+    assert report.n_records == {"events": 5, "reports": 2, "cases": 0}
     assert report.row_counts["report_bodies"] == 4
     assert report.row_counts["report_sources"] == 4
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from etl.__main__ import main
-from etl.synth import SYNTH_PREFIX, describe, synthesize
+from etl.synth import SYNTH_PREFIX, describe, synthesize, synthesize_cases
 from etl.validate import validate_dir
 
 
@@ -52,3 +52,16 @@ def test_cli_writes_a_buildable_folder(tmp_path: Path, real_data_dir: Path) -> N
     assert main(["build", "--data", str(out), "--db", str(tmp_path / "s.duckdb")]) == 0
     assert len(list((out / "events").glob("synth-*.yaml"))) == 12
     assert (out / "taxonomy.yaml").read_bytes() == (real_data_dir / "taxonomy.yaml").read_bytes()
+
+
+def test_synthetic_cases_validate_and_say_they_are_synthetic(tmp_path: Path) -> None:
+    out = tmp_path / "synth"
+    synthesize(n_events=3, out=out, seed=5)
+    assert synthesize_cases(n_cases=50, out=out, seed=5) == 50
+    result = validate_dir(out)
+    assert result.ok, [str(p) for p in result.errors][:3]
+    cases = result.records["cases"]
+    assert len(cases) == 50
+    assert all("-synth-" in c.id and c.notes and "Synthetic" in c.notes for c in cases)
+    assert all(c.subject_en.startswith("Synthetic: ") for c in cases)
+    assert len(result.stated_counts) == 29

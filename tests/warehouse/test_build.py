@@ -23,12 +23,14 @@ from etl.build import build, build_lock, data_version
 from etl.errors import BuildLocked, ValidationFailed
 from warehouse.db import DEFAULT_DB, connect, db_path, run_sql
 
+LABELLED_LISTS = ("mechanisms", "case_steps", "sectors", "case_statuses")
 LOADED_TABLES = (
     "parties",
     "bodies",
     "topic_groups",
     "topics",
     "codes",
+    "code_labels",
     "events",
     "event_topics",
     "event_treaty_refs",
@@ -108,7 +110,9 @@ def expected_counts(records: list[dict[str, Any]], taxonomy: dict[str, Any]) -> 
         "bodies": len(taxonomy["bodies"]),
         "topic_groups": len(taxonomy["topic_groups"]),
         "topics": len(taxonomy["topics"]),
-        "codes": sum(len(v) for v in taxonomy.values() if isinstance(v, list)),
+        "codes": sum(len(v) for v in taxonomy.values() if isinstance(v, list))
+        + sum(len(taxonomy[name]) for name in LABELLED_LISTS),
+        "code_labels": sum(len(taxonomy[name]) for name in LABELLED_LISTS),
         "events": len(records),
         "event_topics": total("topics"),
         "event_treaty_refs": distinct("treaty_refs"),

@@ -6,4 +6,6 @@ select 'topics', topic_code, label_en, label_es, label_fr from topics
 union all
 select 'topic_groups', group_code, label_en, label_es, label_fr from topic_groups
 union all
-select 'parties', party_code, name_en, name_es, name_fr from parties;
+select 'parties', party_code, name_en, name_es, name_fr from parties
+union all
+select list_name, code, label_en, label_es, label_fr from code_labels;

@@ -1,5 +1,6 @@
--- Full-text search over document passages, events and activity reports, ranked by BM25.
--- grain: one row per passage, event or report matching at least one term, best first.
+-- Full-text search over document passages, events, activity reports and enforcement cases,
+-- ranked by BM25.
+-- grain: one row per passage, event, report or case matching at least one term, best first.
 -- $terms: list of normalised terms (etl.search.query_terms of the search box's text)
 -- $k1, $b: BM25 parameters (etl.search.K1 = 1.2, etl.search.B = 0.75)
 -- $limit: how many rows at most
@@ -47,8 +48,10 @@ select
     d.passage_no,
     d.event_id,
     d.report_id,
-    coalesce(doc.title, e.title_en, r.claim_text) as title,
-    coalesce(p.text, e.title_en, r.claim_text) as text,
+    d.case_id,
+    coalesce(doc.title, e.title_en, r.claim_text, c.subject_en) as title,
+    coalesce(p.text, e.title_en, r.claim_text || '
+' || rq.quotes, c.subject_en) as text,
     p.start_offset,
     p.end_offset
 from scored as s
@@ -57,5 +60,11 @@ left join passages as p on d.document_id = p.document_id and d.passage_no = p.pa
 left join documents as doc on d.document_id = doc.document_id
 left join events as e on d.event_id = e.event_id
 left join activity_reports as r on d.report_id = r.report_id
+left join (
+    select report_id, string_agg(quote, ' · ' order by body_no) as quotes
+    from report_bodies
+    group by report_id
+) as rq on d.report_id = rq.report_id
+left join cases as c on d.case_id = c.case_id
 order by s.score desc, s.doc_kind, s.doc_key
 limit $limit

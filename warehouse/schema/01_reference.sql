@@ -43,3 +43,15 @@ create table codes (
     code varchar not null,
     position integer not null
 );
+
+-- The labels of the code lists that have them besides parties, bodies and topics (the
+-- enforcement cases' mechanisms, case_steps, sectors and case_statuses); each code is also in
+-- `codes`, with its position.
+-- key: (list_name, code)
+create table code_labels (
+    list_name varchar not null,
+    code varchar not null,
+    label_en varchar not null,
+    label_es varchar not null,
+    label_fr varchar not null
+);

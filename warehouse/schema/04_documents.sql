@@ -26,12 +26,13 @@ create table passages (
 
 -- key: (doc_kind, doc_key)
 create table search_docs (
-    doc_kind varchar not null check (doc_kind in ('passage', 'event', 'report')),
+    doc_kind varchar not null check (doc_kind in ('passage', 'event', 'report', 'case')),
     doc_key varchar not null,
     document_id varchar,
     passage_no integer,
     event_id varchar,
     report_id varchar,
+    case_id varchar,
     length integer not null
 );
 

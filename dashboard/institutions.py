@@ -1,0 +1,156 @@
+"""What the Bodies index and the body page show, shaped from the warehouse's rows (pure).
+
+Codes stay in the frames until the last step; labels come from :class:`Labels` in the
+interface language, so the same rows read in Spanish, English or French.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import polars as pl
+
+from dashboard.i18n import t
+from dashboard.labels import Labels
+
+BODY_PAGE = "body"
+"""URL path of the body page (``/body?code=<body_code>``)."""
+
+
+def body_url(body_code: str, lang: str) -> str:
+    """A relative link that opens a body's page in the given language."""
+    return f"{BODY_PAGE}?code={body_code}&lang={lang}"
+
+
+def with_body_links(frame: pl.DataFrame, lang: str, *, column: str = "body_code") -> pl.DataFrame:
+    """``frame`` with a ``body_page`` column linking each row's body to its page."""
+    return frame.with_columns(
+        body_page=pl.when(pl.col(column).is_not_null()).then(
+            pl.lit(f"{BODY_PAGE}?code=") + pl.col(column) + pl.lit(f"&lang={lang}")
+        )
+    )
+
+
+def shown_date(day: dt.date | None, precision: str | None) -> str:
+    """A partial date as it is known: ``2024-05-23``, ``2024-05`` or ``2024``."""
+    if day is None:
+        return ""
+    return {"month": day.isoformat()[:7], "year": str(day.year)}.get(
+        precision or "day", day.isoformat()
+    )
+
+
+def period_text(row: Mapping[str, Any], lang: str) -> str:
+    """A report's period as it states it, e.g. ``2021-05-17 – 2022-01-13``."""
+    start = shown_date(row["period_start"], row["period_start_precision"])
+    end = shown_date(row["period_end"], row["period_end_precision"])
+    if not start and not end:
+        return t("period_unstated", lang)
+    return f"{start or '…'} – {end or '…'}"
+
+
+def treaty_basis(chapter: int | None, article: str | None, lang: str) -> str:
+    if chapter is not None and article:
+        return t("treaty_basis", lang, chapter=chapter, article=article)
+    if chapter is not None:
+        return t("treaty_basis_chapter", lang, chapter=chapter)
+    return t("treaty_basis_none", lang)
+
+
+def index_rows(index: pl.DataFrame, labels: Labels) -> pl.DataFrame:
+    """The Bodies index with names and labels, a link to each body's page; codes kept."""
+    named = labels.relabel(index, "body_code", "bodies", alias="body")
+    return with_body_links(named, labels.lang).select(
+        "body",
+        "chapter",
+        "article",
+        pl.col("latest_evidence").replace_strict(labels.mapping("evidence"), default=None),
+        "latest_year",
+        "n_held_events",
+        "n_events",
+        "last_held_date",
+        "n_reports",
+        "last_report_date",
+        "n_years_known",
+        "body_page",
+        "body_code",
+    )
+
+
+def report_rows(reports: pl.DataFrame, labels: Labels) -> pl.DataFrame:
+    """Reports naming one body: date, period, claim (label), the exact quote, its source."""
+    lang = labels.lang
+    return reports.select(
+        pl.struct("published", "published_precision")
+        .map_elements(
+            lambda r: shown_date(r["published"], r["published_precision"]),
+            return_dtype=pl.String,
+        )
+        .alias("published"),
+        pl.struct("period_start", "period_start_precision", "period_end", "period_end_precision")
+        .map_elements(lambda r: period_text(r, lang), return_dtype=pl.String)
+        .alias("period_covered"),
+        pl.col("claim").replace_strict(labels.mapping("claims"), default=None),
+        "quote",
+        "claim_text",
+        "quote_publisher",
+        "quote_url",
+        pl.col("confidence").replace_strict(labels.mapping("confidence"), default=None),
+        "report_id",
+    )
+
+
+def meeting_rows(events: pl.DataFrame, labels: Labels) -> pl.DataFrame:
+    """One body's events for display: date, title, status, format, place, host, chair."""
+    title = pl.col("title_es").fill_null(pl.col("title_en")) if labels.lang == "es" else "title_en"
+    out = events.with_columns(title=title)
+    for column, list_name in (
+        ("status", "statuses"),
+        ("format", "formats"),
+        ("kind", "kinds"),
+        ("host_party", "parties"),
+        ("chair_party", "parties"),
+    ):
+        out = labels.relabel(out, column, list_name)
+    return out.select(
+        "start_date",
+        "end_date",
+        "title",
+        "kind",
+        "edition",
+        "status",
+        "format",
+        "city",
+        "host_party",
+        "chair_party",
+        "n_outcomes",
+        "n_follow_ups",
+        "event_id",
+    )
+
+
+def hosts_and_chairs(events: pl.DataFrame, labels: Labels) -> pl.DataFrame:
+    """Who hosted and chaired each held meeting, oldest first (empty when unknown)."""
+    held = events.filter(pl.col("status") == "held")
+    out = labels.relabel(
+        labels.relabel(held, "host_party", "parties"), "chair_party", "parties"
+    ).with_columns(
+        title=pl.col("title_es").fill_null(pl.col("title_en"))
+        if labels.lang == "es"
+        else pl.col("title_en")
+    )
+    return out.select("start_date", "title", "city", "host_party", "chair_party", "event_id")
+
+
+def outcome_kind_counts(outcomes: pl.DataFrame, labels: Labels, kinds: list[str]) -> pl.DataFrame:
+    """Outcomes per kind, every kind of the taxonomy listed (zeros kept), in taxonomy order."""
+    counts = dict(outcomes.group_by("kind").len().iter_rows())
+    return pl.DataFrame(
+        {
+            "kind": [labels("outcome_kinds", k) for k in kinds],
+            "n_outcomes": [int(counts.get(k, 0)) for k in kinds],
+        },
+        schema={"kind": pl.String, "n_outcomes": pl.Int32},
+    )

@@ -1,0 +1,257 @@
+"""Body: everything the records say of one body of the agreement (``/body?code=<body_code>``).
+
+The body is chosen by its code, in the URL and in the list at the top; every record of the
+body shows, whatever the sidebar filters (they select events for the other pages).
+"""
+
+from __future__ import annotations
+
+import plotly.express as px
+import polars as pl
+import streamlit as st
+
+from dashboard import components, evidence, institutions
+from dashboard.context import PageContext, get_context
+from dashboard.data import query
+from dashboard.i18n import t
+
+PICK = "body_pick"
+# The last ``code`` read from the URL: a new one (a link followed) moves the list to it.
+SEEN = "body_url_seen"
+EVENTS_PAGE = "dashboard/views/events.py"
+
+
+def _chosen(ctx: PageContext) -> str | None:
+    """The body to show: a new ``?code=`` in the URL wins, then the list's choice."""
+    url_code = st.query_params.get("code")
+    if url_code is not None and url_code != st.session_state.get(SEEN):
+        st.session_state[SEEN] = url_code
+        if url_code in ctx.options.bodies:
+            st.session_state[PICK] = url_code
+        else:
+            st.warning(t("body_unknown", ctx.lang, code=components.plain(url_code[:60])))
+    if st.session_state.get(PICK) not in ctx.options.bodies:
+        st.session_state[PICK] = None
+    return st.selectbox(
+        t("body_choose", ctx.lang),
+        [None, *ctx.options.bodies],
+        key=PICK,
+        format_func=lambda c: "" if c is None else ctx.labels("bodies", c),
+    )
+
+
+def _open_event(event_id: str) -> None:
+    st.session_state["ev_selected"] = event_id
+    st.switch_page(EVENTS_PAGE)
+
+
+def _table(ctx: PageContext, frame: pl.DataFrame, *, what: str, key: str) -> None:
+    config = {
+        **components.table_config(ctx, frame),
+        "quote_url": st.column_config.LinkColumn(t("quote_url", ctx.lang)),
+    }
+    if "url" in frame.columns:
+        config["url"] = st.column_config.LinkColumn(t("url", ctx.lang))
+    st.dataframe(frame, hide_index=True, column_config=config, key=f"{key}_table", placeholder="—")
+    components.csv_button(ctx, frame, what=what, key=f"{key}_csv")
+
+
+def render(ctx: PageContext) -> None:
+    lang, labels = ctx.lang, ctx.labels
+    code = _chosen(ctx)
+    if code is None:
+        st.title(t("page_body", lang))
+        st.page_link("dashboard/views/bodies.py", label=t("page_bodies", lang), icon="🏛️")
+        return
+    st.query_params["code"] = code
+    st.session_state[SEEN] = code
+    index = query("bodies_index").filter(pl.col("body_code") == code)
+    profile = index.row(0, named=True)
+    st.title(labels("bodies", code))
+    st.caption(institutions.treaty_basis(profile["chapter"], profile["article"], lang))
+    if profile["latest_evidence"] == "none":
+        st.info(t("body_nothing_known", lang))
+    else:
+        st.markdown(
+            t(
+                "body_known",
+                lang,
+                n_events=profile["n_events"],
+                n_held=profile["n_held_events"],
+                n_reports=profile["n_reports"],
+                latest=f"{labels('evidence', profile['latest_evidence'])} "
+                f"({profile['latest_year']})",
+            )
+        )
+    st.caption(t("all_records_note", lang))
+
+    st.subheader(t("evidence_strip", lang))
+    grid = query("body_year_evidence").filter(pl.col("body_code") == code)
+    strip = evidence.coverage_frame(grid, labels, order=[code])
+    words = {c: t(c, lang) for c in evidence.COUNTS}
+    fig = evidence.strip_figure(strip, labels, title=t("evidence_strip", lang), words=words)
+    st.plotly_chart(fig, key="body_strip_chart", width="stretch")
+    components.csv_button(
+        ctx,
+        strip.select(
+            "year",
+            "evidence_label",
+            *evidence.COUNTS,
+            "held_event_ids",
+            "met_report_ids",
+            "work_report_ids",
+        ).rename({"evidence_label": "evidence"}),
+        what=f"{code}-evidence",
+        key="body_strip_csv",
+    )
+
+    events = query("body_events", body_code=code)
+    st.subheader(t("body_meetings", lang))
+    if events.is_empty():
+        st.caption(t("body_no_meetings", lang))
+    else:
+        meetings = institutions.meeting_rows(events, labels)
+        timeline = px.scatter(
+            meetings,
+            x="start_date",
+            y="status",
+            color="status",
+            hover_name="title",
+            labels={"start_date": t("date", lang), "status": t("status", lang)},
+            title=t("body_timeline", lang),
+        )
+        timeline.update_traces(marker={"size": 13, "symbol": "diamond"})
+        timeline.update_layout(height=260, margin={"t": 50, "l": 10, "r": 10, "b": 10})
+        st.plotly_chart(timeline, key="body_timeline_chart", width="stretch")
+        picked = st.dataframe(
+            meetings,
+            hide_index=True,
+            column_config=components.table_config(ctx, meetings),
+            placeholder="—",
+            on_select="rerun",
+            selection_mode="single-row",
+            key="body_meetings_table",
+        )
+        rows = picked.selection.rows if picked is not None else []
+        if rows:
+            event_id = meetings["event_id"][rows[0]]
+            st.button(
+                t("documents_open_event", lang) + f": {event_id}",
+                on_click=_open_event,
+                args=(event_id,),
+                key="body_open_event",
+            )
+        components.csv_button(ctx, meetings, what=f"{code}-meetings", key="body_meetings_csv")
+
+        st.subheader(t("hosts_chairs", lang))
+        _table(
+            ctx,
+            institutions.hosts_and_chairs(events, labels),
+            what=f"{code}-hosts",
+            key="body_hosts",
+        )
+
+        st.subheader(t("outcomes_by_kind", lang))
+        outcomes = query("body_outcomes", body_code=code)
+        kinds = list(labels.mapping("outcome_kinds"))
+        by_kind = institutions.outcome_kind_counts(outcomes, labels, kinds)
+        n_follow = int(outcomes.filter(pl.col("kind") == "follow_up").height)
+        st.caption(
+            t("follow_ups_note", lang, n=n_follow, kind=labels("outcome_kinds", "follow_up"))
+        )
+        bars = px.bar(
+            by_kind,
+            x="kind",
+            y="n_outcomes",
+            labels={"kind": t("kind", lang), "n_outcomes": t("outcomes", lang)},
+            title=t("outcomes_by_kind", lang),
+        )
+        bars.update_layout(height=300, yaxis={"rangemode": "tozero", "dtick": 1})
+        components.chart(ctx, bars, by_kind, what=f"{code}-outcome-kinds", key="body_kinds")
+        shown = (
+            labels.relabel(outcomes, "kind", "outcome_kinds")
+            .with_columns(
+                title=pl.col("title_es").fill_null(pl.col("title_en"))
+                if lang == "es"
+                else pl.col("title_en")
+            )
+            .select("start_date", "title", "kind", "text", "event_id")
+        )
+        _table(ctx, shown, what=f"{code}-outcomes", key="body_outcomes")
+
+        st.subheader(t("body_topics", lang))
+        topics = labels.relabel(
+            labels.relabel(
+                query("body_topics", body_code=code), "topic_code", "topics", alias="topic"
+            ),
+            "group_code",
+            "topic_groups",
+            alias="topic_group",
+        ).select("topic", "topic_group", "n_events", "topic_code")
+        _table(ctx, topics, what=f"{code}-topics", key="body_topics")
+
+    st.subheader(t("body_reports", lang))
+    reports = query("body_reports", body_code=code)
+    if reports.is_empty():
+        st.caption(t("body_no_reports", lang))
+    else:
+        rows_ = institutions.report_rows(reports, labels)
+        for row in rows_.iter_rows(named=True):
+            with st.container(border=True):
+                st.markdown(
+                    components.plain(
+                        t("report_quote_line", lang, quote=row["quote"], claim=row["claim"])
+                    )
+                )
+                st.caption(
+                    components.plain(
+                        t(
+                            "report_meta",
+                            lang,
+                            published=row["published"] or "—",
+                            period=row["period_covered"],
+                            confidence=row["confidence"],
+                        )
+                    )
+                )
+                url = row["quote_url"] or ""
+                if url.startswith(("http://", "https://")):
+                    st.link_button(
+                        f"{t('report_source', lang)}: {row['quote_publisher'] or url[:40]}", url
+                    )
+        _table(ctx, rows_, what=f"{code}-reports", key="body_reports")
+
+    st.subheader(t("body_sources", lang))
+    sources = (
+        query("body_sources", body_code=code)
+        .with_columns(
+            record_kind=pl.col("record_kind").replace_strict(
+                {"event": t("record_kinds_event", lang), "report": t("record_kinds_report", lang)}
+            )
+        )
+        .rename({"language": "source_language"})
+    )
+    _table(ctx, sources, what=f"{code}-sources", key="body_sources")
+
+    if profile["chapter"] is not None:
+        _chapter_cases(ctx, int(profile["chapter"]))
+
+
+def _chapter_cases(ctx: PageContext, chapter: int) -> None:
+    """The enforcement cases concerning this body's chapter (case_facts.chapters), if any."""
+    lang, labels = ctx.lang, ctx.labels
+    found = query("cases_of_chapter", chapter=chapter)
+    if found.is_empty():
+        return
+    st.subheader(t("cases_of_chapter", lang, chapter=chapter))
+    if lang != "en":
+        st.caption(t("cases_english_only", lang))
+    shown = labels.relabel(
+        labels.relabel(found, "mechanism_code", "mechanisms"), "status", "case_statuses"
+    )
+    shown = labels.relabel(shown, "latest_step_code", "case_steps")
+    _table(ctx, shown, what=f"chapter-{chapter}-cases", key="body_cases")
+
+
+if __name__ == "__main__":
+    render(get_context())

@@ -1,0 +1,109 @@
+"""One enforcement case (``/case?id=<case_id>``): chronology, facility, outcome, sources,
+related meetings and topics. Layout only."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import cases, components
+from dashboard.context import PageContext, get_context
+from dashboard.data import query
+from dashboard.i18n import t
+from dashboard.state import initial_params, publish_page
+
+OPENED = "case_id"
+MAX_ID_CHARS = 120
+
+
+def _shown_date(value: object, precision: object) -> str:
+    text = str(value)
+    return text[:7] if precision == "month" else text
+
+
+def render(ctx: PageContext) -> None:
+    lang = ctx.lang
+    labels = ctx.labels
+    if OPENED not in st.session_state:
+        st.session_state[OPENED] = initial_params().pop("id", "")[:MAX_ID_CHARS]
+    case_id: str = st.session_state[OPENED] or ""
+    st.page_link("dashboard/views/cases.py", label=t("cases_back", lang))
+    found = query("case_detail", case_id=case_id) if case_id else None
+    if found is None or found.is_empty():
+        st.title(t("page_case", lang))
+        st.warning(t("cases_unknown_case", lang, id=components.plain(case_id[:80])))
+        publish_page({"id": None})
+        return
+    publish_page({"id": case_id})
+    case = found.row(0, named=True)
+    subject, english_only = cases.case_text(case["subject_en"], case["subject_es"], lang)
+    st.title(components.plain(subject))
+    st.caption(t("cases_case_link", lang) + f": `?id={case_id}`")
+    if english_only or lang != "en":
+        st.caption(t("cases_english_only", lang))
+    facts = {
+        t("cases_mechanism", lang): labels("mechanisms", case["mechanism_code"]),
+        t("cases_complainant", lang): labels("parties", case["complainant_party"]),
+        t("cases_respondent", lang): labels("parties", case["respondent_party"]),
+        t("cases_third_parties", lang): ", ".join(
+            labels("parties", p) for p in case["third_parties"]
+        )
+        or t("none", lang),
+        t("cases_facility", lang): case["facility"] or t("none", lang),
+        t("cases_sector", lang): labels("sectors", case["sector_code"]) or t("none", lang),
+        t("cases_status", lang): labels("case_statuses", case["status"]),
+        t("cases_request_date", lang): _shown_date(case["request_date"], case["request_precision"]),
+        t("cases_latest_step", lang): labels("case_steps", case["latest_step_code"])
+        + f" ({_shown_date(case['latest_step_date'], case['latest_step_precision'])})",
+        t("cases_days_to_resolution", lang): case["days_to_resolution"]
+        if case["days_to_resolution"] is not None
+        else t("cases_days_open_value", lang, days=case["days_open"], built_on=case["built_on"]),
+        t("confidence", lang): labels("confidence", case["confidence"]),
+        t("topics", lang): ", ".join(labels("topics", c) for c in case["topic_codes"]),
+    }
+    st.markdown(
+        "\n".join(f"- **{label}**: {components.plain(value)}" for label, value in facts.items())
+    )
+    if case["outcome_en"]:
+        st.markdown(f"**{t('cases_outcome', lang)}**")
+        st.markdown(components.plain(case["outcome_en"]))
+
+    st.subheader(t("cases_chronology", lang))
+    milestones = query("case_milestones_of", case_id=case_id)
+    chronology = labels.relabel(milestones, "step_code", "case_steps")
+    st.dataframe(
+        chronology, hide_index=True, column_config=components.table_config(ctx, chronology)
+    )
+    components.csv_button(ctx, milestones, what=f"case-{case_id}-milestones", key="case_ms_csv")
+
+    st.subheader(t("cases_related_meetings", lang))
+    related = query("case_related_events", case_id=case_id)
+    if related.is_empty():
+        st.caption(t("none", lang))
+    for row in related.iter_rows(named=True):
+        title = row["title_es"] if lang == "es" and row["title_es"] else row["title_en"]
+        st.markdown(
+            components.plain(
+                f"{row['start_date']} · {labels('bodies', row['body_code'])} · {title}"
+            )
+            + f" (`/events?event={row['event_id']}`)"
+        )
+
+    if case["notes"]:
+        st.markdown(f"**{t('notes', lang)}**")
+        st.markdown(components.plain(case["notes"]))
+
+    st.subheader(t("sources", lang))
+    sources = query("case_sources_of", case_id=case_id).rename({"language": "source_language"})
+    st.dataframe(
+        sources,
+        hide_index=True,
+        column_config={
+            **components.table_config(ctx, sources),
+            "url": st.column_config.LinkColumn(t("url", lang)),
+        },
+    )
+    components.csv_button(ctx, sources, what=f"case-{case_id}-sources", key="case_src_csv")
+
+
+if __name__ == "__main__":
+    render(get_context())

@@ -1,0 +1,266 @@
+"""The Cases page and every case page under AppTest (Spanish and English), the tallies against
+counts made here from the YAML, and stated totals never shown without their source."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from dashboard import cases
+from dashboard.i18n import t
+from dashboard.labels import Labels
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "streamlit_app.py")
+DATA = ROOT / "data"
+CASES = {
+    p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+    for p in sorted((DATA / "cases").glob("*.yaml"))
+}
+STATED = yaml.safe_load((DATA / "stated-counts.yaml").read_text(encoding="utf-8"))["counts"]
+
+
+def open_page(params: dict[str, str], page: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(f"dashboard/views/{page}.py").run()
+    return at
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+
+
+def unescape(text: str) -> str:
+    return text.replace("\\", "").replace("\u2060", "")
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_cases_page_counts_every_case_and_shows_every_stated_total_with_its_source(
+    warehouse: Path, lang: str
+) -> None:
+    at = open_page({"lang": lang}, "cases")
+    assert not at.exception, [e.value for e in at.exception]
+    assert [m.value for m in at.metric] == [str(len(CASES))]
+    shown = unescape(texts(at))
+    for count in STATED:
+        # Each stated total is drawn in one line that names its source and its url.
+        lines = [
+            line
+            for line in shown.splitlines()
+            if count["claim"][:40] in line and count["url"].split("://")[1][:30] in line
+        ]
+        assert lines, count["claim"]
+        assert str(count["value"]) in lines[0]
+        assert count["publisher"].split(" ")[0] in lines[0]
+    n_rrm = sum(c["mechanism"] == "rrm" for c in CASES.values())
+    recorded = t("cases_records_beside_stated", lang, n=n_rrm, what="", stated="").split(";")[0]
+    assert recorded.strip().split(" ")[0] == str(n_rrm)
+    assert any(line.startswith(f"- {n_rrm} ") and "38" in line for line in shown.splitlines())
+
+
+def test_page_filters_are_in_the_url_and_narrow_the_cases(warehouse: Path) -> None:
+    at = open_page({"lang": "en", "mechanism": "ch31", "case_status": "open,nonsense"}, "cases")
+    assert not at.exception
+    expected = sum(c["mechanism"] == "ch31" and c["status"] == "open" for c in CASES.values())
+    assert [m.value for m in at.metric] == [str(expected)]
+    assert at.query_params["mechanism"] == "ch31"
+    assert at.query_params["case_status"] == "open"
+    assert any("case_status=nonsense" in w.value for w in at.warning)
+    at.multiselect(key="cs_sector").set_value(["auto_parts"]).run()
+    assert at.query_params["sector"] == "auto_parts"
+
+
+def test_global_party_filter_applies_to_cases(warehouse: Path) -> None:
+    at = open_page({"lang": "en", "party": "CA"}, "cases")
+    expected = sum(
+        "CA" in (c["complainant"], c["respondent"], *c["third_parties"]) for c in CASES.values()
+    )
+    assert [m.value for m in at.metric] == [str(expected)]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("case_id", sorted(CASES))
+def test_every_case_page(warehouse: Path, case_id: str, lang: str) -> None:
+    at = open_page({"lang": lang, "id": case_id}, "case")
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.warning, [w.value for w in at.warning]
+    case = CASES[case_id]
+    title = case["subject_es"] if lang == "es" and case["subject_es"] else case["subject_en"]
+    assert unescape(at.title[0].value) == title
+    assert at.query_params["id"] == case_id
+    shown = unescape(texts(at))
+    if case["facility"]:
+        assert case["facility"] in shown
+    frames = [df.value for df in at.dataframe]
+    milestones = frames[0]
+    assert list(milestones["text"]) == [m["text"] for m in case["milestones"]]
+    sources = frames[-1]
+    assert list(sources["url"]) == [s["url"] for s in case["sources"]]
+    if lang == "es":
+        assert t("cases_english_only", "es") in shown
+
+
+def test_unknown_case_warns(warehouse: Path) -> None:
+    at = open_page({"lang": "en", "id": "rrm-1999-nowhere"}, "case")
+    assert not at.exception
+    assert any("rrm-1999-nowhere" in unescape(w.value) for w in at.warning)
+
+
+def test_opening_a_case_from_the_cases_page(warehouse: Path) -> None:
+    at = open_page({"lang": "en"}, "cases")
+    at.selectbox(key="cs_pick").set_value("rrm-2021-tridonex").run()
+    assert not at.exception
+    assert unescape(at.title[0].value) == CASES["rrm-2021-tridonex"]["subject_en"]
+
+
+def test_summary_states_cases_opened_and_resolved(warehouse: Path) -> None:
+    at = open_page({"lang": "en", "from": "2024-01-01", "to": "2024-12-31"}, "summary")
+    opened = sum(str(_request(c))[:4] == "2024" for c in CASES.values())
+    resolved = sum(
+        c["status"] in ("resolved", "closed")
+        and str(next(m["date"] for m in c["milestones"] if m["step"] in ("resolved", "closed")))[:4]
+        == "2024"
+        for c in CASES.values()
+    )
+    line = t("cases_summary_line", "en", opened=opened, resolved=resolved)
+    assert line in [m.value for m in at.markdown]
+
+
+def _request(case: dict[str, Any]) -> Any:
+    opening = [
+        m
+        for m in case["milestones"]
+        if m["step"] in ("request", "consultations", "panel_requested")
+    ]
+    return (opening or case["milestones"])[0]["date"]
+
+
+# --- pure functions --------------------------------------------------------------------------
+
+LABELS = Labels("en", {"mechanisms": {"rrm": "RRM"}, "parties": {}, "sectors": {}})
+
+
+def _listed() -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "case_id": [cid for cid in CASES],
+            "mechanism_code": [c["mechanism"] for c in CASES.values()],
+            "complainant_party": [c["complainant"] for c in CASES.values()],
+            "respondent_party": [c["respondent"] for c in CASES.values()],
+            "sector_code": [c["sector"] for c in CASES.values()],
+            "status": [c["status"] for c in CASES.values()],
+            "request_year": [int(str(_request(c))[:4]) for c in CASES.values()],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "field"),
+    [
+        ("mechanism", "mechanism"),
+        ("complainant", "complainant"),
+        ("respondent", "respondent"),
+        ("sector", "sector"),
+        ("status", "status"),
+    ],
+)
+def test_tally_agrees_with_a_count_from_the_yaml(name: str, field: str) -> None:
+    frame = cases.tally(_listed(), name, LABELS)
+    expected = Counter(str(c[field]) for c in CASES.values())
+    assert dict(zip(frame["code"], frame["n_cases"], strict=True)) == expected
+    assert frame["n_cases"].sum() == len(CASES)
+
+
+def test_tally_by_year_agrees_with_the_yaml() -> None:
+    frame = cases.tally(_listed(), "year", LABELS)
+    expected = Counter(str(_request(c))[:4] for c in CASES.values())
+    assert dict(zip(frame["code"], frame["n_cases"], strict=True)) == expected
+
+
+def test_tally_of_the_warehouse_agrees_with_the_yaml(warehouse: Path) -> None:
+    from warehouse.db import connect, run_query
+
+    con = connect(warehouse)
+    try:
+        listed = run_query(
+            con,
+            "cases_list",
+            {
+                "date_from": None,
+                "date_to": None,
+                "parties": [],
+                "topics": [],
+                "mechanisms": [],
+                "sectors": [],
+                "case_statuses": [],
+            },
+        )
+    finally:
+        con.close()
+    frame = cases.tally(listed, "mechanism", LABELS)
+    assert dict(zip(frame["code"], frame["n_cases"], strict=True)) == Counter(
+        c["mechanism"] for c in CASES.values()
+    )
+
+
+@pytest.mark.parametrize("lang", ["es", "en", "fr"])
+def test_a_stated_sentence_always_names_its_source(lang: str) -> None:
+    row = {
+        "kind": "rrm_requests",
+        "value": 38,
+        "as_of": "2025-07-01",
+        "as_of_precision": "month",
+        "n_records": 28,
+        "n_records_by_as_of": 28,
+        "publisher": "La Razón",
+        "url": "https://example.org/x",
+    }
+    sentence = cases.stated_sentence(row, lang)
+    assert "La Razón" in sentence and "38" in sentence and "28" in sentence
+    assert "2025-07" in sentence and "2025-07-01" not in sentence
+    anonymous = cases.stated_sentence({**row, "publisher": None}, lang)
+    assert "https://example.org/x" in anonymous
+    workers = cases.stated_sentence({**row, "kind": "rrm_workers", "n_records": None}, lang)
+    assert "La Razón" in workers and "38" in workers
+
+
+def test_parse_codes_keeps_known_codes_and_names_the_rest() -> None:
+    assert cases.parse_codes("rrm, ch31,,bogus,rrm", ["rrm", "ch31"]) == (
+        ["rrm", "ch31"],
+        ["bogus", "rrm"],
+    )
+
+
+def test_case_text_marks_english_shown_in_another_language() -> None:
+    assert cases.case_text("Subject", None, "es") == ("Subject", True)
+    assert cases.case_text("Subject", "Asunto", "es") == ("Asunto", False)
+    assert cases.case_text("Subject", "Asunto", "en") == ("Subject", False)
+    assert cases.case_text("Subject", None, "fr") == ("Subject", True)
+
+
+@pytest.mark.parametrize(
+    ("code", "chapter"), [("labor_council", 23), ("environment_committee", 24)]
+)
+def test_body_pages_list_the_cases_of_their_chapter(
+    warehouse: Path, code: str, chapter: int
+) -> None:
+    at = open_page({"lang": "en", "code": code}, "body")
+    assert not at.exception, [e.value for e in at.exception]
+    heading = t("cases_of_chapter", "en", chapter=chapter)
+    n_rrm = sum(c["mechanism"] == "rrm" for c in CASES.values())
+    if chapter == 23:
+        assert heading in [s.value for s in at.subheader]
+        table = next(df.value for df in at.dataframe if "case_id" in df.value.columns)
+        assert len(table) == n_rrm
+    else:
+        # No case carries an environment topic yet: the section is absent, not empty.
+        assert heading not in [s.value for s in at.subheader]

@@ -1,0 +1,85 @@
+"""Every named query runs on the real warehouse with parameters derived from its own SQL, and
+a call with other parameters is refused before the database sees it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from etl.build import build
+from warehouse.db import WarehouseError, connect, query_names, query_parameters, run_query
+
+SAMPLE: dict[str, Any] = {
+    "date_from": dt.date(2020, 1, 1),
+    "date_to": dt.date(2026, 12, 31),
+    "bodies": [],
+    "chapters": [],
+    "topics": [],
+    "topic_groups": [],
+    "parties": [],
+    "party_roles": ["host", "chair", "participant"],
+    "kinds": [],
+    "statuses": ["held"],
+    "confidences": [],
+    "q": "",
+    "ascending": False,
+    "max_rows": 10,
+    "event_id": "sme-dialogue-2023-09-21",
+    "body_code": "environment_committee",
+    "terms": ["comite"],
+    "k1": 1.2,
+    "b": 0.75,
+    "limit": 5,
+    "topic_code": "smes",
+    "cell_year": 2023,
+    "cell_body": "sme_dialogue",
+    "case_id": "rrm-2021-tridonex",
+    "mechanisms": [],
+    "sectors": [],
+    "case_statuses": [],
+    "chapter": 23,
+}
+"""One plausible value per parameter name any query uses (a new name must be added here)."""
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
+    db = tmp_path_factory.mktemp("queries") / "w.duckdb"
+    build(Path("data"), db)
+    connection = connect(db)
+    yield connection
+    connection.close()
+
+
+@pytest.mark.parametrize("name", sorted(query_names()))
+def test_every_query_runs_with_the_parameters_its_sql_names(
+    con: duckdb.DuckDBPyConnection, name: str
+) -> None:
+    wanted = query_parameters(name)
+    assert wanted <= SAMPLE.keys(), f"add a sample value for {sorted(wanted - SAMPLE.keys())}"
+    frame = run_query(con, name, {k: SAMPLE[k] for k in wanted})
+    assert frame.width > 0
+
+
+def test_parameters_are_read_from_the_sql_not_its_comments() -> None:
+    assert query_parameters("body_events") == {"body_code"}
+    assert query_parameters("data_version") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({}, r"missing \['body_code'\], unknown \[\]"),
+        ({"body_code": "x", "bodies": []}, r"missing \[\], unknown \['bodies'\]"),
+    ],
+)
+def test_a_call_with_other_parameters_is_refused(
+    con: duckdb.DuckDBPyConnection, params: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(WarehouseError, match=message):
+        run_query(con, "body_events", params)

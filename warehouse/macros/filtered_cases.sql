@@ -1,0 +1,44 @@
+-- grain: one row per enforcement case that passes the Cases page's filters: every column of
+-- case_facts plus the case's subject, facility, outcome, confidence, third parties and topics.
+-- Every list parameter means "any of these"; an empty list means "no restriction". The period
+-- bounds the request date; a Party matches as complainant, respondent or third party; topics
+-- match any of the case's topics. mechanisms, sectors and case_statuses are the page's own.
+create or replace macro filtered_cases(
+    date_from, date_to, parties, topics, mechanisms, sectors, case_statuses
+) as table
+with listed as (
+    select
+        f.*,
+        c.subject_en,
+        c.subject_es,
+        c.facility,
+        c.outcome_en,
+        c.confidence,
+        c.n_milestones,
+        coalesce(
+            (select list(p.party_code order by p.party_code) from case_third_parties as p
+             where p.case_id = f.case_id),
+            []
+        ) as third_parties,
+        coalesce(
+            (select list(t.topic_code order by t.rank) from case_topics as t
+             where t.case_id = f.case_id),
+            []
+        ) as topic_codes
+    from case_facts as f
+    inner join cases as c on f.case_id = c.case_id
+)
+select *
+from listed
+where (date_from is null or request_date >= date_from)
+  and (date_to is null or request_date <= date_to)
+  and (len(mechanisms) = 0 or list_contains(mechanisms, mechanism_code))
+  and (len(sectors) = 0 or list_contains(sectors, sector_code))
+  and (len(case_statuses) = 0 or list_contains(case_statuses, status))
+  and (len(topics) = 0 or list_has_any(topic_codes, topics))
+  and (
+      len(parties) = 0
+      or list_contains(parties, complainant_party)
+      or list_contains(parties, respondent_party)
+      or list_has_any(third_parties, parties)
+  );
