@@ -6,18 +6,42 @@ page, and its CSV holds exactly the rows it was drawn from.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec
+
 import plotly.express as px
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard import charts, transforms
+from dashboard import charts, evidence, transforms
 from dashboard.context import PageContext
-from dashboard.data import filtered
+from dashboard.data import filtered, query, shared
 from dashboard.i18n import t
 from dashboard.transforms import Grain
 
 PARTY_COLORS = {"MX": "#00843D", "US": "#1F3A93", "CA": "#D52B1E"}
 PALETTE = px.colors.qualitative.Dark24
+
+
+P = ParamSpec("P")
+Chart = tuple[pl.DataFrame, go.Figure]
+
+
+def shared_chart(
+    builder: Callable[Concatenate[PageContext, P], Chart],
+) -> Callable[Concatenate[PageContext, P], Chart]:
+    """Build a chart once for every session viewing it with the same language, filters and
+    options (see :func:`dashboard.data.shared`): with many analysts on one server, plotly's
+    figure building, not the warehouse, was most of each rerun. Callers must not change the
+    frame or figure they get."""
+
+    @functools.wraps(builder)
+    def chart(ctx: PageContext, /, *args: P.args, **kwargs: P.kwargs) -> Chart:
+        key = (ctx.lang, repr(ctx.filters), args, tuple(sorted(kwargs.items())))
+        return shared(builder.__name__, key, lambda: builder(ctx, *args, **kwargs))
+
+    return chart
 
 
 def _axis(ctx: PageContext, *keys: str) -> dict[str, str]:
@@ -40,6 +64,7 @@ def colors(ctx: PageContext, list_name: str) -> dict[str, str]:
     }
 
 
+@shared_chart
 def events_over_time(
     ctx: PageContext, *, grain: Grain, stack: str, cumulative: bool
 ) -> tuple[pl.DataFrame, go.Figure]:
@@ -75,6 +100,7 @@ def events_over_time(
     )
 
 
+@shared_chart
 def topics_over_time(
     ctx: PageContext, *, level: str, shares: bool, cumulative: bool, top: int = 8
 ) -> tuple[pl.DataFrame, go.Figure]:
@@ -125,6 +151,7 @@ def topics_over_time(
     )
 
 
+@shared_chart
 def topic_year_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     raw = filtered("topics_by_year", ctx.filters)
     frame = ctx.labels.relabel(raw, "topic_code", "topics", alias="topic").select(
@@ -141,6 +168,7 @@ def topic_year_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     return frame, fig
 
 
+@shared_chart
 def topic_body_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     raw = filtered("topics_by_body", ctx.filters)
     frame = ctx.labels.relabel(raw, "topic_code", "topics", alias="topic")
@@ -158,6 +186,7 @@ def topic_body_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     return frame, fig
 
 
+@shared_chart
 def party_roles(ctx: PageContext, role: str) -> tuple[pl.DataFrame, go.Figure]:
     """Events per year the Parties hosted (role 'host') or chaired ('chair')."""
     raw = filtered("party_roles_by_year", ctx.filters).filter(pl.col("role") == role)
@@ -178,6 +207,7 @@ def party_roles(ctx: PageContext, role: str) -> tuple[pl.DataFrame, go.Figure]:
     )
 
 
+@shared_chart
 def officials_by_level(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     raw = filtered("officials_by_party_level", ctx.filters)
     frame = (
@@ -199,6 +229,7 @@ def officials_by_level(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     )
 
 
+@shared_chart
 def presence_by_body(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     raw = filtered("party_presence_by_body", ctx.filters)
     frame = ctx.labels.relabel(raw, "party_code", "parties", alias="party")
@@ -214,3 +245,22 @@ def presence_by_body(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
         title=t("presence_by_body", ctx.lang),
     )
     return frame, fig
+
+
+def active_bodies(ctx: PageContext) -> Chart:
+    """Bodies active per year by their strongest evidence (all records: no filter applies)."""
+
+    def build() -> Chart:
+        active = evidence.active_bodies_by_year(query("body_year_evidence"))
+        fig = evidence.active_bodies_figure(
+            active,
+            ctx.labels,
+            title=t("active_bodies", ctx.lang),
+            axis={"year": t("year", ctx.lang), "n_bodies": t("page_bodies", ctx.lang)},
+        )
+        shown = active.with_columns(
+            pl.col("evidence").replace_strict(ctx.labels.mapping("evidence"), default=None)
+        )
+        return shown, fig
+
+    return shared("active_bodies", (ctx.lang,), build)
