@@ -3,12 +3,12 @@
 ``python -m bench.stages concurrency DATA DB [SESSIONS] [ROUNDS]`` starts a fresh Streamlit
 server per phase (1, 5, 10 sessions by default), opens that many browser contexts (separate
 cookies and websockets, so separate Streamlit sessions) in one headless Chromium, and has each
-work through the page cycle (:data:`CYCLE`), making three filter changes on every page, until
-it has done ``ROUNDS`` cycles *and* the warehouse has been rebuilt twice (``python -m etl build``
-in a subprocess, each build writing a new file and swapping it in, which invalidates every
-cached query of the app). It prints one JSON line: per phase, p50/p95/max of the time from a
-filter change to every chart drawn, the errors seen, the server's RSS; and the RSS each session
-beyond the first adds.
+work through the page cycle (:data:`CYCLE`), making three filter changes on every page
+(:data:`THINK_S` apart, as an analyst reads each chart), until it has done ``ROUNDS`` cycles
+*and* the warehouse has been rebuilt twice (``python -m etl build`` in a subprocess; each build
+writes a new file and swaps it in, which invalidates every cached query of the app). It prints
+one JSON line: per phase, p50/p95/max of the time from a filter change to every chart drawn,
+the errors seen, the server's RSS; and the RSS each session beyond the first adds.
 
 "Drawn" means: the script run the change triggered has finished (``stApp`` went from
 ``running`` back to ``notRunning``), no widget is still a skeleton, every plotly chart has its
@@ -44,15 +44,21 @@ LAUNCH_ARGS = [
     "--no-first-run",
     "--disable-dev-shm-usage",
 ]
-CYCLE: tuple[tuple[str, str], ...] = (
+CYCLE: tuple[tuple[str, str | None], ...] = (
     ("summary", "Summary"),
     ("trends", "Trends"),
     ("events", "Events"),
-    ("topics", "Topics"),
+    ("body", None),
 )
-"""(url path, page title) of the pages each session works through, in order."""
-STEP_TIMEOUT_S = 120.0
+"""(url path, title in the navigation) of the pages each session works through, in order.
+The body page is not in the navigation: it is opened from a link (a new page load), as from
+the Bodies index or an event, for one of :data:`BODIES`."""
+BODIES = ("free_trade_commission", "sme_dialogue", "environment_committee", "labor_council")
+STEP_TIMEOUT_S = 30.0
 """A filter change not drawn within this is counted as an error (a hung session)."""
+THINK_S = 2.0
+"""Pause after each drawn change, as an analyst reads the chart before the next change: with
+none, ten sessions measure a server saturated by clicks no team makes, not its latency."""
 INCLUDE_STATUSES = "Include announced, postponed, rescheduled and cancelled"
 
 ARM = """() => {
@@ -201,31 +207,44 @@ async def _drawn(page: Page) -> None:
 
 async def _timed_change(page: Page, log: SessionLog, what: str, action: Any) -> None:
     """Make one filter change and record the time until its charts are drawn."""
+    stage = "change"
     try:
         await page.evaluate(ARM)
         started = time.perf_counter()
         await action()
+        stage = "script run"
         await asyncio.wait_for(page.evaluate("window.__benchRun"), STEP_TIMEOUT_S)
         ran = time.perf_counter() - started
+        stage = "drawing"
         await _drawn(page)
         log.timings.append(time.perf_counter() - started)
         log.runs.append(ran)
         log.steps.append(what)
     except Exception as exc:  # any failure of a step is an error seen by that analyst
-        log.errors.append(f"{what}: {type(exc).__name__}: {str(exc)[:200]}")
+        log.errors.append(f"{what}: {stage}: {type(exc).__name__}: {str(exc)[:200]}")
         return
+    finally:
+        await asyncio.sleep(THINK_S)
     if await page.get_by_test_id("stException").count():
         text = await page.get_by_test_id("stException").first.inner_text()
         log.errors.append(f"{what}: exception on the page: {text[:200]}")
 
 
-async def _open(page: Page, url: str, title: str) -> None:
-    await page.goto(url, timeout=STEP_TIMEOUT_S * 1000)
-    await page.get_by_test_id("stMain").locator("h1").first.wait_for(timeout=STEP_TIMEOUT_S * 1000)
+async def _wait_title(page: Page, title: str) -> None:
     await page.wait_for_function(
-        f"() => document.querySelector('[data-testid=\"stMain\"] h1')?.innerText === {title!r}",
+        "t => document.querySelector('[data-testid=\"stMain\"] h1')?.innerText === t",
+        arg=title,
         timeout=STEP_TIMEOUT_S * 1000,
     )
+
+
+async def _open(page: Page, url: str, title: str | None) -> None:
+    """Load ``url`` (a new Streamlit session) and wait for its title (any, if ``None``) and
+    its charts."""
+    await page.goto(url, timeout=STEP_TIMEOUT_S * 1000)
+    await page.get_by_test_id("stMain").locator("h1").first.wait_for(timeout=STEP_TIMEOUT_S * 1000)
+    if title is not None:
+        await _wait_title(page, title)
     await _drawn(page)
 
 
@@ -254,18 +273,17 @@ async def session(
         await _open(page, f"{base_url}/summary?lang=en", "Summary")
         while log.rounds < rounds or not rebuilds.finished:
             for step, (path, title) in enumerate(CYCLE):
-                link = page.get_by_test_id("stSidebarNav").get_by_role(
-                    "link", name=title, exact=True
-                )
                 try:
-                    await link.click(timeout=STEP_TIMEOUT_S * 1000)
-                    await page.wait_for_function(
-                        "t => document.querySelector('[data-testid=\"stMain\"] h1')?.innerText"
-                        " === t",
-                        arg=title,
-                        timeout=STEP_TIMEOUT_S * 1000,
-                    )
-                    await _drawn(page)
+                    if title is None:
+                        code = BODIES[(index + log.rounds) % len(BODIES)]
+                        await _open(page, f"{base_url}/{path}?code={code}&lang=en", None)
+                    else:
+                        nav = page.get_by_test_id("stSidebarNav")
+                        await nav.get_by_role("link", name=title, exact=True).click(
+                            timeout=STEP_TIMEOUT_S * 1000
+                        )
+                        await _wait_title(page, title)
+                        await _drawn(page)
                 except Exception as exc:
                     log.errors.append(f"open {path}: {type(exc).__name__}: {str(exc)[:200]}")
                     await _open(page, f"{base_url}/{path}?lang=en", title)

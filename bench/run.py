@@ -21,7 +21,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench" / "work"
 MART_RUNS = 20
-PAGES = ("summary", "trends", "topics", "parties", "events", "data_page")
 
 
 def stage(name: str, *args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
@@ -66,7 +65,7 @@ def data_dir(size: str) -> Path:
     return out
 
 
-def measure(size: str, *, app: bool) -> dict[str, Any]:
+def measure(size: str, *, app: bool, concurrency: bool) -> dict[str, Any]:
     data = data_dir(size)
     db = WORK / f"bench-{size}.duckdb"
     for stale in WORK.glob(f"bench-{size}.duckdb*"):
@@ -83,6 +82,9 @@ def measure(size: str, *, app: bool) -> dict[str, Any]:
     if app:
         row["pages"] = stage("pages", str(db))
         row["app_memory"] = stage("app_memory", str(db))
+    if concurrency:
+        # Last: its two rebuilds per phase replace the warehouse the other stages measured.
+        row["concurrency"] = stage("concurrency", str(data), str(db))
     return row
 
 
@@ -146,6 +148,35 @@ def markdown(results: dict[str, Any]) -> str:
             lines.append(
                 f"| {r['build_full']['n_events']} | {m['rss_mib']:.0f} MiB | {m['method']} |"
             )
+    concurrent = [r for r in results["rows"] if "concurrency" in r]
+    if concurrent:
+        lines += [
+            "",
+            "## Concurrent sessions in Chromium, warehouse rebuilt twice per phase",
+            "",
+            "Time from a filter change (statuses toggle, a body picked, filters reset) to every "
+            "chart drawn, over all sessions; script run = until the rerun finished on the server.",
+            "",
+            "| events | sessions | changes | p50 ms | p95 ms | max ms | script run p95 ms | errors "
+            "| server RSS peak MiB | rebuilds (s) |",
+            "|---|---|---|---|---|---|---|---|---|---|",
+        ]
+        for r in concurrent:
+            c = r["concurrency"]
+            for ph in c["phases"]:
+                rebuilds = ", ".join(f"{s:.0f}" for s in ph["rebuild_seconds"])
+                lines.append(
+                    f"| {r['build_full']['n_events']} | {ph['sessions']} | {ph['n_changes']} "
+                    f"| {ph['p50_ms']:.0f} | {ph['p95_ms']:.0f} | {ph['max_ms']:.0f} "
+                    f"| {ph['run_p95_ms']:.0f} | {ph['errors']} | {ph['rss_peak_mib']:.0f} "
+                    f"| {rebuilds} |"
+                )
+            per = c["rss_per_extra_session_mib"]
+            lines.append(
+                f"| {r['build_full']['n_events']} | RSS per extra session | "
+                + (f"{per:.1f} MiB" if per is not None else "–")
+                + " | | | | | | | |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -155,11 +186,17 @@ def main() -> int:
     parser.add_argument(
         "--app-sizes", default="real,100000", help="sizes at which the dashboard is measured too"
     )
+    parser.add_argument(
+        "--concurrency-sizes",
+        default="real,100000",
+        help="sizes at which concurrent Chromium sessions are measured (needs /usr/bin/chromium)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
     app_sizes = set(args.app_sizes.split(","))
+    concurrency_sizes = set(args.concurrency_sizes.split(",")) if args.concurrency_sizes else set()
     results: dict[str, Any] = {
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -168,7 +205,9 @@ def main() -> int:
     }
     for size in args.sizes.split(","):
         print(f"measuring {size} ...", file=sys.stderr, flush=True)
-        results["rows"].append(measure(size, app=size in app_sizes))
+        results["rows"].append(
+            measure(size, app=size in app_sizes, concurrency=size in concurrency_sizes)
+        )
         (args.out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     report = markdown(results)
     (args.out / "bench.md").write_text(report, encoding="utf-8")

@@ -159,6 +159,10 @@ def marts(db: str, runs: str) -> None:
     emit(queries=timings)
 
 
+BODY_CODE = "free_trade_commission"
+"""The body whose page is timed (it has events and reports in the real data and in synth)."""
+
+
 def pages(db: str) -> None:
     """Every page under AppTest: first load, a plain rerun, and a filter change."""
     import os
@@ -169,9 +173,11 @@ def pages(db: str) -> None:
 
     app = str(ROOT / "streamlit_app.py")
     out: dict[str, dict[str, float]] = {}
-    for page in ("summary", "trends", "topics", "parties", "events", "data_page"):
+    for page in ("summary", "trends", "topics", "parties", "events", "data_page", "body"):
         at = AppTest.from_file(app, default_timeout=600)
         at.query_params["lang"] = "en"
+        if page == "body":
+            at.query_params["code"] = BODY_CODE
         at.run()
         # Caches are per process: empty them so the first load of each page is a cold one.
         st.cache_data.clear()
@@ -254,8 +260,17 @@ def app_memory(db: str) -> None:
                     break
                 except Exception:
                     time.sleep(0.5)
-            for url_path in ("summary", "trends", "topics", "parties", "events", "data"):
-                tab.goto(f"http://127.0.0.1:{port}/{url_path}?lang=en", timeout=120_000)
+            for url_path in (
+                "summary",
+                "trends",
+                "topics",
+                "parties",
+                "events",
+                "data",
+                f"body?code={BODY_CODE}",
+            ):
+                sep = "&" if "?" in url_path else "?"
+                tab.goto(f"http://127.0.0.1:{port}/{url_path}{sep}lang=en", timeout=120_000)
                 tab.wait_for_selector("h1", timeout=120_000)
                 tab.wait_for_timeout(1500)
             browser.close()
