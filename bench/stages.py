@@ -6,7 +6,6 @@ Each prints one JSON line with its figures; ``peak_mib`` is this process's peak 
 from __future__ import annotations
 
 import json
-import re
 import resource
 import statistics
 import subprocess
@@ -117,7 +116,7 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 def marts(db: str, runs: str) -> None:
     """Each mart's bare SQL, and each named query of the app with default filters."""
     from dashboard.filters import Filters
-    from warehouse.db import connect, mart_names, query_names, query_sql
+    from warehouse.db import connect, mart_names, query_names, query_parameters, query_sql
 
     defaults: dict[str, Any] = {
         **Filters().params(),
@@ -133,6 +132,13 @@ def marts(db: str, runs: str) -> None:
         "k1": 1.2,
         "b": 0.75,
         "limit": 50,
+        # the body page (the body timed by the pages stage), cases and their filters
+        "body_code": BODY_CODE,
+        "case_id": "x",
+        "mechanisms": [],
+        "sectors": [],
+        "case_statuses": [],
+        "chapter": 30,
     }
     con = connect(db)
     timings: dict[str, dict[str, float]] = {}
@@ -140,9 +146,12 @@ def marts(db: str, runs: str) -> None:
         (f"mart:{m}", f"select * from {m}", {}) for m in mart_names()
     ]
     for name in sorted(query_names()):
-        sql = query_sql(name)
-        wanted = set(re.findall(r"\$(\w+)", sql))
-        jobs.append((f"query:{name}", sql, {k: v for k, v in defaults.items() if k in wanted}))
+        wanted = query_parameters(name)
+        if not wanted <= defaults.keys():
+            raise KeyError(
+                f"bench.stages.marts: add a value for {sorted(wanted - defaults.keys())}"
+            )
+        jobs.append((f"query:{name}", query_sql(name), {k: defaults[k] for k in wanted}))
     for name, sql, params in jobs:
         samples = []
         for _ in range(int(runs) + 1):
