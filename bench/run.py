@@ -39,12 +39,22 @@ def stage(name: str, *args: str, env: dict[str, str] | None = None) -> dict[str,
     return result
 
 
+REPORTS_PER_EVENTS = 50
+"""Synthetic activity reports per synthetic event (the real data has about one per three
+events; fewer keeps the scale runs about events, with reports present at every size)."""
+
+
 def data_dir(size: str) -> Path:
-    """The real data, or a synthetic folder of ``size`` events (generated once, seed 1)."""
+    """The real data, or a synthetic folder of ``size`` events and ``size / 50`` activity
+    reports (generated once, seed 1)."""
     if size == "real":
         return ROOT / "data"
     out = WORK / f"synth-{size}"
-    if len(list((out / "events").glob("*.yaml"))) != int(size):
+    n_reports = int(size) // REPORTS_PER_EVENTS
+    if (
+        len(list((out / "events").glob("*.yaml"))) != int(size)
+        or len(list((out / "reports").glob("*.yaml"))) != n_reports
+    ):
         subprocess.run(
             [
                 sys.executable,
@@ -53,6 +63,8 @@ def data_dir(size: str) -> Path:
                 "synth",
                 "--events",
                 size,
+                "--reports",
+                str(n_reports),
                 "--out",
                 str(out),
                 "--seed",
