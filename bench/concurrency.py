@@ -18,6 +18,7 @@ SVG, and two animation frames have passed.
 from __future__ import annotations
 
 import asyncio
+import base64
 import os
 import signal
 import socket
@@ -31,7 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, CDPSession, Page, async_playwright
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -189,12 +192,56 @@ class Rebuilds(threading.Thread):
         return len(self.seconds) == self.n
 
 
+class Frames:
+    """The session's WebSocket traffic as the browser's network service saw it (DevTools
+    timestamps, taken outside the page's busy renderer): when each rerun was asked for and
+    when each script run was reported finished."""
+
+    def __init__(self) -> None:
+        self.reruns: list[float] = []
+        self.finished: list[float] = []
+
+    async def attach(self, cdp: CDPSession) -> None:
+        await cdp.send("Network.enable")
+        cdp.on("Network.webSocketFrameSent", self._sent)
+        cdp.on("Network.webSocketFrameReceived", self._received)
+
+    @staticmethod
+    def _kind(params: dict[str, Any], message: BackMsg | ForwardMsg) -> str | None:
+        frame = params["response"]
+        if frame.get("opcode") != 2:
+            return None
+        try:
+            message.ParseFromString(base64.b64decode(frame["payloadData"]))
+        except Exception:
+            return None
+        kind: str | None = message.WhichOneof("type")
+        return kind
+
+    def _sent(self, params: dict[str, Any]) -> None:
+        if self._kind(params, BackMsg()) == "rerun_script":
+            self.reruns.append(float(params["timestamp"]))
+
+    def _received(self, params: dict[str, Any]) -> None:
+        if self._kind(params, ForwardMsg()) == "script_finished":
+            self.finished.append(float(params["timestamp"]))
+
+    def server_seconds(self, n_reruns: int, n_finished: int) -> float | None:
+        """From the first rerun asked for after the counts ``n_reruns``, ``n_finished`` were
+        taken to the last script run reported finished since."""
+        asked, done = self.reruns[n_reruns:], self.finished[n_finished:]
+        return done[-1] - asked[0] if asked and done and done[-1] >= asked[0] else None
+
+
 @dataclass
 class SessionLog:
     timings: list[float] = field(default_factory=list)
     """Seconds from each filter change to its charts drawn."""
     runs: list[float] = field(default_factory=list)
     """Seconds from each filter change to the end of the script run it triggered."""
+    server: list[float] = field(default_factory=list)
+    """Seconds from each rerun request leaving the browser to the server's "script finished"
+    reaching it (network timestamps): the server's share, without the page's rendering."""
     steps: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     rounds: int = 0
@@ -205,9 +252,12 @@ async def _drawn(page: Page) -> None:
     await page.evaluate(FRAMES)
 
 
-async def _timed_change(page: Page, log: SessionLog, what: str, action: Any) -> None:
+async def _timed_change(
+    page: Page, log: SessionLog, frames: Frames, what: str, action: Any
+) -> None:
     """Make one filter change and record the time until its charts are drawn."""
     stage = "change"
+    counts = (len(frames.reruns), len(frames.finished))
     try:
         await page.evaluate(ARM)
         started = time.perf_counter()
@@ -220,8 +270,16 @@ async def _timed_change(page: Page, log: SessionLog, what: str, action: Any) -> 
         log.timings.append(time.perf_counter() - started)
         log.runs.append(ran)
         log.steps.append(what)
+        server = frames.server_seconds(*counts)
+        if server is not None:
+            log.server.append(server)
     except Exception as exc:  # any failure of a step is an error seen by that analyst
-        log.errors.append(f"{what}: {stage}: {type(exc).__name__}: {str(exc)[:200]}")
+        asked = len(frames.reruns) > counts[0]
+        answered = len(frames.finished) > counts[1]
+        log.errors.append(
+            f"{what}: {stage}: {type(exc).__name__} (rerun asked: {asked}, a run finished: "
+            f"{answered}): {str(exc)[:200]}"
+        )
         return
     finally:
         await asyncio.sleep(THINK_S)
@@ -267,6 +325,8 @@ async def session(
     log = SessionLog()
     context = await browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-US")
     page = await context.new_page()
+    frames = Frames()
+    await frames.attach(await context.new_cdp_session(page))
     page.on("pageerror", lambda exc: log.errors.append(f"page error: {exc}"))
     sidebar = page.get_by_test_id("stSidebar")
     try:
@@ -289,11 +349,11 @@ async def session(
                     await _open(page, f"{base_url}/{path}?lang=en", title)
                     continue
                 toggle = sidebar.get_by_text(INCLUDE_STATUSES, exact=True)
-                await _timed_change(page, log, f"{path}: statuses toggle", toggle.click)
+                await _timed_change(page, log, frames, f"{path}: statuses toggle", toggle.click)
                 pick = _pick_body(page, index + step + log.rounds)
-                await _timed_change(page, log, f"{path}: body filter", pick)
+                await _timed_change(page, log, frames, f"{path}: body filter", pick)
                 reset = sidebar.get_by_role("button", name="Reset filters", exact=True)
-                await _timed_change(page, log, f"{path}: reset filters", reset.click)
+                await _timed_change(page, log, frames, f"{path}: reset filters", reset.click)
             log.rounds += 1
     finally:
         await context.close()
@@ -346,6 +406,7 @@ async def phase(data: Path, db: Path, n_sessions: int, rounds: int) -> dict[str,
         server.stop()
     timings = [t for log in logs for t in log.timings]
     runs = [t for log in logs for t in log.runs]
+    server_times = [t for log in logs for t in log.server]
     by_step: dict[str, list[float]] = {}
     for log in logs:
         for what, seconds in zip(log.steps, log.timings, strict=True):
@@ -359,6 +420,9 @@ async def phase(data: Path, db: Path, n_sessions: int, rounds: int) -> dict[str,
         **_percentiles(timings),
         "run_p50_ms": _percentiles(runs)["p50_ms"],
         "run_p95_ms": _percentiles(runs)["p95_ms"],
+        "server_p50_ms": _percentiles(server_times)["p50_ms"],
+        "server_p95_ms": _percentiles(server_times)["p95_ms"],
+        "n_server": len(server_times),
         "by_step_p50_ms": {k: statistics.median(v) * 1000 for k, v in sorted(by_step.items())},
         "errors": len(errors),
         "error_samples": errors[:5],
