@@ -330,7 +330,10 @@ async def session(
     page.on("pageerror", lambda exc: log.errors.append(f"page error: {exc}"))
     sidebar = page.get_by_test_id("stSidebar")
     try:
-        await _open(page, f"{base_url}/summary?lang=en", "Summary")
+        try:
+            await _open(page, f"{base_url}/summary?lang=en", "Summary")
+        except Exception as exc:
+            log.errors.append(f"open summary: {type(exc).__name__}: {str(exc)[:200]}")
         while log.rounds < rounds or not rebuilds.finished:
             for step, (path, title) in enumerate(CYCLE):
                 try:
@@ -346,7 +349,6 @@ async def session(
                         await _drawn(page)
                 except Exception as exc:
                     log.errors.append(f"open {path}: {type(exc).__name__}: {str(exc)[:200]}")
-                    await _open(page, f"{base_url}/{path}?lang=en", title)
                     continue
                 toggle = sidebar.get_by_text(INCLUDE_STATUSES, exact=True)
                 await _timed_change(page, log, frames, f"{path}: statuses toggle", toggle.click)
