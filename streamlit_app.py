@@ -20,6 +20,7 @@ PAGES = (
     ("bodies", "page_bodies", "dashboard/views/bodies.py"),
     ("body", "page_body", "dashboard/views/body.py"),
     ("documents", "page_documents", "dashboard/views/documents.py"),
+    ("drafts", "page_drafts", "dashboard/views/drafts.py"),
     ("data", "page_data", "dashboard/views/data_page.py"),
 )
 

@@ -970,3 +970,149 @@ TEXT.update(
         "record_kinds_report": _e("Informe", "Report", "Rapport"),
     }
 )
+
+# Drafts page
+TEXT.update(
+    {
+        "page_drafts": _e("Borradores", "Drafts", "Ébauches"),
+        "drafts_intro": _e(
+            "Suba un boletín o comunicado: se redactan el registro del evento y, si lo hay, el "
+            "informe de actividad, cada campo con su evidencia resaltada en el texto. Corrija "
+            "los campos, revise los problemas y descargue el YAML para agregarlo a data/. El "
+            "servidor no guarda ni escribe nada.",
+            "Upload a bulletin or statement: the event record and, if there is one, the "
+            "activity report are drafted, each field with its evidence highlighted in the text. "
+            "Correct the fields, check the problems and download the YAML to add to data/. The "
+            "server stores and writes nothing.",
+            "Téléversez un bulletin ou une déclaration : la fiche de l'événement et, s'il y a "
+            "lieu, le rapport d'activité sont ébauchés, chaque champ avec sa preuve surlignée "
+            "dans le texte. Corrigez les champs, vérifiez les problèmes et téléchargez le YAML "
+            "à ajouter à data/. Le serveur ne conserve et n'écrit rien.",
+        ),
+        "drafts_upload": _e(
+            "Documento (.txt, .pdf, .html; máx. {limit} MB)",
+            "Document (.txt, .pdf, .html; at most {limit} MB)",
+            "Document (.txt, .pdf, .html; {limit} Mo au plus)",
+        ),
+        "drafts_waiting": _e(
+            "Suba un documento para ver sus borradores.",
+            "Upload a document to see its drafts.",
+            "Téléversez un document pour voir ses ébauches.",
+        ),
+        "drafts_too_large": _e(
+            "«{name}» pesa {size} MB; el límite es {limit} MB. Suba solo el comunicado o "
+            "extraiga las páginas que lo contienen.",
+            "“{name}” is {size} MB; the limit is {limit} MB. Upload the statement alone, or "
+            "extract the pages that hold it.",
+            "« {name} » fait {size} Mo ; la limite est de {limit} Mo. Téléversez la "
+            "déclaration seule, ou extrayez les pages qui la contiennent.",
+        ),
+        "drafts_bad_type": _e(
+            "«{name}» no es un documento admitido (se esperaba {types}).",
+            "“{name}” is not a supported document (expected {types}).",
+            "« {name} » n'est pas un document pris en charge ({types} attendus).",
+        ),
+        "drafts_unreadable": _e(
+            "No se pudo leer el documento: {reason}",
+            "The document could not be read: {reason}",
+            "Le document n'a pas pu être lu : {reason}",
+        ),
+        "drafts_no_taxonomy": _e(
+            "No se encontró una taxonomía válida en {path}.",
+            "No valid taxonomy was found in {path}.",
+            "Aucune taxonomie valide dans {path}.",
+        ),
+        "drafts_nothing": _e(
+            "No se redactó nada: {reason}",
+            "Nothing was drafted: {reason}",
+            "Rien n'a été ébauché : {reason}",
+        ),
+        "drafts_no_event": _e(
+            "Sin evento (solo un informe de actividad): {reason}",
+            "No event (an activity report only): {reason}",
+            "Aucun événement (un rapport d'activité seulement) : {reason}",
+        ),
+        "drafts_record": _e("Registro", "Record", "Fiche"),
+        "drafts_kind_event": _e("Evento", "Event", "Événement"),
+        "drafts_kind_report": _e("Informe de actividad", "Activity report", "Rapport d'activité"),
+        "drafts_fields": _e("Campos", "Fields", "Champs"),
+        "drafts_text": _e(
+            "Texto con la evidencia resaltada",
+            "Text with the evidence highlighted",
+            "Texte avec les preuves surlignées",
+        ),
+        "drafts_focus": _e(
+            "Resaltar la evidencia de", "Highlight the evidence of", "Surligner la preuve de"
+        ),
+        "drafts_all_fields": _e("todos los campos", "every field", "tous les champs"),
+        "drafts_evidence": _e("Evidencia", "Evidence", "Preuves"),
+        "drafts_unfilled": _e(
+            "Vacíos (el texto no lo dice): {fields}",
+            "Left empty (the text does not say): {fields}",
+            "Laissés vides (le texte ne le dit pas) : {fields}",
+        ),
+        "drafts_valid": _e(
+            "El registro es válido: muévalo a data/{folder}/{file}.",
+            "The record is valid: move it into data/{folder}/{file}.",
+            "La fiche est valide : placez-la dans data/{folder}/{file}.",
+        ),
+        "drafts_problems": _e(
+            "{n} problema(s) según el verificador del ETL:",
+            "{n} problem(s) found by the ETL's checker:",
+            "{n} problème(s) relevé(s) par le vérificateur de l'ETL :",
+        ),
+        "drafts_download_yaml": _e("Descargar YAML", "Download YAML", "Télécharger le YAML"),
+        "drafts_download_evidence": _e(
+            "Descargar la evidencia", "Download the evidence", "Télécharger les preuves"
+        ),
+        "drafts_none_option": _e("— (no consta)", "— (not stated)", "— (non indiqué)"),
+        "drafts_partial_help": _e(
+            "AAAA-MM-DD, o parcial: AAAA-MM o AAAA",
+            "YYYY-MM-DD, or partial: YYYY-MM or YYYY",
+            "AAAA-MM-JJ, ou partielle : AAAA-MM ou AAAA",
+        ),
+        "drafts_body_entry": _e("Órgano {n}", "Body {n}", "Organe {n}"),
+        "drafts_keep": _e("Conservar", "Keep", "Conserver"),
+        "drafts_claim_met": _e("se reunió", "met", "s'est réuni"),
+        "drafts_claim_reported": _e("informó", "reported", "a rendu compte"),
+        "drafts_f_id": _e("Identificador", "Id", "Identifiant"),
+        "drafts_f_body": _e("Órgano", "Body", "Organe"),
+        "drafts_f_kind": _e("Tipo", "Kind", "Type"),
+        "drafts_f_edition": _e("Edición", "Edition", "Édition"),
+        "drafts_f_title_en": _e("Título (inglés)", "Title (English)", "Titre (anglais)"),
+        "drafts_f_title_es": _e("Título (español)", "Title (Spanish)", "Titre (espagnol)"),
+        "drafts_f_start_date": _e("Inicio", "Start", "Début"),
+        "drafts_f_end_date": _e("Fin", "End", "Fin"),
+        "drafts_f_status": _e("Estado", "Status", "Statut"),
+        "drafts_f_format": _e("Formato", "Format", "Format"),
+        "drafts_f_city": _e("Ciudad", "City", "Ville"),
+        "drafts_f_host_party": _e("Anfitrión", "Host", "Hôte"),
+        "drafts_f_chair_party": _e("Presidencia", "Chair", "Présidence"),
+        "drafts_f_topics": _e("Temas", "Topics", "Thèmes"),
+        "drafts_f_confidence": _e("Confianza", "Confidence", "Confiance"),
+        "drafts_f_reported_at": _e(
+            "Evento en que se emitió (id)",
+            "Event it was made at (id)",
+            "Événement où elle a été faite (id)",
+        ),
+        "drafts_f_published": _e("Publicado", "Published", "Publié"),
+        "drafts_f_period_start": _e("Periodo: desde", "Period: from", "Période : du"),
+        "drafts_f_period_end": _e("Periodo: hasta", "Period: to", "Période : au"),
+        "drafts_f_n_bodies_stated": _e(
+            "Órganos que dice el texto (número)",
+            "Bodies the text counts (number)",
+            "Organes que le texte compte (nombre)",
+        ),
+        "drafts_f_claim_text": _e(
+            "Frase de la afirmación (copiada exacta)",
+            "Claim sentence (copied exactly)",
+            "Phrase de l'affirmation (copiée telle quelle)",
+        ),
+        "drafts_f_claim": _e("Afirmación", "Claim", "Affirmation"),
+        "drafts_f_quote": _e(
+            "Cita (palabras que lo nombran)",
+            "Quote (the words naming it)",
+            "Citation (les mots qui le nomment)",
+        ),
+    }
+)

@@ -16,8 +16,13 @@ from pathlib import Path
 
 from etl.build import build
 from etl.documents import read_documents
-from etl.drafting.evaluation import format_eval, format_stated, run_draft_eval
-from etl.drafting.writing import run_draft
+from etl.drafting.evaluation import (
+    format_eval,
+    format_report_eval,
+    format_stated,
+    run_draft_eval,
+)
+from etl.drafting.writing import REPORTS_FOLDER, run_draft
 from etl.errors import EtlError, NothingToDraft, ValidationFailed
 from etl.synth import synthesize, synthesize_cases, synthesize_reports
 from etl.validate import validate_dir
@@ -59,8 +64,13 @@ def _parser() -> argparse.ArgumentParser:
         "--extra",
         type=Path,
         nargs="*",
-        default=[Path("tests/documents/corpus"), Path("tests/documents/patterns")],
-        help="more document folders (default: the test corpus and the failure patterns)",
+        default=[
+            Path("tests/documents/corpus"),
+            Path("tests/documents/patterns"),
+            Path("tests/documents/reports"),
+        ],
+        help="more document folders (default: the test corpus, the failure patterns and the "
+        "report statements)",
     )
     synth = sub.add_parser("synth", help="write N synthetic records (for scale tests only)")
     synth.add_argument("--events", type=int, required=True, help="how many records")
@@ -137,7 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "ingest":
             return _ingest(args.paths)
         if args.command == "draft":
-            for draft in run_draft(args.document, data_dir=args.data, out_dir=args.out):
+            drafted = run_draft(args.document, data_dir=args.data, out_dir=args.out)
+            for draft in drafted.events:
                 path = args.out / f"{draft.id}.yaml"
                 print(
                     f"wrote {path} (and {draft.id}.evidence.yaml): review it, then move it "
@@ -145,12 +156,28 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
                 if draft.unfilled:
                     print(f"  left empty (the text does not say): {', '.join(draft.unfilled)}")
+            if drafted.no_event is not None:
+                print(f"no event drafted: {drafted.no_event.missing}")
+            if drafted.report is not None:
+                made = drafted.report
+                path = args.out / REPORTS_FOLDER / f"{made.id}.yaml"
+                print(
+                    f"wrote activity report {path} (and {made.id}.evidence.yaml beside it): "
+                    f"{len(made.record['bodies'])} bodies; review it, then move it into "
+                    "data/reports/"
+                )
+                if made.unfilled:
+                    print(f"  left empty (the text does not say): {', '.join(made.unfilled)}")
             return 0
         if args.command == "draft-eval":
-            by_record, by_statement = run_draft_eval(data_dir=args.data, extra=args.extra)
+            by_record, by_statement, by_report = run_draft_eval(
+                data_dir=args.data, extra=args.extra
+            )
             print(format_eval(by_record))
             print()
             print(format_stated(by_statement))
+            print()
+            print(format_report_eval(by_report))
             return 0
         if args.command == "synth":
             n = synthesize(n_events=args.events, out=args.out, seed=args.seed, real_data=args.data)

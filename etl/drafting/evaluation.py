@@ -18,8 +18,11 @@ import yaml
 from etl.documents import SourceDocument, read_documents
 from etl.drafting.fields import Draft, draft_document
 from etl.drafting.lexicon import fold_aligned
+from etl.drafting.reports import draft_report
 from etl.errors import ValidationFailed
 from etl.records import Event, Panel, Participant
+from etl.recordtypes import REPORTS
+from etl.recordtypes.reports import ActivityReport, PartialDate
 from etl.taxonomy import Taxonomy
 from etl.validate import validate_dir
 
@@ -330,16 +333,120 @@ def format_stated(report: StatedReport) -> str:
     return "\n".join(lines)
 
 
+@dataclass
+class ReportEval:
+    """Report drafts against the curated reports their documents correspond to (an answers
+    file's ``report: <id>``): (body, claim) pairs per language and in all, bodies alone, the
+    quotes (copied verbatim from the text; equal to the curated quote, for bodies both name)
+    and the period's two ends."""
+
+    pairs: dict[str, FieldScore]
+    bodies: FieldScore
+    quotes_verbatim: FieldScore
+    quotes_curated: FieldScore
+    period: FieldScore
+    misses: list[str]
+
+
+def _period_value(date: PartialDate | None) -> dt.date | str | None:
+    if date is None:
+        return None
+    day, precision = date
+    if precision == "day":
+        return day
+    return day.isoformat()[:7] if precision == "month" else str(day.year)
+
+
+def report_eval(
+    documents: Sequence[tuple[SourceDocument, dict[str, Any]]],
+    reports: Sequence[ActivityReport],
+    events: Sequence[Event],
+    taxonomy: Taxonomy,
+) -> ReportEval:
+    """Each document whose answers name a curated report, drafted and compared with it."""
+    result = ReportEval(
+        defaultdict(FieldScore), FieldScore(), FieldScore(), FieldScore(), FieldScore(), []
+    )
+    by_id = {r.id: r for r in reports}
+    for document, answers in documents:
+        wanted = answers.get("report")
+        if not isinstance(wanted, str):
+            continue
+        curated = by_id.get(wanted)
+        if curated is None:
+            result.misses.append(f"{document.file}: report {wanted!r} is not in the data")
+            continue
+        draft = draft_report(document, taxonomy, events)
+        drafted = draft.record["bodies"] if draft is not None else []
+        got = {(b["body"], b["claim"]) for b in drafted}
+        want = {(b.body, b.claim) for b in curated.bodies}
+        for language in (document.language, "all"):
+            result.pairs[language].add(len(got), len(want), len(got & want))
+        quotes = {b["body"]: b["quote"] for b in drafted}
+        curated_quotes = {b.body: b.quote for b in curated.bodies}
+        result.bodies.add(len(quotes), len(curated_quotes), len(quotes.keys() & curated_quotes))
+        for quote in quotes.values():
+            result.quotes_verbatim.add(1, 1, quote in document.text)
+        shared = quotes.keys() & curated_quotes
+        result.quotes_curated.add(
+            len(shared),
+            len(shared),
+            sum(quotes[b] == curated_quotes[b] for b in shared),
+        )
+        for pair in sorted(got - want):
+            result.misses.append(f"{document.file}: drafted {pair}, not in {wanted}")
+        for pair in sorted(want - got):
+            result.misses.append(f"{document.file}: missed {pair} of {wanted}")
+        record = draft.record if draft is not None else {}
+        for name in ("period_start", "period_end"):
+            d, c = record.get(name), _period_value(getattr(curated, name))
+            result.period.add(d is not None, c is not None, d is not None and d == c)
+            if d != c:
+                result.misses.append(f"{document.file}: {name}: drafted {d!r}, curated {c!r}")
+    return result
+
+
+def format_report_eval(result: ReportEval) -> str:
+    """The report-draft figures as ``draft-eval`` prints them, then every miss."""
+    lines = ["activity report drafts vs the curated reports their documents correspond to:"]
+    for language in ("es", "en", "fr", "all"):
+        score = result.pairs.get(language)
+        if score is None:
+            continue
+        lines.append(
+            f"  {language:<4} (body, claim) precision {_pct(score.precision)} "
+            f"({score.correct}/{score.predicted})   recall {_pct(score.recall)} "
+            f"({score.correct}/{score.relevant})"
+        )
+    rows = (
+        ("bodies alone", result.bodies),
+        ("period ends", result.period),
+    )
+    for name, score in rows:
+        lines.append(
+            f"  {name:<17} precision {_pct(score.precision)} ({score.correct}/{score.predicted})"
+            f"   recall {_pct(score.recall)} ({score.correct}/{score.relevant})"
+        )
+    lines.append(
+        f"  quotes copied verbatim from the text: {result.quotes_verbatim.correct}/"
+        f"{result.quotes_verbatim.predicted}; equal to the curated quote: "
+        f"{result.quotes_curated.correct}/{result.quotes_curated.predicted}"
+    )
+    lines += [f"  miss: {m}" for m in result.misses]
+    return "\n".join(lines)
+
+
 def _pct(value: float | None) -> str:
     return "   –  " if value is None else f"{100 * value:5.1f}%"
 
 
 def run_draft_eval(
     *, data_dir: Path, extra: Sequence[Path] = ()
-) -> tuple[EvalReport, StatedReport]:
+) -> tuple[EvalReport, StatedReport, ReportEval]:
     """``python -m etl draft-eval``: the documents of ``data_dir/documents`` and of ``extra``
     (e.g. ``tests/documents/corpus``) drafted and compared with the records of ``data_dir``,
-    and those with answers beside them compared with what they state."""
+    those with answers beside them compared with what they state, and the report drafts of
+    those whose answers name a curated report compared with it."""
     result = validate_dir(data_dir)
     if result.taxonomy is None:
         raise ValidationFailed(list(result.problems))
@@ -352,7 +459,9 @@ def run_draft_eval(
         for document in documents
         if (answers := expected_of(Path(document.file))) is not None
     ]
+    reports: Sequence[ActivityReport] = result.records.get(REPORTS.name, ())
     return (
         draft_eval(documents, result.events, result.taxonomy),
         stated_eval(answered, result.events, result.taxonomy),
+        report_eval(answered, reports, result.events, result.taxonomy),
     )

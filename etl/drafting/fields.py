@@ -168,7 +168,7 @@ def _topics(
     return [(c, first[c]) for c in sorted(counts, key=lambda c: (-counts[c], first[c][0]))]
 
 
-def _id_prefixes(events: Iterable[Event]) -> dict[str, str]:
+def id_prefixes(events: Iterable[Event]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for event in events:
         match = DATE_SLUG.match(event.id)
@@ -228,7 +228,7 @@ def draft_records(
     language = detect_language(text)
     slots, _ = assign_passages(passages, folded, taxonomy)
     known = known_officials(known_events)
-    prefixes = _id_prefixes(known_events)
+    prefixes = id_prefixes(known_events)
     return [
         _draft_one(
             _Context(

@@ -330,10 +330,10 @@ def test_draft_eval(data: ValidationResult, taxonomy: Taxonomy) -> None:
 
 
 def test_run_draft_and_eval_from_paths(tmp_path: Path) -> None:
-    written = run_draft(BULLETIN, data_dir=ROOT / "data", out_dir=tmp_path)
+    written = run_draft(BULLETIN, data_dir=ROOT / "data", out_dir=tmp_path).events
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         [f"{d.id}.yaml" for d in written] + [f"{d.id}.evidence.yaml" for d in written]
     )
-    report, stated = run_draft_eval(data_dir=ROOT / "data", extra=[CORPUS])
+    report, stated, _ = run_draft_eval(data_dir=ROOT / "data", extra=[CORPUS])
     assert stated.misses == []  # the corpus has no answers beside it: nothing to miss
     assert len(report.pairs) == 1 + len(list(CORPUS.glob("*.txt"))) + 1

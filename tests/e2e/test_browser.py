@@ -12,6 +12,9 @@ import csv
 import io
 import os
 import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,7 +41,8 @@ LAUNCH_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 VIEWPORT: ViewportSize = {"width": 1400, "height": 900}
 MAX_SCREENSHOT_HEIGHT = 10_000
 TIMEOUT_MS = 20_000
@@ -54,6 +58,7 @@ PAGES = (
     ("cases", "Cases"),
     ("bodies", "Bodies"),
     ("documents", "Documents"),
+    ("drafts", "Drafts"),
     ("data", "Data"),
 )
 BODY_CODE = "sme_dialogue"
@@ -417,3 +422,68 @@ def test_cases_page_opens_a_case(page: Page, app_url: str, warehouse_path: Path)
     wait_ready(other, subject)
     assert_healthy(other)
     other.close()
+
+
+DRAFTED = ROOT / "tests" / "documents" / "reports" / "ftc-2024-statement-en.txt"
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick ``option`` in the selectbox labelled ``label``, once the page is idle; a click
+    that lands while the page re-lays itself out (after a screenshot) leaves the list
+    closed, so the list is opened again until the option shows."""
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=TIMEOUT_MS
+    )
+    box = page.get_by_test_id("stMain").get_by_role("combobox", name=label, exact=True)
+    choice = page.get_by_role("option", name=option, exact=True)
+    for _ in range(3):
+        box.click()
+        try:
+            expect(choice).to_be_visible(timeout=3_000)
+            break
+        except AssertionError:
+            page.keyboard.press("Escape")
+    choice.click()
+
+
+def test_drafts_upload_edit_download_and_validate(page: Page, app_url: str, tmp_path: Path) -> None:
+    """Upload a committed statement, fix the one field the checker names (format), edit the
+    city, download the YAML and validate a data folder holding it."""
+    page.goto(f"{app_url}/drafts?lang=en")
+    wait_ready(page, "Drafts")
+    page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(DRAFTED)
+    expect(page.get_by_text("1 problem(s) found by the ETL's checker:")).to_be_visible()
+    expect(page.get_by_test_id("stCode")).to_contain_text("format: required field is null")
+    highlighted = page.get_by_test_id("stMain").locator("strong", has_text="May 22, 2024")
+    expect(highlighted.first).to_be_visible()  # the start date's evidence
+    save_full_page(page, "drafts-uploaded")
+
+    choose(page, "Format", "In person")
+    city = page.get_by_test_id("stTextInput").filter(has=page.get_by_text("City", exact=True))
+    city.locator("input").fill("Phoenix, Arizona")
+    city.locator("input").press("Enter")
+    expect(page.get_by_text("The record is valid: move it into data/events/")).to_be_visible()
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=TIMEOUT_MS
+    )
+    save_full_page(page, "drafts-edited")
+
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="Download YAML")
+    with page.expect_download(timeout=TIMEOUT_MS) as info:
+        button.get_by_role("button", name="Download YAML").click()
+    download = info.value
+    assert download.suggested_filename == "ftc-2024-05-22.yaml"
+    raw = Path(download.path()).read_bytes()
+    assert b"format: in_person" in raw and b"city: Phoenix, Arizona" in raw
+
+    data = Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
+    (data / "events" / download.suggested_filename).write_bytes(raw)
+    done = subprocess.run(
+        [sys.executable, "-m", "etl", "validate", "--data", str(data)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"ok: {len(list((ROOT / 'data' / 'events').glob('*.yaml'))) + 1} events" in done.stdout

@@ -1,0 +1,306 @@
+"""Drafts: upload a bulletin or statement, see the drafted event (and activity report) with
+every field's evidence highlighted in the text, edit the fields with the taxonomy's codes, see
+the ETL checker's problems as you edit, and download the YAML and its evidence.
+
+Layout only: reading, drafting, editing and checking are in ``dashboard.drafts``. The upload
+is held in memory by Streamlit and nothing is written on the server. For tests, a document
+``(file name, bytes)`` placed in ``st.session_state["drafts_injected"]`` stands in for an
+upload (AppTest cannot upload files).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from dashboard import drafts
+from dashboard.context import PageContext, get_context
+from dashboard.i18n import t
+from etl.drafting.fields import Evidence
+from etl.records import Event
+from etl.recordtypes.reports import CLAIMS
+from etl.taxonomy import Taxonomy
+
+INJECTED = "drafts_injected"
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _reference(
+    folder: str, signature: tuple[tuple[str, int, int], ...]
+) -> tuple[Taxonomy, tuple[Event, ...]]:
+    return drafts.load_reference(Path(folder))
+
+
+def _upload() -> tuple[str, bytes] | None:
+    uploaded = st.session_state.get("drafts_upload")
+    if uploaded is not None:
+        return uploaded.name, uploaded.getvalue()
+    injected = st.session_state.get(INJECTED)
+    if isinstance(injected, tuple) and len(injected) == 2:
+        name, raw = injected
+        return str(name), bytes(raw)
+    return None
+
+
+def _select(
+    label: str,
+    options: Sequence[Any],
+    current: Any,
+    key: str,
+    fmt: Callable[[Any], str],
+) -> Any:
+    choices = list(options)
+    if current not in choices:
+        choices.insert(0, current)
+    return st.selectbox(label, choices, index=choices.index(current), key=key, format_func=fmt)
+
+
+def _event_fields(
+    record: dict[str, Any], taxonomy: Taxonomy, ctx: PageContext, key: str
+) -> dict[str, Any]:
+    lang, labels = ctx.lang, ctx.labels
+
+    def label(name: str) -> str:
+        return t(f"drafts_f_{name}", lang)
+
+    def coded(list_name: str) -> Callable[[Any], str]:
+        return lambda c: t("drafts_none_option", lang) if c is None else labels(list_name, c)
+
+    values: dict[str, Any] = {}
+    values["id"] = st.text_input(label("id"), record["id"], key=f"{key}_id")
+    values["body"] = _select(
+        label("body"), taxonomy.codes("bodies"), record["body"], f"{key}_body", coded("bodies")
+    )
+    values["kind"] = _select(
+        label("kind"), taxonomy.codes("kinds"), record["kind"], f"{key}_kind", coded("kinds")
+    )
+    values["edition"] = st.number_input(
+        label("edition"), min_value=1, value=record["edition"], step=1, key=f"{key}_edition"
+    )
+    values["title_en"] = st.text_input(label("title_en"), record["title_en"], key=f"{key}_ten")
+    values["title_es"] = st.text_input(label("title_es"), record["title_es"], key=f"{key}_tes")
+    for name in ("start_date", "end_date"):
+        value = record[name]
+        if isinstance(value, str):  # a partial date ("2024-05")
+            typed = st.text_input(
+                label(name), value, key=f"{key}_{name}", help=t("drafts_partial_help", lang)
+            )
+            values[name] = drafts.partial_date(typed)
+        else:
+            values[name] = st.date_input(
+                label(name),
+                value=value,
+                min_value=dt.date(1990, 1, 1),
+                max_value=dt.date(2100, 12, 31),
+                key=f"{key}_{name}",
+            )
+    values["status"] = _select(
+        label("status"),
+        taxonomy.codes("statuses"),
+        record["status"],
+        f"{key}_status",
+        coded("statuses"),
+    )
+    values["format"] = _select(
+        label("format"),
+        [None, *taxonomy.codes("formats")],
+        record["format"],
+        f"{key}_format",
+        coded("formats"),
+    )
+    values["city"] = st.text_input(label("city"), record["city"] or "", key=f"{key}_city")
+    parties = [None, *taxonomy.codes("parties")]
+    for name in ("host_party", "chair_party"):
+        values[name] = _select(
+            label(name), parties, record[name], f"{key}_{name}", coded("parties")
+        )
+    values["topics"] = st.multiselect(
+        label("topics"),
+        taxonomy.codes("topics"),
+        default=[c for c in record["topics"] if c in taxonomy.codes("topics")],
+        key=f"{key}_topics",
+        format_func=coded("topics"),
+    )
+    values["confidence"] = _select(
+        label("confidence"),
+        taxonomy.codes("confidence"),
+        record["confidence"],
+        f"{key}_confidence",
+        coded("confidence"),
+    )
+    return values
+
+
+def _report_fields(
+    record: dict[str, Any], taxonomy: Taxonomy, ctx: PageContext, key: str
+) -> dict[str, Any]:
+    lang, labels = ctx.lang, ctx.labels
+
+    def label(name: str) -> str:
+        return t(f"drafts_f_{name}", lang)
+
+    values: dict[str, Any] = {}
+    values["id"] = st.text_input(label("id"), record["id"], key=f"{key}_id")
+    values["reported_at"] = st.text_input(
+        label("reported_at"), record["reported_at"] or "", key=f"{key}_reported_at"
+    )
+    for name in ("published", "period_start", "period_end"):
+        value = record[name]
+        typed = st.text_input(
+            label(name),
+            "" if value is None else str(value),
+            key=f"{key}_{name}",
+            help=t("drafts_partial_help", lang),
+        )
+        values[name] = drafts.partial_date(typed)
+    values["n_bodies_stated"] = st.number_input(
+        label("n_bodies_stated"),
+        min_value=1,
+        value=record["n_bodies_stated"],
+        step=1,
+        key=f"{key}_n_bodies",
+    )
+    values["claim_text"] = st.text_area(
+        label("claim_text"), record["claim_text"], key=f"{key}_claim_text"
+    )
+    bodies: list[dict[str, Any]] = []
+    for i, entry in enumerate(record["bodies"]):
+        with st.container(border=True):
+            st.caption(t("drafts_body_entry", lang, n=i + 1))
+            keep = st.checkbox(t("drafts_keep", lang), value=True, key=f"{key}_keep_{i}")
+            body = _select(
+                label("body"),
+                taxonomy.codes("bodies"),
+                entry["body"],
+                f"{key}_body_{i}",
+                lambda c: labels("bodies", c),
+            )
+            claim = _select(
+                label("claim"),
+                CLAIMS,
+                entry["claim"],
+                f"{key}_claim_{i}",
+                lambda c: t(f"drafts_claim_{c}", lang) if c in CLAIMS else str(c),
+            )
+            quote = st.text_input(label("quote"), entry["quote"], key=f"{key}_quote_{i}")
+            if keep:
+                bodies.append({"body": body, "claim": claim, "quote": quote})
+    values["bodies"] = bodies
+    values["confidence"] = _select(
+        label("confidence"),
+        taxonomy.codes("confidence"),
+        record["confidence"],
+        f"{key}_confidence",
+        lambda c: labels("confidence", c),
+    )
+    return values
+
+
+def _evidence_panel(ctx: PageContext, text: str, evidence: Sequence[Evidence], key: str) -> None:
+    lang = ctx.lang
+    st.subheader(t("drafts_text", lang))
+    fields = sorted({e.field.split("[")[0] for e in evidence})
+    focus = st.selectbox(
+        t("drafts_focus", lang),
+        [None, *fields],
+        key=f"{key}_focus",
+        format_func=lambda f: t("drafts_all_fields", lang) if f is None else f,
+    )
+    shown = [e for e in evidence if focus is None or e.field.split("[")[0] == focus]
+    with st.container(height=520, border=True):
+        st.markdown(drafts.highlighted_text(text, [(e.start, e.end) for e in shown]))
+    with st.expander(t("drafts_evidence", lang)):
+        st.dataframe(drafts.evidence_rows(shown), hide_index=True, key=f"{key}_evidence")
+
+
+def render(ctx: PageContext) -> None:
+    lang = ctx.lang
+    st.title(t("page_drafts", lang))
+    st.caption(t("drafts_intro", lang))
+    limit = drafts.MAX_UPLOAD_BYTES // (1024 * 1024)
+    st.file_uploader(
+        t("drafts_upload", lang, limit=limit),
+        type=list(drafts.UPLOAD_TYPES),
+        key="drafts_upload",
+    )
+    upload = _upload()
+    if upload is None:
+        st.info(t("drafts_waiting", lang))
+        return
+    folder = drafts.data_dir()
+    try:
+        taxonomy, known = _reference(str(folder), drafts.data_signature(folder))
+        document = drafts.read_upload(*upload)
+    except drafts.UploadRefused as refused:
+        st.error(t(refused.key, lang, **refused.values))
+        return
+    made = drafts.draft_upload(document, taxonomy, known)
+    if made.nothing is not None:
+        st.warning(t("drafts_nothing", lang, reason=made.nothing))
+        return
+    if made.no_event is not None:
+        st.info(t("drafts_no_event", lang, reason=made.no_event))
+    choices: list[tuple[str, int]] = [("event", i) for i in range(len(made.events))]
+    if made.report is not None:
+        choices.append(("report", 0))
+
+    def describe(choice: tuple[str, int]) -> str:
+        kind, i = choice
+        if kind == "report" and made.report is not None:
+            return f"{t('drafts_kind_report', lang)} · {made.report.id}"
+        return f"{t('drafts_kind_event', lang)} · {made.events[i].id}"
+
+    kind, index = st.radio(
+        t("drafts_record", lang),
+        choices,
+        format_func=describe,
+        key="drafts_choice",
+        horizontal=True,
+    )
+    key = f"drafts_{document.document_id}_{kind}_{index}"
+    if kind == "report" and made.report is not None:
+        record, evidence, unfilled = made.report.record, made.report.evidence, made.report.unfilled
+    else:
+        draft = made.events[index]
+        record, evidence, unfilled = draft.record, draft.evidence, draft.unfilled
+    left, right = st.columns([2, 3])
+    with left:
+        st.subheader(t("drafts_fields", lang))
+        if unfilled:
+            st.caption(t("drafts_unfilled", lang, fields=", ".join(unfilled)))
+        fill = _report_fields if kind == "report" else _event_fields
+        result = drafts.edited(record, fill(record, taxonomy, ctx, key))
+    with right:
+        _evidence_panel(ctx, document.text, evidence, key)
+    problems = drafts.check_record(result, taxonomy)
+    errors = [p for p in problems if not p.is_warning]
+    folder_name = drafts.record_type_of(result).folder
+    if errors:
+        st.error(t("drafts_problems", lang, n=len(errors)))
+        # as `python -m etl validate` prints them; a code block shows record text inertly
+        st.code("\n".join(str(p) for p in errors), language=None)
+    else:
+        st.success(t("drafts_valid", lang, folder=folder_name, file=drafts.download_name(result)))
+    one, two = st.columns(2)
+    one.download_button(
+        t("drafts_download_yaml", lang),
+        data=drafts.record_bytes(result),
+        file_name=drafts.download_name(result),
+        mime="application/yaml",
+        key="drafts_download_yaml",
+    )
+    two.download_button(
+        t("drafts_download_evidence", lang),
+        data=drafts.evidence_bytes(result, evidence, unfilled, document.file),
+        file_name=drafts.download_name(result, evidence=True),
+        mime="application/yaml",
+        key="drafts_download_evidence",
+    )
+
+
+if __name__ == "__main__":
+    render(get_context())
