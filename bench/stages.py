@@ -6,7 +6,6 @@ Each prints one JSON line with its figures; ``peak_mib`` is this process's peak 
 from __future__ import annotations
 
 import json
-import re
 import resource
 import statistics
 import subprocess
@@ -117,7 +116,7 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 def marts(db: str, runs: str) -> None:
     """Each mart's bare SQL, and each named query of the app with default filters."""
     from dashboard.filters import Filters
-    from warehouse.db import connect, mart_names, query_names, query_sql
+    from warehouse.db import connect, mart_names, query_names, query_parameters, query_sql
 
     defaults: dict[str, Any] = {
         **Filters().params(),
@@ -133,6 +132,13 @@ def marts(db: str, runs: str) -> None:
         "k1": 1.2,
         "b": 0.75,
         "limit": 50,
+        # the body page (the body timed by the pages stage), cases and their filters
+        "body_code": BODY_CODE,
+        "case_id": "x",
+        "mechanisms": [],
+        "sectors": [],
+        "case_statuses": [],
+        "chapter": 30,
     }
     con = connect(db)
     timings: dict[str, dict[str, float]] = {}
@@ -140,9 +146,12 @@ def marts(db: str, runs: str) -> None:
         (f"mart:{m}", f"select * from {m}", {}) for m in mart_names()
     ]
     for name in sorted(query_names()):
-        sql = query_sql(name)
-        wanted = set(re.findall(r"\$(\w+)", sql))
-        jobs.append((f"query:{name}", sql, {k: v for k, v in defaults.items() if k in wanted}))
+        wanted = query_parameters(name)
+        if not wanted <= defaults.keys():
+            raise KeyError(
+                f"bench.stages.marts: add a value for {sorted(wanted - defaults.keys())}"
+            )
+        jobs.append((f"query:{name}", query_sql(name), {k: defaults[k] for k in wanted}))
     for name, sql, params in jobs:
         samples = []
         for _ in range(int(runs) + 1):
@@ -159,6 +168,10 @@ def marts(db: str, runs: str) -> None:
     emit(queries=timings)
 
 
+BODY_CODE = "free_trade_commission"
+"""The body whose page is timed (it has events and reports in the real data and in synth)."""
+
+
 def pages(db: str) -> None:
     """Every page under AppTest: first load, a plain rerun, and a filter change."""
     import os
@@ -169,9 +182,11 @@ def pages(db: str) -> None:
 
     app = str(ROOT / "streamlit_app.py")
     out: dict[str, dict[str, float]] = {}
-    for page in ("summary", "trends", "topics", "parties", "events", "data_page"):
+    for page in ("summary", "trends", "topics", "parties", "events", "data_page", "body"):
         at = AppTest.from_file(app, default_timeout=600)
         at.query_params["lang"] = "en"
+        if page == "body":
+            at.query_params["code"] = BODY_CODE
         at.run()
         # Caches are per process: empty them so the first load of each page is a cold one.
         st.cache_data.clear()
@@ -254,8 +269,17 @@ def app_memory(db: str) -> None:
                     break
                 except Exception:
                     time.sleep(0.5)
-            for url_path in ("summary", "trends", "topics", "parties", "events", "data"):
-                tab.goto(f"http://127.0.0.1:{port}/{url_path}?lang=en", timeout=120_000)
+            for url_path in (
+                "summary",
+                "trends",
+                "topics",
+                "parties",
+                "events",
+                "data",
+                f"body?code={BODY_CODE}",
+            ):
+                sep = "&" if "?" in url_path else "?"
+                tab.goto(f"http://127.0.0.1:{port}/{url_path}{sep}lang=en", timeout=120_000)
                 tab.wait_for_selector("h1", timeout=120_000)
                 tab.wait_for_timeout(1500)
             browser.close()
@@ -272,9 +296,16 @@ def app_memory(db: str) -> None:
     )
 
 
+def concurrency(data: str, db: str, sessions: str = "1,5,10", rounds: str = "1") -> None:
+    """Concurrent sessions in Chromium while the warehouse is rebuilt (bench.concurrency)."""
+    from bench.concurrency import concurrency as run
+
+    emit(**run(data, db, sessions, rounds))
+
+
 STAGES = {
     f.__name__: f
-    for f in (floor, validate, build, touch_and_build, naive, marts, pages, app_memory)
+    for f in (floor, validate, build, touch_and_build, naive, marts, pages, app_memory, concurrency)
 }
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 import duckdb
 import polars as pl
@@ -21,6 +22,7 @@ from dashboard.labels import Labels, make_labels
 from warehouse import db
 
 Token = tuple[str, int, int, int]
+T = TypeVar("T")
 
 
 def token() -> Token:
@@ -55,6 +57,20 @@ def query(name: str, **params: Any) -> pl.DataFrame:
     """Run the named query with bound parameters; cached per warehouse file and parameters."""
     frozen = tuple(sorted((k, _freeze(v)) for k, v in params.items()))
     return _cached_query(token(), name, frozen)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _shared(key: tuple[Any, ...], _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def shared(name: str, key: tuple[Any, ...], build: Callable[[], T]) -> T:
+    """``build()``, made once per warehouse file, day, ``name`` and ``key`` for every session,
+    and handed to each as the same object (not a copy, unlike ``st.cache_data``): for results
+    that are only read and cost more to make than the queries behind them, such as a plotly
+    figure, which takes a tenth of a second or more to build. ``key`` must hold everything
+    ``build`` depends on besides the warehouse (language, filters, options chosen)."""
+    return cast(T, _shared((token(), dt.date.today(), name, *key), build))
 
 
 def filtered(name: str, filters: Filters, **extra: Any) -> pl.DataFrame:

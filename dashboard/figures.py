@@ -6,23 +6,45 @@ page, and its CSV holds exactly the rows it was drawn from.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import plotly.express as px
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard import charts, transforms
+from dashboard import charts, evidence, transforms
 from dashboard.context import PageContext
-from dashboard.data import filtered, query
+from dashboard.data import filtered, query, shared
 from dashboard.filters import BY_FIELD, Filters
 from dashboard.i18n import t
 from dashboard.transforms import Grain
 
 PARTY_COLORS = {"MX": "#00843D", "US": "#1F3A93", "CA": "#D52B1E"}
 PALETTE = px.colors.qualitative.Dark24
+
+
+P = ParamSpec("P")
+Chart = TypeVar("Chart")
+"""What a builder returns: (frame, figure), or with a note as well."""
+
+
+def shared_chart(
+    builder: Callable[Concatenate[PageContext, P], Chart],
+) -> Callable[Concatenate[PageContext, P], Chart]:
+    """Build a chart once for every session viewing it with the same language, filters and
+    options (see :func:`dashboard.data.shared`): with many analysts on one server, plotly's
+    figure building, not the warehouse, was most of each rerun. Callers must not change the
+    frame or figure they get."""
+
+    @functools.wraps(builder)
+    def chart(ctx: PageContext, /, *args: P.args, **kwargs: P.kwargs) -> Chart:
+        key = (ctx.lang, repr(ctx.filters), args, tuple(sorted(kwargs.items())))
+        return shared(builder.__name__, key, lambda: builder(ctx, *args, **kwargs))
+
+    return chart
 
 
 def _axis(ctx: PageContext, *keys: str) -> dict[str, str]:
@@ -45,6 +67,7 @@ def colors(ctx: PageContext, list_name: str) -> dict[str, str]:
     }
 
 
+@shared_chart
 def events_over_time(
     ctx: PageContext, *, grain: Grain, stack: str, cumulative: bool
 ) -> tuple[pl.DataFrame, go.Figure]:
@@ -139,6 +162,7 @@ def _chosen_codes(ctx: PageContext, *, is_group: bool) -> tuple[str, ...]:
     return f.topics or tuple(in_groups.to_list())
 
 
+@shared_chart
 def topics_over_time(
     ctx: PageContext, *, level: str, shares: bool, cumulative: bool, top: int = 8
 ) -> tuple[pl.DataFrame, go.Figure, str | None]:
@@ -206,6 +230,7 @@ def _series_colors(names: list[str]) -> dict[str, str]:
     return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(sorted(names))}
 
 
+@shared_chart
 def topic_year_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     raw = filtered("topics_by_year", ctx.filters)
     frame = ctx.labels.relabel(raw, "topic_code", "topics", alias="topic").select(
@@ -222,6 +247,7 @@ def topic_year_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     return frame, fig
 
 
+@shared_chart
 def topic_body_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     raw = filtered("topics_by_body", ctx.filters)
     frame = ctx.labels.relabel(raw, "topic_code", "topics", alias="topic")
@@ -239,6 +265,7 @@ def topic_body_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     return frame, fig
 
 
+@shared_chart
 def party_roles(ctx: PageContext, role: str) -> tuple[pl.DataFrame, go.Figure]:
     """Events per year the Parties hosted (role 'host') or chaired ('chair')."""
     raw = filtered("party_roles_by_year", ctx.filters).filter(pl.col("role") == role)
@@ -259,6 +286,7 @@ def party_roles(ctx: PageContext, role: str) -> tuple[pl.DataFrame, go.Figure]:
     )
 
 
+@shared_chart
 def officials_by_level(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     raw = filtered("officials_by_party_level", ctx.filters)
     frame = (
@@ -280,6 +308,7 @@ def officials_by_level(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     )
 
 
+@shared_chart
 def presence_by_body(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     raw = filtered("party_presence_by_body", ctx.filters)
     frame = ctx.labels.relabel(raw, "party_code", "parties", alias="party")
@@ -295,3 +324,22 @@ def presence_by_body(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
         title=t("presence_by_body", ctx.lang),
     )
     return frame, fig
+
+
+def active_bodies(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
+    """Bodies active per year by their strongest evidence (all records: no filter applies)."""
+
+    def build() -> tuple[pl.DataFrame, go.Figure]:
+        active = evidence.active_bodies_by_year(query("body_year_evidence"))
+        fig = evidence.active_bodies_figure(
+            active,
+            ctx.labels,
+            title=t("active_bodies", ctx.lang),
+            axis={"year": t("year", ctx.lang), "n_bodies": t("page_bodies", ctx.lang)},
+        )
+        shown = active.with_columns(
+            pl.col("evidence").replace_strict(ctx.labels.mapping("evidence"), default=None)
+        )
+        return shown, fig
+
+    return shared("active_bodies", (ctx.lang,), build)

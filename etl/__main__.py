@@ -24,7 +24,7 @@ from etl.drafting.evaluation import (
 )
 from etl.drafting.writing import REPORTS_FOLDER, run_draft
 from etl.errors import EtlError, NothingToDraft, ValidationFailed
-from etl.synth import synthesize, synthesize_cases
+from etl.synth import synthesize, synthesize_cases, synthesize_reports
 from etl.validate import validate_dir
 from warehouse.db import db_path
 
@@ -76,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
     synth.add_argument("--events", type=int, required=True, help="how many records")
     synth.add_argument("--out", type=Path, required=True, help="folder to write (like data/)")
     synth.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    synth.add_argument(
+        "--reports",
+        type=int,
+        default=0,
+        help="also write this many synthetic activity reports (default 0)",
+    )
     synth.add_argument(
         "--cases", type=int, default=0, help="also write this many synthetic cases (default 0)"
     )
@@ -176,6 +182,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "synth":
             n = synthesize(n_events=args.events, out=args.out, seed=args.seed, real_data=args.data)
             print(f"wrote {n} synthetic records to {args.out / 'events'} (seed {args.seed})")
+            if args.reports:
+                n_reports = synthesize_reports(
+                    n_reports=args.reports, out=args.out, seed=args.seed, real_data=args.data
+                )
+                print(f"wrote {n_reports} synthetic activity reports to {args.out / 'reports'}")
             if args.cases:
                 n_cases = synthesize_cases(
                     n_cases=args.cases, out=args.out, seed=args.seed, real_data=args.data

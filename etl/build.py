@@ -16,16 +16,24 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
 
 from etl.cache import CheckCache, cache_path, salt
-from etl.documents import read_documents
+from etl.documents import SourceDocument, read_documents
 from etl.errors import BuildLocked, EtlError, ValidationFailed
 from etl.inputs import document_files, input_files
-from etl.recordtypes import RECORD_TYPES
-from etl.search import SEARCH_TABLES, search_frames
+from etl.recordtypes import BY_NAME, EVENTS, RECORD_TYPES
+from etl.search import (
+    SEARCH_TABLES,
+    SearchIndex,
+    document_frames,
+    index_frames,
+    link_frames,
+    search_units,
+)
 from etl.statedcounts import TABLES as STATED_TABLES
 from etl.statedcounts import stated_count_frames
 from etl.tables import schema
@@ -70,6 +78,68 @@ class BuildReport:
     n_reused: int = 0
 
 
+class WarehouseWriter:
+    """A new warehouse file being filled: its schema first, then the rows of each chunk of
+    records as validation hands the chunk over (``validate_dir(consume=writer)``), then the
+    rest (:meth:`finish`). The typed records of a large build, and their frames, are never all
+    held at once: each chunk goes into DuckDB and is dropped.
+
+    Chunks come in id order (see ``validate_dir``), so a full build's rows are in the same
+    order as if every record's frames had been made at once.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, documents: Sequence[SourceDocument]):
+        self.con = con
+        self.documents = documents
+        self.passages_only = SearchIndex(search_units(documents))
+        for ddl in schema_statements():
+            con.execute(ddl)
+        # The passages come first in the search index, before any record.
+        self.insert(index_frames(search_units(documents)))
+
+    def insert(self, frames: Mapping[str, pl.DataFrame]) -> None:
+        for table, frame in frames.items():
+            if frame.height:
+                self.con.register("frame", frame)
+                self.con.execute(f"insert into {table} by name select * from frame")  # from code
+                self.con.unregister("frame")
+
+    def __call__(self, type_name: str, records: list[Any]) -> None:
+        record_type = BY_NAME[type_name]
+        self.insert(record_type.frames(records))
+        self.insert(index_frames(search_units((), {type_name: records})))
+        if record_type is EVENTS:
+            self.insert(link_frames(records, self.documents, self.passages_only))
+
+    def finish(
+        self,
+        reference: Mapping[str, pl.DataFrame],
+        runs: pl.DataFrame,
+        *,
+        reuse_from: Path | None = None,
+        reuse_ids: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        """Copy the rows of the records ``reuse_ids`` (record type name → ids) from the earlier
+        warehouse ``reuse_from`` (built by the same code from the same bytes), load the
+        ``reference`` frames (taxonomy, stated counts), the documents and the load history,
+        and build the derived tables and marts."""
+        con = self.con
+        reuse_ids = reuse_ids or {}
+        if reuse_from is not None and any(reuse_ids.values()):
+            con.execute("attach $path as previous (read_only)", {"path": str(reuse_from)})
+            for record_type in RECORD_TYPES:
+                _copy_rows(con, record_type.name, reuse_ids.get(record_type.name, ()))
+            con.execute("detach previous")
+        self.insert(reference)
+        self.insert(document_frames(self.documents))
+        self.insert({"load_runs": runs})
+        for derived in derived_statements():
+            con.execute(derived)
+        for view in mart_statements():
+            con.execute(view)
+        con.execute("checkpoint")
+
+
 @contextlib.contextmanager
 def build_lock(target: Path, *, wait: bool) -> Iterator[None]:
     """Hold ``<target>.lock``; wait for it or raise :class:`BuildLocked` if ``wait`` is false."""
@@ -98,41 +168,6 @@ def _previous_runs(target: Path) -> pl.DataFrame | None:
             return runs
     except duckdb.Error:
         return None
-
-
-def write_warehouse(
-    path: Path,
-    frames: dict[str, pl.DataFrame],
-    runs: pl.DataFrame,
-    *,
-    reuse_from: Path | None = None,
-    reuse_ids: Mapping[str, Sequence[str]] | None = None,
-) -> None:
-    """Create every table and mart in a fresh file at ``path`` and bulk-load the frames.
-
-    With ``reuse_from``, the rows of the records ``reuse_ids`` (record type name → ids) are
-    first copied, table by table, from that earlier warehouse (built by the same code from
-    the same bytes).
-    """
-    reuse_ids = reuse_ids or {}
-    with duckdb.connect(str(path)) as con:
-        for ddl in schema_statements():
-            con.execute(ddl)
-        if reuse_from is not None and any(reuse_ids.values()):
-            con.execute("attach $path as previous (read_only)", {"path": str(reuse_from)})
-            for record_type in RECORD_TYPES:
-                _copy_rows(con, record_type.name, reuse_ids.get(record_type.name, ()))
-            con.execute("detach previous")
-        for table in LOADED_TABLES:
-            con.register("frame", frames[table])
-            con.execute(f"insert into {table} by name select * from frame")  # names from code
-            con.unregister("frame")
-        con.execute("insert into load_runs by name select * from runs")
-        for derived in derived_statements():
-            con.execute(derived)
-        for view in mart_statements():
-            con.execute(view)
-        con.execute("checkpoint")
 
 
 def _copy_rows(con: duckdb.DuckDBPyConnection, type_name: str, ids: Sequence[str]) -> None:
@@ -180,57 +215,39 @@ def build(
     with build_lock(target, wait=wait):
         _remove_stale_temporaries(target)
         checks = CheckCache(cache_path(target), salt(data_dir), target)
-        result = validate_dir(
-            data_dir,
-            display_root=display_root,
-            store=checks if incremental else None,
-            workers=workers,
-        )
-        if not result.ok or result.taxonomy is None:
-            raise ValidationFailed(list(result.problems))
-        version = data_version(data_dir, known={r.path: r.digest for r in result.files})
         # Every file in documents/ is read, so one the ingest cannot take (a .docx, say) is
-        # refused by name instead of silently skipped; hidden files are the system's.
+        # refused by name instead of silently skipped; hidden files are the system's. They are
+        # read first because records are linked to them as they are checked; bad records are
+        # still reported before bad documents.
         documents, bad_documents = read_documents(document_files(data_dir), root=data_dir.parent)
-        if bad_documents:
-            raise EtlError("\n".join(str(e) for e in bad_documents) + "\nnothing written")
-        frames = taxonomy_frames(result.taxonomy)
-        for record_type in RECORD_TYPES:
-            frames.update(record_type.frames(result.records.get(record_type.name, ())))
-        frames.update(stated_count_frames(result.stated_counts))
-        frames.update(search_frames(documents, result.records))
-        # Only builds write the warehouse, always through a temporary file, so a WAL beside the
-        # target is stale; left there, it makes the previous file unreadable and loses its
-        # load history.
-        target.with_name(target.name + ".wal").unlink(missing_ok=True)
-        previous = _previous_runs(target)
-        last_run = None if previous is None else previous.select(pl.col("run_id").max()).item()
-        run_id = 1 if last_run is None else int(last_run) + 1
-        run = pl.DataFrame(
-            [
-                {
-                    "run_id": run_id,
-                    "started_at": started,
-                    "finished_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                    "data_version": version,
-                    "n_files": result.n_files,
-                    "n_events": len(result.event_ids),
-                    "n_reports": len(result.ids("reports")),
-                    "status": "succeeded",
-                }
-            ],
-            schema=schema("load_runs"),
-        )
-        # Runs written by older builds may lack newer columns: they stay null there.
-        runs = run if previous is None else pl.concat([previous, run], how="diagonal_relaxed")
-        runs = runs.select(pl.col(c).cast(t) for c, t in run.schema.items())
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        reused = {rt.name: result.reused_ids(rt.name) for rt in RECORD_TYPES}
-        n_reused = sum(len(ids) for ids in reused.values())
         try:
-            write_warehouse(
-                tmp, frames, runs, reuse_from=target if n_reused else None, reuse_ids=reused
-            )
+            with duckdb.connect(str(tmp)) as con:
+                writer = WarehouseWriter(con, documents)
+                result = validate_dir(
+                    data_dir,
+                    display_root=display_root,
+                    store=checks if incremental else None,
+                    workers=workers,
+                    consume=writer,
+                )
+                if not result.ok or result.taxonomy is None:
+                    raise ValidationFailed(list(result.problems))
+                if bad_documents:
+                    raise EtlError("\n".join(str(e) for e in bad_documents) + "\nnothing written")
+                version = data_version(data_dir, known={r.path: r.digest for r in result.files})
+                runs = _runs(target, started, version, result)
+                reused = {rt.name: result.reused_ids(rt.name) for rt in RECORD_TYPES}
+                n_reused = sum(len(ids) for ids in reused.values())
+                writer.finish(
+                    {
+                        **taxonomy_frames(result.taxonomy),
+                        **stated_count_frames(result.stated_counts),
+                    },
+                    runs,
+                    reuse_from=target if n_reused else None,
+                    reuse_ids=reused,
+                )
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)
@@ -246,6 +263,37 @@ def build(
         validation=result,
         n_reused=n_reused,
     )
+
+
+def _runs(
+    target: Path, started: dt.datetime, version: str, result: ValidationResult
+) -> pl.DataFrame:
+    """The load history of ``target`` with this build's run added."""
+    # Only builds write the warehouse, always through a temporary file, so a WAL beside the
+    # target is stale; left there, it makes the previous file unreadable and loses its
+    # load history.
+    target.with_name(target.name + ".wal").unlink(missing_ok=True)
+    previous = _previous_runs(target)
+    last_run = None if previous is None else previous.select(pl.col("run_id").max()).item()
+    run_id = 1 if last_run is None else int(last_run) + 1
+    run = pl.DataFrame(
+        [
+            {
+                "run_id": run_id,
+                "started_at": started,
+                "finished_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                "data_version": version,
+                "n_files": result.n_files,
+                "n_events": len(result.event_ids),
+                "n_reports": len(result.ids("reports")),
+                "status": "succeeded",
+            }
+        ],
+        schema=schema("load_runs"),
+    )
+    # Runs written by older builds may lack newer columns: they stay null there.
+    runs = run if previous is None else pl.concat([previous, run], how="diagonal_relaxed")
+    return runs.select(pl.col(c).cast(t) for c, t in run.schema.items())
 
 
 def _row_counts(db: Path) -> dict[str, int]:

@@ -18,7 +18,7 @@ from typing import Any, ClassVar, TypeVar
 from etl.errors import Problem
 from etl.records import DatePrecision
 from etl.taxonomy import Taxonomy
-from etl.yamlio import Document, YamlSyntaxError, parse
+from etl.yamlio import Document, DuplicateKeys, YamlSyntaxError, parse
 
 MAX_RECORD_BYTES = 256 * 1024
 """A record file larger than this is refused: real records are under 10 KiB."""
@@ -128,6 +128,12 @@ class ParsedFile:
     stem: str
     document: Document | None
     problem: Problem | None
+    more_problems: tuple[Problem, ...] = ()
+    """Further problems of the same parse (a file that repeats several keys)."""
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return () if self.problem is None else (self.problem, *self.more_problems)
 
 
 def read_record_file(path: Path, display: str) -> ParsedFile:
@@ -156,6 +162,9 @@ def parse_record_bytes(raw: bytes, display: str, stem: str) -> ParsedFile:
         return ParsedFile(display, stem, None, Problem(display, text[0], "file", text[1]))
     try:
         document = parse(text)
+    except DuplicateKeys as exc:
+        repeated = tuple(Problem(display, d.line, field_name(d.path), d.message) for d in exc.found)
+        return ParsedFile(display, stem, None, repeated[0], repeated[1:])
     except YamlSyntaxError as exc:
         return ParsedFile(display, stem, None, Problem(display, exc.line, "file", exc.message))
     return ParsedFile(display, stem, document, None)

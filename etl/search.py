@@ -427,21 +427,92 @@ SEARCH_TABLES = (
 """The tables of ``warehouse/schema/04_documents.sql``, which :func:`search_frames` fills."""
 
 
-def search_frames(
+def _frame(table: str, rows: list[dict[str, object]]) -> pl.DataFrame:
+    columns = schema(table)
+    return pl.DataFrame(rows, schema=columns) if rows else pl.DataFrame(schema=columns)
+
+
+def document_frames(documents: Sequence[SourceDocument]) -> dict[str, pl.DataFrame]:
+    """The ``documents`` and ``passages`` tables."""
+    return {
+        "documents": _frame(
+            "documents",
+            [
+                {
+                    "document_id": d.document_id,
+                    "file": d.file,
+                    "kind": d.kind,
+                    "title": d.title,
+                    "language": d.language,
+                    "published": d.published,
+                    "n_passages": len(d.passages),
+                    "text": d.text,
+                }
+                for d in documents
+            ],
+        ),
+        "passages": _frame(
+            "passages",
+            [
+                {
+                    "document_id": d.document_id,
+                    "passage_no": p.passage_no,
+                    "start_offset": p.start,
+                    "end_offset": p.end,
+                    "text": p.text,
+                }
+                for d in documents
+                for p in d.passages
+            ],
+        ),
+    }
+
+
+def index_frames(units: Iterable[SearchUnit]) -> dict[str, pl.DataFrame]:
+    """The ``search_docs`` and ``search_terms`` rows of ``units``: each unit's terms are
+    counted on its own (the collection statistics are computed by the search query), so the
+    index can be built a chunk of records at a time. Columns are filled directly and terms
+    interned, since a large build has millions of term rows."""
+    docs: dict[str, list[object]] = {c: [] for c in schema("search_docs")}
+    term_columns: dict[str, list[object]] = {c: [] for c in schema("search_terms")}
+    interned: dict[str, str] = {}
+    for unit in units:
+        counts = Counter(terms(unit.text))
+        for column, value in (
+            ("doc_kind", unit.doc_kind),
+            ("doc_key", unit.doc_key),
+            ("document_id", unit.document_id),
+            ("passage_no", unit.passage_no),
+            ("length", sum(counts.values())),
+        ):
+            docs[column].append(value)
+        # One id column per searchable record type (its key column), from the registry: the
+        # unit's id in its own type's column, null in the others.
+        for rt in SEARCHABLE:
+            docs[rt.key_column].append(unit.doc_key if unit.doc_kind == rt.search_kind else None)
+        for term, tf in sorted(counts.items()):
+            term_columns["term"].append(interned.setdefault(term, term))
+            term_columns["doc_kind"].append(unit.doc_kind)
+            term_columns["doc_key"].append(unit.doc_key)
+            term_columns["tf"].append(tf)
+    return {
+        "search_docs": pl.DataFrame(docs, schema=schema("search_docs")),
+        "search_terms": pl.DataFrame(term_columns, schema=schema("search_terms")),
+    }
+
+
+def link_frames(
+    events: Sequence[Event],
     documents: Sequence[SourceDocument],
-    records: Mapping[str, Sequence[Any]],
+    passages_only: SearchIndex,
     *,
     k: int = 3,
 ) -> dict[str, pl.DataFrame]:
-    """One polars frame per table of ``warehouse/schema/04_documents.sql``: the documents and
-    their passages, the search index over passages and records, the record → document links
-    and the ``k`` passages that best support each linked record."""
-    events: Sequence[Event] = records.get(EVENTS.name, ())
-    index = SearchIndex(search_units(documents, records))
-    # Links and supporting passages rank passages against the documents alone, so an event's
-    # rows do not depend on which other events are in the build (an incremental build reuses
-    # the rows of unchanged events).
-    passages_only = SearchIndex(search_units(documents))
+    """The ``event_documents`` and ``event_passages`` rows of ``events``: which stored
+    document each cites and the ``k`` passages that best support it. Passages are ranked
+    against the documents alone (``passages_only``), so an event's rows do not depend on
+    which other events are in the build (an incremental build reuses the rows of unchanged
+    events) and events can be linked a chunk at a time."""
     links = link_documents(events, documents, passages_only)
     linked: dict[str, set[str]] = defaultdict(set)
     for link in links:
@@ -452,73 +523,44 @@ def search_frames(
         if event.id in linked
         for passage in supporting_passages(event, passages_only, linked[event.id], k=k)
     ]
-    rows: dict[str, list[dict[str, object]]] = {
-        "documents": [
-            {
-                "document_id": d.document_id,
-                "file": d.file,
-                "kind": d.kind,
-                "title": d.title,
-                "language": d.language,
-                "published": d.published,
-                "n_passages": len(d.passages),
-                "text": d.text,
-            }
-            for d in documents
-        ],
-        "passages": [
-            {
-                "document_id": d.document_id,
-                "passage_no": p.passage_no,
-                "start_offset": p.start,
-                "end_offset": p.end,
-                "text": p.text,
-            }
-            for d in documents
-            for p in d.passages
-        ],
-        "search_docs": [
-            {
-                "doc_kind": u.doc_kind,
-                "doc_key": u.doc_key,
-                "document_id": u.document_id,
-                "passage_no": u.passage_no,
-                # One id column per searchable record type (its key column), from the
-                # registry: the unit's id in its own type's column, null in the others.
-                **{
-                    rt.key_column: u.doc_key if u.doc_kind == rt.search_kind else None
-                    for rt in SEARCHABLE
-                },
-                "length": index.length(key),
-            }
-            for key, u in index.units.items()
-        ],
-        "search_terms": [
-            {"term": term, "doc_kind": key[0], "doc_key": key[1], "tf": tf}
-            for key, counts in index.tf.items()
-            for term, tf in sorted(counts.items())
-        ],
-        "event_documents": [
-            {"event_id": x.event_id, "source_no": x.source_no, "document_id": x.document_id}
-            for x in links
-        ],
-        "event_passages": [
-            {
-                "event_id": s.event_id,
-                "rank": s.rank,
-                "document_id": s.document_id,
-                "passage_no": s.passage_no,
-                "score": s.score,
-            }
-            for s in support
-        ],
+    return {
+        "event_documents": _frame(
+            "event_documents",
+            [
+                {"event_id": x.event_id, "source_no": x.source_no, "document_id": x.document_id}
+                for x in links
+            ],
+        ),
+        "event_passages": _frame(
+            "event_passages",
+            [
+                {
+                    "event_id": s.event_id,
+                    "rank": s.rank,
+                    "document_id": s.document_id,
+                    "passage_no": s.passage_no,
+                    "score": s.score,
+                }
+                for s in support
+            ],
+        ),
     }
-    out: dict[str, pl.DataFrame] = {}
-    for table in SEARCH_TABLES:
-        columns = schema(table)
-        out[table] = (
-            pl.DataFrame(rows[table], schema=columns)
-            if rows[table]
-            else pl.DataFrame(schema=columns)
-        )
-    return out
+
+
+def search_frames(
+    documents: Sequence[SourceDocument],
+    records: Mapping[str, Sequence[Any]],
+    *,
+    k: int = 3,
+) -> dict[str, pl.DataFrame]:
+    """One polars frame per table of ``warehouse/schema/04_documents.sql``: the documents and
+    their passages, the search index over passages and records, the record → document links
+    and the ``k`` passages that best support each linked record. (A build makes the same
+    frames a chunk of records at a time, with the functions above.)"""
+    events: Sequence[Event] = records.get(EVENTS.name, ())
+    passages_only = SearchIndex(search_units(documents))
+    return {
+        **document_frames(documents),
+        **index_frames(search_units(documents, records)),
+        **link_frames(events, documents, passages_only, k=k),
+    }

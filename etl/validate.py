@@ -12,8 +12,9 @@ import datetime as dt
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
@@ -76,6 +77,8 @@ class FileResult:
     id_line: int = 1
     record_id: str | None = None
     references: tuple[Reference, ...] = ()
+    reused: bool = False
+    """The result came from an earlier build (its rows are copied from that warehouse)."""
 
     def without_record(self) -> FileResult:
         """The part worth keeping between builds (the record's rows live in the warehouse)."""
@@ -113,7 +116,7 @@ class ValidationResult:
         return [
             r.record_id
             for r in self.files
-            if r.record_type == record_type and r.record_id is not None and r.record is None
+            if r.record_type == record_type and r.record_id is not None and r.reused
         ]
 
     @property
@@ -185,7 +188,7 @@ def _check_bytes(
     parsed = parse_record_bytes(raw, display, path.stem)
     if parsed.problem is not None:
         return FileResult(
-            path, display, digest_of(raw), record_type.name, None, (parsed.problem,), None
+            path, display, digest_of(raw), record_type.name, None, parsed.problems, None
         )
     document = parsed.document
     assert document is not None
@@ -205,19 +208,23 @@ def _check_bytes(
     )
 
 
-Item = tuple[Path, str, bytes, str]
-"""A file to check: path, name shown in problems, bytes, record type name."""
+Item = tuple[Path, str, str]
+"""A file to check: path, name shown in problems, record type name. The checker reads the
+bytes itself, so the files waiting to be checked are never all held in memory at once."""
 
 
 def _check_chunk(chunk: list[Item], taxonomy: Taxonomy, today: dt.date) -> list[FileResult]:
     return [
-        check_bytes(path, display, raw, taxonomy, BY_NAME[kind], today=today)
-        for path, display, raw, kind in chunk
+        check_bytes(path, display, path.read_bytes(), taxonomy, BY_NAME[kind], today=today)
+        for path, display, kind in chunk
     ]
 
 
 PARALLEL_MIN_FILES = 2000
 """Below this many files to check, a process pool costs more than it saves."""
+CHUNK_FILES = 1000
+"""Files checked per task. Each chunk's typed records are handed over (and can be turned into
+compact frames and dropped) before more are made, so memory stays bounded by a few chunks."""
 
 
 def check_files(
@@ -226,20 +233,32 @@ def check_files(
     *,
     workers: int | None = None,
     today: dt.date | None = None,
-) -> list[FileResult]:
-    """Check many files, in parallel processes when there are enough of them."""
+) -> Iterator[list[FileResult]]:
+    """Check many files, chunk by chunk in order, in parallel processes when there are enough
+    of them; at most two chunks per worker are in flight."""
     day = today or dt.date.today()
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    chunks = [list(items[i : i + CHUNK_FILES]) for i in range(0, len(items), CHUNK_FILES)]
     if n_workers <= 1 or len(items) < PARALLEL_MIN_FILES:
-        return _check_chunk(list(items), taxonomy, day)
-    size = -(-len(items) // (n_workers * 4))
-    chunks = [list(items[i : i + size]) for i in range(0, len(items), size)]
+        for chunk in chunks:
+            yield _check_chunk(chunk, taxonomy, day)
+        return
     # fork: workers need no re-import of __main__ (which may be stdin or a notebook) and only
     # run the pure-Python checks, none of the threaded libraries the parent may have loaded.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=context) as pool:
-        results = pool.map(_check_chunk, chunks, [taxonomy] * len(chunks), [day] * len(chunks))
-        return [r for chunk in results for r in chunk]
+        pending: deque[Future[list[FileResult]]] = deque()
+        waiting = iter(chunks)
+        for chunk in waiting:
+            pending.append(pool.submit(_check_chunk, chunk, taxonomy, day))
+            if len(pending) >= 2 * n_workers:
+                break
+        while pending:
+            done = pending.popleft().result()
+            following = next(waiting, None)
+            if following is not None:
+                pending.append(pool.submit(_check_chunk, following, taxonomy, day))
+            yield done
 
 
 def _duplicates(results: Sequence[FileResult]) -> tuple[list[Problem], dict[str, str]]:
@@ -312,7 +331,7 @@ def read_taxonomy(data_dir: Path, root: str) -> tuple[Taxonomy | None, list[Prob
     tax_display = display_path(data_dir / TAXONOMY, data_dir, root)
     tax_file = read_record_file(data_dir / TAXONOMY, tax_display)
     if tax_file.problem is not None:
-        return None, [tax_file.problem]
+        return None, list(tax_file.problems)
     assert tax_file.document is not None
     return parse_taxonomy(tax_file.document, tax_display)
 
@@ -324,10 +343,13 @@ def validate_dir(
     store: ResultStore | None = None,
     workers: int | None = None,
     today: dt.date | None = None,
+    consume: Callable[[str, list[Any]], None] | None = None,
 ) -> ValidationResult:
     """Validate a folder laid out like ``data/``: all problems, in one pass.
 
     Files whose bytes ``store`` has already checked (under the same name) are not parsed again.
+    With ``consume``, the typed records are handed to it (record type name, records of one
+    chunk of files, in file order) as they are checked, and not kept in the result.
     """
     check_layout(data_dir)
     root = display_root if display_root is not None else data_dir.as_posix().rstrip("/")
@@ -352,14 +374,28 @@ def validate_dir(
                     path, display, "", record_type.name, None, (_too_large(display, size),), None
                 )
                 continue
-            raw = path.read_bytes()
-            cached = store.get(display, digest_of(raw)) if store is not None else None
+            cached = store.get(display, digest_of(path.read_bytes())) if store is not None else None
             if cached is not None and cached.record_type == record_type.name:
-                results[i] = replace(cached, path=path)
+                results[i] = replace(cached, path=path, reused=True)
             else:
-                to_check.append((i, (path, display, raw, record_type.name)))
-    fresh = check_files([item for _, item in to_check], taxonomy, workers=workers, today=today)
-    results.update(zip((i for i, _ in to_check), fresh, strict=True))
+                to_check.append((i, (path, display, record_type.name)))
+    # Records are handed over in id order within each type (a file's stem is its record's
+    # id), so a build that loads them chunk by chunk stores them sorted by id.
+    type_order = {rt.name: n for n, rt in enumerate(RECORD_TYPES)}
+    to_check.sort(key=lambda entry: (type_order[entry[1][2]], entry[1][0].stem))
+    numbers = iter(i for i, _ in to_check)
+    items = [item for _, item in to_check]
+    for chunk in check_files(items, taxonomy, workers=workers, today=today):
+        if consume is not None:
+            for record_type in RECORD_TYPES:
+                records = [
+                    r.record for r in chunk if r.record_type == record_type.name and r.record
+                ]
+                if records:
+                    consume(record_type.name, records)
+            chunk = [r.without_record() for r in chunk]
+        # The chunk first: zip then stops at its end without taking a number from the next.
+        results.update((number, r) for r, number in zip(chunk, numbers, strict=False))
     ordered = [results[i] for i in sorted(results)]
     result = assemble(taxonomy, ordered)
     stated_path = data_dir / STATED_COUNTS

@@ -9,6 +9,7 @@ ones like any other field.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -19,7 +20,12 @@ Path = tuple[str | int, ...]
 
 
 class RecordLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """libyaml's safe loader without the timestamp resolver (dates stay strings)."""
+    """libyaml's safe loader without the timestamp resolver (dates stay strings), which
+    notes every key repeated in a mapping instead of silently keeping the last value."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicate_keys: list[Repetition] = []
 
 
 RecordLoader.yaml_implicit_resolvers = {
@@ -35,6 +41,37 @@ class YamlSyntaxError(Exception):
         super().__init__(message)
         self.line = line
         self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateKey:
+    """A key written twice in one mapping: PyYAML would silently keep only the last value."""
+
+    path: Path
+    """The repeated key's path (the mapping's path, then the key as text)."""
+    key: Any
+    """The key as YAML read it (``1`` and ``"1"`` differ; ``yes`` and ``true`` do not)."""
+    line: int
+    """The line of the repetition."""
+    first_line: int
+
+    @property
+    def message(self) -> str:
+        shown = repr(self.key)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        return (
+            f"duplicate key (expected each key once, found {shown} again, "
+            f"first on line {self.first_line})"
+        )
+
+
+class DuplicateKeys(YamlSyntaxError):
+    """A document repeats keys in a mapping (at any depth); carries every repetition, in
+    the order of the file."""
+
+    def __init__(self, found: list[DuplicateKey]) -> None:
+        self.found = tuple(sorted(found, key=lambda d: (d.line, d.first_line)))
+        super().__init__(self.found[0].line, self.found[0].message)
 
 
 class Document:
@@ -187,7 +224,68 @@ def _construct_object(self: yaml.SafeLoader, node: yaml.Node, deep: bool = False
     return _BaseLoader.construct_object(self, node, deep)
 
 
+def _construct_mapping(self: RecordLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    mapping = _BaseLoader.construct_mapping(self, node, deep)
+    # A dict shorter than the mapping's key list means a key was repeated and its first value
+    # silently replaced. Comparing lengths costs nothing on the files that have none.
+    if len(mapping) != len(node.value):
+        first: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            key = self.constructed_objects[key_node]
+            if key in first:
+                self.duplicate_keys.append((node, key, first[key], key_node))
+            else:
+                first[key] = key_node
+    return mapping
+
+
 RecordLoader.construct_object = _construct_object
+RecordLoader.construct_mapping = _construct_mapping
+
+
+def _paths_of(root: yaml.Node, wanted: set[int]) -> dict[int, Path]:
+    """The path of each node whose id is in ``wanted`` (walked without recursion, so deep
+    nesting cannot overflow the stack, and each node once)."""
+    found: dict[int, Path] = {}
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, Path]] = [(root, ())]
+    while stack and len(found) < len(wanted):
+        node, path = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if id(node) in wanted:
+            found[id(node)] = path
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+                stack.append((value_node, (*path, key)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*path, i)) for i, item in enumerate(node.value))
+    return found
+
+
+Repetition = tuple[yaml.Node, Any, yaml.Node, yaml.Node]
+"""A repeated key as the constructor met it: its mapping, the key, its first and its second
+key node."""
+
+
+def _duplicate_keys(root: yaml.Node, found: list[Repetition]) -> DuplicateKeys:
+    paths = _paths_of(root, {id(mapping) for mapping, *_ in found})
+    return DuplicateKeys(
+        [
+            DuplicateKey(
+                (
+                    *paths.get(id(mapping), ()),
+                    again.value if isinstance(again, yaml.ScalarNode) else str(key),
+                ),
+                key,
+                again.start_mark.line + 1,
+                first.start_mark.line + 1,
+            )
+            for mapping, key, first, again in found
+        ]
+    )
 
 
 def parse(text: str) -> Document:
@@ -221,4 +319,6 @@ def parse(text: str) -> Document:
         raise YamlSyntaxError(1, f"invalid YAML: {exc}") from exc
     finally:
         loader.dispose()
+    if loader.duplicate_keys:
+        raise _duplicate_keys(node, loader.duplicate_keys)
     return Document(data=data, text=text, shallow=shallow)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import polars as pl
 import streamlit as st
 
-from dashboard import components, evidence, figures
+from dashboard import components, figures
 from dashboard.context import PageContext, get_context
-from dashboard.data import events, query
+from dashboard.data import events
 from dashboard.i18n import t
 from dashboard.state import choice_radio, choice_toggle, publish_page
 from dashboard.tables import event_rows
@@ -107,16 +106,7 @@ def render(ctx: PageContext) -> None:
     st.caption(t("topic_rule", lang))
 
     st.divider()
-    active = evidence.active_bodies_by_year(query("body_year_evidence"))
-    fig = evidence.active_bodies_figure(
-        active,
-        ctx.labels,
-        title=t("active_bodies", lang),
-        axis={"year": t("year", lang), "n_bodies": t("page_bodies", lang)},
-    )
-    shown = active.with_columns(
-        pl.col("evidence").replace_strict(ctx.labels.mapping("evidence"), default=None)
-    )
+    shown, fig = figures.active_bodies(ctx)
     components.chart(ctx, fig, shown, what="active-bodies", key="tr_active")
     st.caption(t("active_bodies_note", lang))
     publish_page(

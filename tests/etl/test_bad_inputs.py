@@ -9,6 +9,7 @@ build and keep the text intact.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import shutil
@@ -89,6 +90,20 @@ def line_of(field: str) -> int:
 BILLION_LAUGHS = b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + b"".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n".encode()
     for i in range(8)
+)
+
+
+def insert_after(line: str, new: str) -> bytes:
+    """The record with ``new`` (a whole line) inserted after its first line ``line``."""
+    assert f"{line}\n" in RECORD, line
+    return RECORD.replace(f"{line}\n", f"{line}\n{new}\n", 1).encode("utf-8")
+
+
+TODAY = dt.date.today()
+"""The day the build checks against (a run that crosses midnight may see the next one)."""
+URL_REFUSED = (
+    "not a source address (expected an http:// or https:// web address, documents/<file> or "
+    "'seed: ...', found {!r})"
 )
 
 
@@ -230,6 +245,101 @@ CASES = [
             "text, found 'Bell\\x07 and escape\\x1b in a title')"
         ],
     ),
+    # Issue 12: YAML that would lose a value without a sound (PyYAML keeps the last of two).
+    Case(
+        "duplicate_key_in_the_record",
+        (RECORD + "body: ftc\n").encode(),
+        [
+            f"{FILE}:34: body: duplicate key (expected each key once, found 'body' again, "
+            "first on line 2)"
+        ],
+    ),
+    Case(
+        "duplicate_key_in_a_participant",
+        insert_after("    capacity: participant", "    level: minister"),
+        [
+            f"{FILE}:23: participants[0].level: duplicate key (expected each key once, found "
+            "'level' again, first on line 21)"
+        ],
+    ),
+    Case(
+        "duplicate_key_in_a_source",
+        insert_after("    supports: everything", "    url: https://example.org/other"),
+        [
+            f"{FILE}:32: sources[0].url: duplicate key (expected each key once, found 'url' "
+            "again, first on line 27)"
+        ],
+    ),
+    Case(
+        "duplicate_keys_at_two_depths_both_reported",
+        (
+            RECORD.replace("status: held\n", "status: held\nstatus: announced\n")
+            .replace("    party: MX\n", "    party: MX\n    party: US\n")
+            .encode()
+        ),
+        [
+            f"{FILE}:10: status: duplicate key (expected each key once, found 'status' again, "
+            "first on line 9)",
+            f"{FILE}:20: participants[0].party: duplicate key (expected each key once, found "
+            "'party' again, first on line 19)",
+        ],
+    ),
+    # Issue 12: source urls the app would turn into links that are not web pages or documents.
+    Case(
+        "javascript_source_url",
+        swap("sources", "\n  - url: javascript:alert(1)\n    publisher: X"),
+        [f"{FILE}:27: sources[0].url: {URL_REFUSED.format('javascript:alert(1)')}"],
+    ),
+    Case(
+        "file_source_url",
+        swap("sources", "\n  - url: file:///etc/passwd\n    publisher: X"),
+        [f"{FILE}:27: sources[0].url: {URL_REFUSED.format('file:///etc/passwd')}"],
+    ),
+    # Issue 12: a fact that cannot be true on the day of the build.
+    Case(
+        "held_in_the_future",
+        swap("start_date", "2999-01-01"),
+        [
+            f"{FILE}:7: start_date: held in the future (expected a start on or before today, "
+            f"{TODAY}, for status 'held', found 2999-01-01)"
+        ],
+    ),
+    Case(
+        "held_in_a_future_year",
+        swap("start_date", "2999"),
+        [
+            f"{FILE}:7: start_date: held in the future (expected a start on or before today, "
+            f"{TODAY}, for status 'held', found 2999)"
+        ],
+    ),
+    # Issue 12: a file the ETL would not read is refused by name, never skipped.
+    Case(
+        "record_saved_as_yml",
+        RECORD.encode(),
+        [
+            "data/events/fixture-bad-2024-01-01.yml:1: file: not a record file (expected "
+            "<id>.yaml, found .yml extension; rename it to fixture-bad-2024-01-01.yaml)"
+        ],
+        file_name="fixture-bad-2024-01-01.yml",
+    ),
+    Case(
+        "editor_backup",
+        RECORD.encode(),
+        [
+            "data/events/fixture-bad-2024-01-01.yaml~:1: file: not a record file (expected "
+            "<id>.yaml, found .yaml~ extension)"
+        ],
+        file_name="fixture-bad-2024-01-01.yaml~",
+    ),
+    Case(
+        "hidden_record_file",
+        RECORD.encode(),
+        [
+            "data/events/.fixture-bad-2024-01-01.yaml:1: file: a hidden file (expected only "
+            "<id>.yaml files here)"
+        ],
+        file_name=".fixture-bad-2024-01-01.yaml",
+    ),
 ]
 
 WRONG_TYPES = {
@@ -303,6 +413,58 @@ def _warehouse_text(db: Path, sql: str) -> list[tuple[object, ...]]:
         return run_sql(con, sql).rows()
     finally:
         con.close()
+
+
+def test_a_clean_file_is_still_accepted(data_and_db: tuple[Path, Path, str]) -> None:
+    """The corpus's record itself builds: each case above fails for its change alone."""
+    data, db, _ = data_and_db
+    (data / "events" / NAME).write_bytes(RECORD.encode())
+    report = build(data, db, display_root="data")
+    assert [p for p in report.validation.problems if p.file == FILE] == []
+    rows = _warehouse_text(
+        db,
+        "select e.status, e.start_date, s.url, p.level from events e join sources s "
+        f"using (event_id) join participants p using (event_id) where event_id = '{NAME[:-5]}'",
+    )
+    assert rows == [("held", dt.date(2024, 1, 1), "https://example.org/fixture/bad", "official")]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.org/x", "http://example.org", "documents/bulletin.pdf", "seed: bulletin"],
+)
+def test_web_and_document_source_urls_are_accepted(
+    data_and_db: tuple[Path, Path, str], url: str
+) -> None:
+    data, db, _ = data_and_db
+    (data / "events" / NAME).write_bytes(swap("sources", f"\n  - url: {url!r}\n    publisher: X"))
+    build(data, db, display_root="data")
+    assert _warehouse_text(db, f"select url from sources where event_id = '{NAME[:-5]}'") == [
+        (url,)
+    ]
+
+
+@pytest.mark.parametrize(("years_ahead", "warned"), [(0, False), (3, False), (4, True), (40, True)])
+def test_an_event_announced_far_ahead_is_a_warning_and_is_kept(
+    data_and_db: tuple[Path, Path, str], years_ahead: int, warned: bool
+) -> None:
+    data, db, _ = data_and_db
+    year = TODAY.year + years_ahead
+    record = swap("start_date", f"{year}-12-31").replace(b"status: held", b"status: announced")
+    (data / "events" / NAME).write_bytes(record)
+    report = build(data, db, display_root="data")
+    warnings = [str(p) for p in report.validation.warnings if p.file == FILE]
+    assert warnings == (
+        [
+            f"{FILE}:7: start_date: announced far ahead (expected within 3 years of "
+            f"{TODAY.year}, found {year}-12-31); check the date"
+        ]
+        if warned
+        else []
+    )
+    assert _warehouse_text(db, f"select status from events where event_id = '{NAME[:-5]}'") == [
+        ("announced",)
+    ]
 
 
 def test_a_utf8_bom_is_accepted(data_and_db: tuple[Path, Path, str]) -> None:

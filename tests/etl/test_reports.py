@@ -228,6 +228,50 @@ CASES = [
             "found integer -3)"
         ],
     ),
+    Case(
+        "file-source",
+        edit("- url: https://example.org/fixture/report\n", "- url: file:///etc/passwd\n"),
+        [
+            f"{FILE}:17: sources[0].url: not a source address (expected an http:// or "
+            "https:// web address, documents/<file> or 'seed: ...', found 'file:///etc/passwd')"
+        ],
+    ),
+    Case(
+        "duplicate-key-in-the-report",
+        edit("confidence: high\n", "confidence: high\nperiod_start: 2020-07-01\n"),
+        [
+            f"{FILE}:26: period_start: duplicate key (expected each key once, found "
+            "'period_start' again, first on line 4)"
+        ],
+    ),
+    Case(
+        "duplicate-key-in-a-body",
+        edit(
+            "  quote: the Committee on Small and Medium-Sized Enterprises\n",
+            "  quote: the Committee on Small and Medium-Sized Enterprises\n  claim: reported\n",
+        ),
+        [
+            f"{FILE}:10: bodies[0].claim: duplicate key (expected each key once, found "
+            "'claim' again, first on line 8)"
+        ],
+    ),
+    Case(
+        "duplicate-key-in-a-source",
+        edit("  language: en\n", "  language: en\n  language: fr\n"),
+        [
+            f"{FILE}:21: sources[0].language: duplicate key (expected each key once, found "
+            "'language' again, first on line 20)"
+        ],
+    ),
+    Case(
+        "report-saved-as-yml",
+        REPORT.encode(),
+        [
+            "data/reports/fixture-report-2024-02-07.yml:1: file: not a record file (expected "
+            "<id>.yaml, found .yml extension; rename it to fixture-report-2024-02-07.yaml)"
+        ],
+        file_name="fixture-report-2024-02-07.yml",
+    ),
 ]
 
 
@@ -368,3 +412,30 @@ def test_any_value_in_a_body_entry_gives_problems_not_exceptions(
 @given(raw=st.binary(max_size=200))
 def test_any_bytes_give_problems_not_exceptions(scratch: Path, raw: bytes) -> None:
     check(scratch, raw)
+
+
+@PROPERTY
+@given(
+    where=st.sampled_from([("bodies", 0), ("bodies", 1), ("sources", 0), ("sources", 1)]),
+    data=st.data(),
+    value=SCALARS,
+)
+def test_a_key_repeated_in_a_body_or_source_is_refused_naming_both_lines(
+    scratch: Path, where: tuple[str, int], data: st.DataObject, value: Any
+) -> None:
+    folder, index = where
+    key = data.draw(st.sampled_from(sorted(BASE[folder][index])))
+    root = yaml.compose(yaml.safe_dump(BASE, allow_unicode=True, sort_keys=False))
+    item = root.value[[k.value for k, _ in root.value].index(folder)][1].value[index]
+    item.value.append(
+        (yaml.ScalarNode("tag:yaml.org,2002:str", key), yaml.SafeDumper(None).represent_data(value))
+    )
+    text = yaml.serialize(root, allow_unicode=True)
+    again = yaml.compose(text).value[[k.value for k, _ in root.value].index(folder)][1]
+    first, second = (k.start_mark.line + 1 for k, _ in again.value[index].value if k.value == key)
+    check(scratch, text.encode())
+    result = validate_dir(scratch, display_root="data")
+    assert [str(p) for p in result.errors] == [
+        f"{FILE}:{second}: {folder}[{index}].{key}: duplicate key (expected each key once, "
+        f"found {key!r} again, first on line {first})"
+    ]

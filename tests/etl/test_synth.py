@@ -6,7 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from etl.__main__ import main
-from etl.synth import SYNTH_PREFIX, describe, synthesize, synthesize_cases
+from etl.synth import (
+    SYNTH_PREFIX,
+    describe,
+    synthesize,
+    synthesize_cases,
+    synthesize_reports,
+)
 from etl.validate import validate_dir
 
 
@@ -65,3 +71,17 @@ def test_synthetic_cases_validate_and_say_they_are_synthetic(tmp_path: Path) -> 
     assert all("-synth-" in c.id and c.notes and "Synthetic" in c.notes for c in cases)
     assert all(c.subject_en.startswith("Synthetic: ") for c in cases)
     assert len(result.stated_counts) == 29
+
+
+def test_synthetic_reports_validate_and_say_they_are_synthetic(tmp_path: Path) -> None:
+    out = tmp_path / "synth"
+    synthesize(n_events=3, out=out, seed=5)
+    assert synthesize_reports(n_reports=40, out=out, seed=5) == 40
+    result = validate_dir(out)
+    assert result.ok, [str(p) for p in result.errors][:3]
+    reports = result.records["reports"]
+    assert len(reports) == 40
+    assert all(r.id.startswith(f"{SYNTH_PREFIX}report-5-") for r in reports)
+    assert all(r.claim_text.startswith("Synthetic: ") for r in reports)
+    assert all(r.notes and "SYNTHETIC" in r.notes for r in reports)
+    assert all(r.reported_at is None for r in reports)

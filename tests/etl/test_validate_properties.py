@@ -11,6 +11,7 @@ Inputs that once broke the validator are listed at the end as regression cases.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from etl.checking import field_name
 from etl.errors import Problem
 from etl.records import Event
 from etl.validate import (
@@ -278,6 +280,158 @@ def test_a_mutated_field_is_the_one_reported(
         name,
         [str(p) for p in result.errors],
     )
+
+
+# --- issue 12: what would be lost or falsified on the way in ----------------------------------
+
+Path_ = tuple[str | int, ...]
+
+
+def _mapping_paths(value: Any, path: Path_ = ()) -> list[Path_]:
+    """The path of every mapping in ``value``: the record, each participant, source, ..."""
+    found: list[Path_] = []
+    if isinstance(value, dict):
+        found.append(path)
+        for key, child in value.items():
+            found += _mapping_paths(child, (*path, key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            found += _mapping_paths(child, (*path, i))
+    return found
+
+
+MAPPING_PATHS = _mapping_paths(BASE_RECORD)
+assert {("participants", 0), ("sources", 0), ()} <= set(MAPPING_PATHS)
+
+
+def _at(value: Any, path: Path_) -> Any:
+    for part in path:
+        value = value[part]
+    return value
+
+
+def _node_at(node: yaml.Node, path: Path_) -> yaml.Node:
+    for part in path:
+        if isinstance(part, int):
+            node = node.value[part]
+        else:
+            node = next(v for k, v in node.value if k.value == part)
+    return node
+
+
+def _value_node(value: Any) -> yaml.Node:
+    dumper = yaml.SafeDumper(io.StringIO())
+    dumper.ignore_aliases = lambda data: True  # type: ignore[method-assign]
+    node: yaml.Node = dumper.represent_data(value)
+    return node
+
+
+REPEATS = st.sampled_from(MAPPING_PATHS).flatmap(
+    lambda path: st.tuples(st.just(path), st.sampled_from(sorted(_at(BASE_RECORD, path))), VALUES)
+)
+"""A mapping of the valid record, one of its keys, and any value to write under it again."""
+
+
+@PROPERTY
+@given(repeat=REPEATS, flow_style=FLOW_STYLES)
+def test_a_key_repeated_at_any_depth_is_refused_naming_both_lines(
+    data_dir: Path, repeat: tuple[Path_, str, Any], flow_style: bool | None
+) -> None:
+    path, key, value = repeat
+    root = yaml.compose(dump(BASE_RECORD, flow_style), Loader=yaml.SafeLoader)
+    mapping = _node_at(root, path)
+    assert isinstance(mapping, yaml.MappingNode)
+    mapping.value.append((yaml.ScalarNode("tag:yaml.org,2002:str", key), _value_node(value)))
+    text = yaml.serialize(root, allow_unicode=True)
+    # Both lines as libyaml's composer sees them (it keeps repeated keys).
+    again = _node_at(yaml.compose(text, Loader=yaml.SafeLoader), path)
+    first_line, second_line = (k.start_mark.line + 1 for k, _ in again.value if k.value == key)
+    result = check(data_dir, FIXTURE.stem, text.encode("utf-8"))
+    assert [(p.line, p.field, p.message) for p in result.errors] == [
+        (
+            second_line,
+            field_name((*path, key)),
+            f"duplicate key (expected each key once, found {key!r} again, "
+            f"first on line {first_line})",
+        )
+    ]
+
+
+SCHEMES = st.sampled_from(["javascript", "file", "data", "vbscript", "ftp", "mailto", "JavaScript"])
+
+
+@PROPERTY
+@given(scheme=SCHEMES, rest=TEXT)
+def test_a_source_url_that_is_no_web_address_nor_document_is_refused(
+    data_dir: Path, scheme: str, rest: str
+) -> None:
+    url = f"{scheme}:{rest}"
+    record = {**BASE_RECORD, "sources": [{**BASE_RECORD["sources"][0], "url": url}]}
+    result = check(data_dir, FIXTURE.stem, dump(record))
+    assert result.errors, url
+    assert {p.field for p in result.errors} == {"sources[0].url"}, [str(p) for p in result.errors]
+
+
+@PROPERTY
+@given(host=SLUGS, tail=st.from_regex(r"\A[a-zA-Z0-9/_.?=&%-]{0,30}\Z"), https=st.booleans())
+def test_a_web_source_url_is_accepted(data_dir: Path, host: str, tail: str, https: bool) -> None:
+    url = f"http{'s' if https else ''}://{host}.org/{tail}"
+    record = {**BASE_RECORD, "sources": [{**BASE_RECORD["sources"][0], "url": url}]}
+    assert check(data_dir, FIXTURE.stem, dump(record)).ok
+
+
+TODAY = dt.date.today()
+
+
+@PROPERTY
+@given(day=st.dates(min_value=TODAY + dt.timedelta(days=2)))
+def test_an_event_held_after_today_is_refused(data_dir: Path, day: dt.date) -> None:
+    record = {**BASE_RECORD, "status": "held", "start_date": day.isoformat(), "end_date": None}
+    result = check(data_dir, FIXTURE.stem, dump(record))
+    assert [(p.field, p.message.split(" (")[0]) for p in result.errors] == [
+        ("start_date", "held in the future")
+    ]
+
+
+@PROPERTY
+@given(day=st.dates(min_value=dt.date(1990, 1, 1), max_value=TODAY))
+def test_an_event_held_on_or_before_today_is_accepted(data_dir: Path, day: dt.date) -> None:
+    record = {**BASE_RECORD, "status": "held", "start_date": day.isoformat(), "end_date": None}
+    assert check(data_dir, FIXTURE.stem, dump(record)).ok
+
+
+@PROPERTY
+@given(day=st.dates(min_value=TODAY, max_value=dt.date(9999, 12, 31)))
+def test_an_announced_event_is_accepted_and_warned_only_beyond_three_years(
+    data_dir: Path, day: dt.date
+) -> None:
+    record = {**BASE_RECORD, "status": "announced", "start_date": day.isoformat(), "end_date": None}
+    result = check(data_dir, FIXTURE.stem, dump(record))
+    assert result.ok
+    far = [p for p in result.warnings if p.message.startswith("announced far ahead")]
+    assert len(far) == (1 if day.year > TODAY.year + 3 else 0)
+
+
+FILE_NAMES = st.text(st.sampled_from("abcXYZ019-_.~# "), min_size=1, max_size=16).filter(
+    lambda name: name not in (".", "..")
+)
+
+
+@PROPERTY
+@given(name=st.one_of(FILE_NAMES, FILE_NAMES.map(lambda n: n + ".yaml")))
+def test_every_file_in_a_record_folder_is_read_or_refused_by_name(
+    data_dir: Path, name: str
+) -> None:
+    for old in (data_dir / "events").iterdir():
+        old.unlink()
+    (data_dir / "events" / name).write_bytes(dump(BASE_RECORD))
+    result = validate_dir(data_dir, display_root="data")
+    refused = [p for p in result.errors if p.file == f"data/events/{name}" and p.field == "file"]
+    if result.n_files == 1:
+        assert not any(p.message.startswith(("a hidden file", "not a record")) for p in refused)
+    else:
+        assert result.n_files == 0
+        assert len(refused) == 1 and refused[0].line == 1, [str(p) for p in result.problems]
 
 
 # --- the helpers on their own -----------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.yamlio import YamlSyntaxError, parse
+from etl.yamlio import DuplicateKeys, YamlSyntaxError, parse
 
 
 def test_dates_stay_text_and_years_stay_integers() -> None:
@@ -72,3 +72,41 @@ def test_alias_bomb_is_refused_before_it_expands() -> None:
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
     with pytest.raises(YamlSyntaxError, match="aliases"):
         parse("\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("a: 1\nb: 2\na: 3\n", [(("a",), 3, 1)], id="top-level"),
+        pytest.param(
+            "p:\n  - name: x\n    level: y\n    name: z\n",
+            [(("p", 0, "name"), 4, 2)],
+            id="in-a-list",
+        ),
+        pytest.param("a:\n  b:\n    c: 1\n    c: 1\n", [(("a", "b", "c"), 4, 3)], id="deep"),
+        pytest.param("a: {b: 1, b: 2}\n", [(("a", "b"), 1, 1)], id="flow-mapping"),
+        pytest.param("yes: 1\ntrue: 2\n", [(("true",), 2, 1)], id="same-key-spelt-twice"),
+        pytest.param(
+            "c: [{d: 1, d: 1}]\nb:\n  x: 1\n  x: 2\nc: 5\n",
+            [(("c", 0, "d"), 1, 1), (("b", "x"), 4, 3), (("c",), 5, 1)],
+            id="several-in-file-order",
+        ),
+    ],
+)
+def test_a_repeated_key_is_refused_with_both_lines(
+    text: str, found: list[tuple[tuple[str | int, ...], int, int]]
+) -> None:
+    with pytest.raises(DuplicateKeys) as raised:
+        parse(text)
+    assert [(d.path, d.line, d.first_line) for d in raised.value.found] == found
+    first = raised.value.found[0]
+    assert raised.value.line == first.line
+    assert raised.value.message == (
+        f"duplicate key (expected each key once, found {first.key!r} again, "
+        f"first on line {first.first_line})"
+    )
+
+
+def test_the_same_key_in_sibling_mappings_is_no_repetition() -> None:
+    doc = parse("p:\n  - name: a\n  - name: b\nq: {name: c}\n1: x\n'1': y\n")
+    assert doc.data == {"p": [{"name": "a"}, {"name": "b"}], "q": {"name": "c"}, 1: "x", "1": "y"}

@@ -89,11 +89,13 @@ def test_mart_events_by_period(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_mart_event_topic_links(con: duckdb.DuckDBPyConnection) -> None:
+    # The mart holds the grain and the flags; year, body, status and group are one join away.
     assert rows(
         con,
-        "select event_id, topic_code, group_code, year, body_code, status, "
-        "is_event_topic, is_panel_topic, is_outcome_topic "
-        "from mart_event_topic_links order by event_id, topic_code",
+        "select l.event_id, l.topic_code, t.group_code, e.year, e.body_code, e.status, "
+        "l.is_event_topic, l.is_panel_topic, l.is_outcome_topic "
+        "from mart_event_topic_links l join events e using (event_id) "
+        "join topics t using (topic_code) order by l.event_id, l.topic_code",
     ) == [
         (ENV, "circular_economy", "environment", 2023, "environment_committee", "held", T, F, T),
         (ENV, "climate", "environment", 2023, "environment_committee", "held", T, F, F),
@@ -108,6 +110,17 @@ def test_mart_event_topic_links(con: duckdb.DuckDBPyConnection) -> None:
         (SME, "financing", "finance", 2023, "sme_dialogue", "held", F, T, F),
         (SME, "smes", "smes", 2023, "sme_dialogue", "held", T, F, F),
     ]  # fmt: skip
+    assert [c[0] for c in con.sql("select * from mart_event_topic_links limit 0").description] == [
+        "event_id",
+        "topic_code",
+        "is_event_topic",
+        "is_panel_topic",
+        "is_outcome_topic",
+    ]
+    # Same rows as the derived table it reads.
+    assert rows(con, "select count(*) from mart_event_topic_links") == rows(
+        con, "select count(*) from event_topic_links"
+    )
 
 
 def test_mart_topics_by_year(con: duckdb.DuckDBPyConnection) -> None:

@@ -1,14 +1,12 @@
 -- grain: one row per event × topic. An event counts for a topic if the event itself, one of
 -- its panels or one of its outcomes carries it; the is_* flags say which did. Reads the table
--- event_topic_links, computed once per load (warehouse/derived/).
+-- event_topic_links, computed once per load (warehouse/derived/). The event's own attributes
+-- (year, body, status) and the topic's group are one join away (events, topics): copying
+-- them onto every event × topic row made this the one mart over 50 ms at 100,000 events.
 create or replace view mart_event_topic_links as
 select
     event_id,
     topic_code,
-    group_code,
-    year,
-    body_code,
-    status,
     is_event_topic,
     is_panel_topic,
     is_outcome_topic

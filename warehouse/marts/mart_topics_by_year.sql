@@ -8,6 +8,6 @@ select
     group_code,
     status,
     count(*) as n_events
-from mart_event_topic_links
+from event_topic_links
 group by all
 order by year, topic_code, status;
