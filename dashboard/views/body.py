@@ -21,6 +21,11 @@ CHOSEN = "body_code"
 # The last ``code`` read from the URL: a new one (a link followed) moves the list to it.
 SEEN = "body_url_seen"
 EVENTS_PAGE = "dashboard/views/events.py"
+SHOWN_ROWS = 2_000
+"""A table shows a body's newest rows up to this many (a body has thousands at 100,000 events:
+sending them all made the page too slow to draw); its CSV holds every row."""
+SHOWN_REPORTS = 30
+"""Reports shown as quotes, newest first; the reports table below lists every one."""
 
 
 def _chosen(ctx: PageContext) -> str | None:
@@ -46,6 +51,14 @@ def _open_event(event_id: str) -> None:
     st.switch_page(EVENTS_PAGE)
 
 
+def _shown(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
+    """The newest ``SHOWN_ROWS`` rows of a table ordered oldest first, saying so if cut."""
+    if frame.height <= SHOWN_ROWS:
+        return frame
+    st.caption(t("rows_capped", ctx.lang, shown=SHOWN_ROWS, n=frame.height))
+    return frame.tail(SHOWN_ROWS)
+
+
 def _table(ctx: PageContext, frame: pl.DataFrame, *, what: str, key: str) -> None:
     config = {
         **components.table_config(ctx, frame),
@@ -53,7 +66,13 @@ def _table(ctx: PageContext, frame: pl.DataFrame, *, what: str, key: str) -> Non
     }
     if "url" in frame.columns:
         config["url"] = st.column_config.LinkColumn(t("url", ctx.lang))
-    st.dataframe(frame, hide_index=True, column_config=config, key=f"{key}_table", placeholder="—")
+    st.dataframe(
+        _shown(ctx, frame),
+        hide_index=True,
+        column_config=config,
+        key=f"{key}_table",
+        placeholder="—",
+    )
     components.csv_button(ctx, frame, what=what, key=f"{key}_csv")
 
 
@@ -124,8 +143,9 @@ def render(ctx: PageContext) -> None:
         timeline.update_traces(marker={"size": 13, "symbol": "diamond"})
         timeline.update_layout(height=260, margin={"t": 50, "l": 10, "r": 10, "b": 10})
         st.plotly_chart(timeline, key="body_timeline_chart", width="stretch")
+        shown = _shown(ctx, meetings)
         picked = st.dataframe(
-            meetings,
+            shown,
             hide_index=True,
             column_config=components.table_config(ctx, meetings),
             placeholder="—",
@@ -135,7 +155,7 @@ def render(ctx: PageContext) -> None:
         )
         rows = picked.selection.rows if picked is not None else []
         if rows:
-            event_id = meetings["event_id"][rows[0]]
+            event_id = shown["event_id"][rows[0]]
             st.button(
                 t("documents_open_event", lang) + f": {event_id}",
                 on_click=_open_event,
@@ -197,7 +217,7 @@ def render(ctx: PageContext) -> None:
         st.caption(t("body_no_reports", lang))
     else:
         rows_ = institutions.report_rows(reports, labels)
-        for row in rows_.iter_rows(named=True):
+        for row in rows_.reverse().head(SHOWN_REPORTS).iter_rows(named=True):
             with st.container(border=True):
                 st.markdown(
                     components.plain(
