@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, evidence, export
+from dashboard import briefing, evidence, export, institutions
 from dashboard.context import PageContext
 from dashboard.data import query
 from dashboard.filters import to_url
@@ -218,7 +218,7 @@ def coverage_section(ctx: PageContext, *, key: str) -> None:
             if behind[part]:
                 st.markdown(f"{t(title_key, lang)}: " + plain(", ".join(behind[part])))
         st.page_link(
-            "dashboard/views/body.py",
+            institutions.BODY_PAGE_FILE,
             label=t("open_body_page", lang, body=labels("bodies", body_code)),
             query_params={"code": body_code, "lang": lang},
             icon="🏛️",

@@ -17,11 +17,8 @@ from dashboard.labels import Labels
 
 BODY_PAGE = "body"
 """URL path of the body page (``/body?code=<body_code>``)."""
-
-
-def body_url(body_code: str, lang: str) -> str:
-    """A relative link that opens a body's page in the given language."""
-    return f"{BODY_PAGE}?code={body_code}&lang={lang}"
+BODY_PAGE_FILE = "dashboard/views/body.py"
+"""The body page's script, for ``st.page_link`` and ``st.switch_page``."""
 
 
 def with_body_links(frame: pl.DataFrame, lang: str, *, column: str = "body_code") -> pl.DataFrame:

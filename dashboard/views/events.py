@@ -19,7 +19,6 @@ SHOWN_ROWS = 2_000
 ALL_ROWS = 10_000_000
 MAX_QUERY_CHARS = 200
 SELECTED = "ev_selected"
-BODY_PAGE = "dashboard/views/body.py"
 
 
 def _open(event_id: str | None) -> None:
@@ -70,7 +69,7 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         "\n".join(f"- **{label}**: {components.plain(value)}" for label, value in facts.items())
     )
     st.page_link(
-        BODY_PAGE,
+        institutions.BODY_PAGE_FILE,
         label=t("open_body_page", lang, body=labels("bodies", event["body_code"])),
         query_params={"code": event["body_code"], "lang": lang},
         icon="🏛️",
