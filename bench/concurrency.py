@@ -11,8 +11,10 @@ one JSON line: per phase, p50/p95/max of the time from a filter change to every 
 the errors seen, the server's RSS; and the RSS each session beyond the first adds.
 
 "Drawn" means: the script run the change triggered has finished (``stApp`` went from
-``running`` back to ``notRunning``), no widget is still a skeleton, every plotly chart has its
-SVG, and two animation frames have passed.
+``rerunRequested`` or ``running`` back to ``notRunning``: when a loaded server's "run started"
+and "run finished" reach the browser together, React never draws ``running``, so waiting for it
+alone timed out on runs that had finished), no widget is still a skeleton, every plotly chart
+has its SVG, and two animation frames have passed.
 """
 
 from __future__ import annotations
@@ -66,11 +68,12 @@ INCLUDE_STATUSES = "Include announced, postponed, rescheduled and cancelled"
 
 ARM = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
+  const busy = state => state === 'running' || state === 'rerunRequested';
   window.__benchRun = new Promise(resolve => {
-    let seen = app.getAttribute('data-test-script-state') === 'running';
+    let seen = busy(app.getAttribute('data-test-script-state'));
     const observer = new MutationObserver(() => {
       const state = app.getAttribute('data-test-script-state');
-      if (state === 'running') { seen = true; }
+      if (busy(state)) { seen = true; }
       else if (seen && state === 'notRunning') { observer.disconnect(); resolve(true); }
     });
     observer.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});

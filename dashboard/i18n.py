@@ -1062,6 +1062,11 @@ TEXT.update(
         "body_timeline": _e(
             "Reuniones en el tiempo", "Meetings over time", "Réunions dans le temps"
         ),
+        "body_timeline_per_year": _e(
+            "Reuniones por año y estado ({n} reuniones: demasiadas para dibujarlas una por una)",
+            "Meetings per year and status ({n} meetings: too many to draw one by one)",
+            "Réunions par année et par statut ({n} réunions : trop pour les dessiner une à une)",
+        ),
         "body_reports": _e(
             "Informes que nombran este órgano",
             "Reports that name this body",

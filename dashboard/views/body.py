@@ -6,11 +6,10 @@ body shows, whatever the sidebar filters (they select events for the other pages
 
 from __future__ import annotations
 
-import plotly.express as px
 import polars as pl
 import streamlit as st
 
-from dashboard import components, evidence, institutions
+from dashboard import charts, components, evidence, institutions
 from dashboard.context import PageContext, get_context
 from dashboard.data import query
 from dashboard.i18n import t
@@ -131,17 +130,7 @@ def render(ctx: PageContext) -> None:
         st.caption(t("body_no_meetings", lang))
     else:
         meetings = institutions.meeting_rows(events, labels)
-        timeline = px.scatter(
-            meetings,
-            x="start_date",
-            y="status",
-            color="status",
-            hover_name="title",
-            labels={"start_date": t("date", lang), "status": t("status", lang)},
-            title=t("body_timeline", lang),
-        )
-        timeline.update_traces(marker={"size": 13, "symbol": "diamond"})
-        timeline.update_layout(height=260, margin={"t": 50, "l": 10, "r": 10, "b": 10})
+        timeline = institutions.meetings_timeline(meetings, lang)
         st.plotly_chart(timeline, key="body_timeline_chart", width="stretch")
         shown = _shown(ctx, meetings)
         picked = st.dataframe(
@@ -180,14 +169,14 @@ def render(ctx: PageContext) -> None:
         st.caption(
             t("follow_ups_note", lang, n=n_follow, kind=labels("outcome_kinds", "follow_up"))
         )
-        bars = px.bar(
+        bars = charts.count_bar(
             by_kind,
             x="kind",
             y="n_outcomes",
             labels={"kind": t("kind", lang), "n_outcomes": t("outcomes", lang)},
             title=t("outcomes_by_kind", lang),
         )
-        bars.update_layout(height=300, yaxis={"rangemode": "tozero", "dtick": 1})
+        bars.update_layout(height=300)
         components.chart(ctx, bars, by_kind, what=f"{code}-outcome-kinds", key="body_kinds")
         shown = (
             labels.relabel(outcomes, "kind", "outcome_kinds")

@@ -14,6 +14,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from dashboard import evidence, institutions
+from dashboard.i18n import t
 from dashboard.labels import Labels
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -272,3 +273,42 @@ def test_the_chosen_body_survives_a_language_switch_and_the_list_changes_it(
     assert at.query_params["code"] == "labor_council"
     at.selectbox(key="app_lang").set_value("es").run()
     assert at.title[0].value == TAXONOMY["bodies"]["labor_council"]["es"]
+
+
+def _meetings(n: int) -> pl.DataFrame:
+    statuses = ["held", "announced", "cancelled"]
+    return pl.DataFrame(
+        {
+            "start_date": [dt.date(2020 + i % 6, 1 + i % 12, 1) for i in range(n)],
+            "title": [f"meeting {i}" for i in range(n)],
+            "status": [statuses[i % 3] for i in range(n)],
+        }
+    )
+
+
+def test_timeline_draws_each_meeting_up_to_the_limit() -> None:
+    n = institutions.TIMELINE_POINTS
+    fig = institutions.meetings_timeline(_meetings(n), "en")
+    assert {trace.type for trace in fig.data} == {"scatter"}
+    assert sum(len(trace.x) for trace in fig.data) == n
+
+
+@pytest.mark.parametrize("lang", ["es", "en", "fr"])
+def test_timeline_counts_per_year_and_status_beyond_the_limit(lang: str) -> None:
+    meetings = _meetings(institutions.TIMELINE_POINTS + 1)
+    fig = institutions.meetings_timeline(meetings, lang)
+    assert {trace.type for trace in fig.data} == {"bar"}
+    drawn = {
+        (trace.name, int(year)): int(n)
+        for trace in fig.data
+        for year, n in zip(trace.x, trace.y, strict=True)
+    }
+    counted = {
+        (row["status"], row["year"]): row["n"]
+        for row in meetings.group_by("status", year=pl.col("start_date").dt.year())
+        .agg(n=pl.len())
+        .iter_rows(named=True)
+    }
+    assert drawn == counted
+    assert str(meetings.height) in fig.layout.title.text
+    assert fig.layout.title.text == t("body_timeline_per_year", lang, n=meetings.height)

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import polars as pl
 import pytest
 
-from dashboard.charts import grouped_bar, heatmap, lines, stacked_bar
+from dashboard.charts import count_bar, grouped_bar, heatmap, lines, stacked_bar
 
 LABELS = {
     "period": "Periodo",
@@ -245,3 +245,12 @@ def test_grouped_bar_horizontal(officials: pl.DataFrame) -> None:
     assert fig.layout.yaxis.title.text == "Nivel"
     assert fig.layout.xaxis.title.text == "Funcionarios"
     assert fig.layout.barmode == "group"
+
+
+@pytest.mark.parametrize(("top", "dtick"), [(3, 1), (10, 1), (11, None), (5_000, None)])
+def test_count_bar_ticks_every_unit_only_for_small_counts(top: int, dtick: int | None) -> None:
+    frame = pl.DataFrame({"kind": ["a", "b", "c"], "n": [0, top // 2, top]})
+    fig = count_bar(frame, x="kind", y="n", labels={"n": "N"}, title="T")
+    assert fig.layout.yaxis.dtick == dtick
+    assert fig.layout.yaxis.rangemode == "tozero"
+    assert list(fig.data[0].x) == ["a", "b", "c"]
