@@ -131,6 +131,7 @@ def marts(db: str, runs: str) -> None:
         "terms": ["dialogo"],
         "k1": 1.2,
         "b": 0.75,
+        "min_terms": 12,
         "limit": 50,
         # the body page (the body timed by the pages stage), cases and their filters
         "body_code": BODY_CODE,

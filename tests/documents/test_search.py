@@ -11,6 +11,8 @@ from typing import Any
 import duckdb
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from etl.documents import SourceDocument, parse_document, read_documents
 from etl.records import Event, Source
@@ -19,9 +21,8 @@ from etl.search import (
     DOC_KIND_EVENT,
     DOC_KIND_PASSAGE,
     DOC_KIND_REPORT,
-    K1,
+    MIN_TERMS,
     SEARCH_TABLES,
-    B,
     SearchIndex,
     SearchUnit,
     fold,
@@ -31,6 +32,7 @@ from etl.search import (
     search_units,
     snippet,
     stem,
+    supporting_passages,
 )
 from etl.tables import schema
 from etl.validate import validate_dir
@@ -131,7 +133,8 @@ def test_ranking_sanity() -> None:
             "Reunión sobre reglas de origen.",
         )
     )
-    hits = index.rank(query_terms("comités medio ambiente"))
+    # BM25 alone (min_terms=1: no passage counts as a bare heading; see the tests below)
+    hits = index.rank(query_terms("comités medio ambiente"), min_terms=1)
     assert [h.doc_key for h in hits] == ["d:1", "d:2"]  # the shorter, focused passage first
     assert hits[0].matched == ("ambient", "comit", "medi")
     assert index.rank(query_terms("dialogo pyme"))[0].doc_key == "d:3"
@@ -256,7 +259,7 @@ def test_sql_search_equals_python(real: tuple[list[SourceDocument], Records], qu
     con = _load(frames)
     sql = (QUERIES_DIR / "search.sql").read_text(encoding="utf-8")
     terms = query_terms(query)
-    got = con.sql(sql, params={"terms": terms, "k1": K1, "b": B, "limit": 20}).pl()
+    got = con.sql(sql, params=search_params(query, limit=20)).pl()
     con.close()
     expected = SearchIndex(search_units(documents, events)).rank(terms, limit=20)
     assert got.height == len(expected) > 0
@@ -274,7 +277,7 @@ def test_sql_search_finds_events_and_passages(
     con = _load(search_frames(*real))
     sql = (QUERIES_DIR / "search.sql").read_text(encoding="utf-8")
     got = con.sql(sql, params=search_params("Diálogo PyME", limit=50)).pl()
-    empty = con.sql(sql, params={"terms": [], "k1": K1, "b": B, "limit": 50}).pl()
+    empty = con.sql(sql, params=search_params("", limit=50)).pl()
     con.close()
     assert "sme-dialogue-2023-09-21" in got["event_id"].to_list()
     passage = got.filter(pl.col("doc_kind") == DOC_KIND_PASSAGE).row(0, named=True)
@@ -297,3 +300,145 @@ def test_stated_keys_hold_in_the_frames(
         frame = frames[table]
         assert frame.height > 0, table
         assert frame.select(keys).is_duplicated().sum() == 0, table
+
+
+# --- bare headings ----------------------------------------------------------------------------
+
+HEADED = parse_document(
+    (
+        b"Joint Statement on the Free Trade Commission\n\n"
+        b"The Free Trade Commission met in Mexico City, where ministers adopted a joint "
+        b"statement on supply chains and reviewed the work of the committees.\n"
+    ),
+    "headed.txt",
+    "txt",
+)
+
+
+def test_headed_document_is_a_heading_and_a_paragraph() -> None:
+    index = SearchIndex(search_units([HEADED]))
+    heading, paragraph = ((DOC_KIND_PASSAGE, f"{HEADED.document_id}:{n}") for n in (1, 2))
+    assert index.length(heading) == 5 < MIN_TERMS <= index.length(paragraph)
+    assert index.is_heading(heading) and not index.is_heading(paragraph)
+
+
+def test_paragraph_outranks_its_heading_in_python_and_sql() -> None:
+    query = "Joint Statement Free Trade Commission"
+    terms = query_terms(query)
+    index = SearchIndex(search_units([HEADED]))
+    # Plain BM25 (no unit counts as short) puts the heading first: what the threshold corrects.
+    assert index.rank(terms, min_terms=1)[0].doc_key.endswith(":1")
+    expected = index.rank(terms)
+    assert [h.doc_key.rsplit(":", 1)[1] for h in expected] == ["2", "1"]
+    con = _load(search_frames([HEADED], {}))
+    sql = (QUERIES_DIR / "search.sql").read_text(encoding="utf-8")
+    got = con.sql(sql, params=search_params(query)).pl()
+    con.close()
+    assert got["doc_key"].to_list() == [h.doc_key for h in expected]
+    assert got["score"].to_list() == pytest.approx([h.score for h in expected], rel=1e-9)
+
+
+def test_short_passages_are_scaled_by_length_records_are_not() -> None:
+    words = [f"w{i}" for i in range(MIN_TERMS)]
+    units = [
+        SearchUnit(DOC_KIND_PASSAGE, "d:1", " ".join(words[: MIN_TERMS - 1])),
+        SearchUnit(DOC_KIND_PASSAGE, "d:2", " ".join(words[:MIN_TERMS])),
+        SearchUnit(DOC_KIND_PASSAGE, "d:3", "w0 w1"),
+        SearchUnit(DOC_KIND_EVENT, "e", "w0 w1"),
+    ]
+    index = SearchIndex(units)
+    plain = {h.doc_key: h.score for h in index.rank(["w0"], min_terms=1)}
+    scaled = {h.doc_key: h.score for h in index.rank(["w0"])}
+    assert scaled["d:1"] == pytest.approx(plain["d:1"] * (MIN_TERMS - 1) / MIN_TERMS)
+    assert scaled["d:2"] == plain["d:2"]
+    assert scaled["d:3"] == pytest.approx(plain["d:3"] * 2 / MIN_TERMS)
+    assert scaled["e"] == plain["e"] == plain["d:3"]
+
+
+def test_a_dated_heading_does_not_support_a_record() -> None:
+    document = parse_document(
+        (
+            "Diálogo PyME\n\nMonterrey, 1 de enero de 2023\n\n"
+            "El 1 de enero de 2023 se celebró en Monterrey el Diálogo PyME, con empresas de "
+            "las tres Partes y funcionarios de los tres gobiernos.\n"
+        ).encode(),
+        "dated.txt",
+        "txt",
+    )
+    index = SearchIndex(search_units([document]))
+    event = _event("sme", "seed: dated.txt", "Diálogo PyME en Monterrey")
+    support = supporting_passages(event, index, {document.document_id})
+    assert [s.passage_no for s in support] == [3]
+
+
+def test_a_document_of_headings_only_supports_nothing_but_is_still_linked() -> None:
+    document = parse_document("Diálogo PyME en Monterrey".encode(), "only.txt", "txt")
+    event = _event("sme", "seed: a bulletin", "Diálogo PyME en Monterrey")
+    index = SearchIndex(search_units([document]))
+    assert supporting_passages(event, index, {document.document_id}) == []
+    frames = search_frames([document], {"events": [event]})
+    assert frames["event_documents"]["document_id"].to_list() == [document.document_id]
+    assert frames["event_passages"].height == 0
+
+
+VOCABULARY = [
+    "dialogo",
+    "pyme",
+    "comite",
+    "medio",
+    "ambiente",
+    "monterrey",
+    "enero",
+    "2023",
+    "reunion",
+    "partes",
+]
+paragraphs = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=2 * MIN_TERMS).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(paragraphs, min_size=1, max_size=8),
+    title=st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=4).map(" ".join),
+)
+def test_supporting_passages_are_never_headings(texts: list[str], title: str) -> None:
+    index = SearchIndex(
+        SearchUnit(DOC_KIND_PASSAGE, f"doc:{n}", text, document_id="doc", passage_no=n)
+        for n, text in enumerate(texts, start=1)
+    )
+    support = supporting_passages(_event("e", "seed: doc.txt", title), index, {"doc"})
+    keys = [(DOC_KIND_PASSAGE, f"{s.document_id}:{s.passage_no}") for s in support]
+    assert all(index.length(key) >= MIN_TERMS for key in keys)
+    matching = {
+        (h.doc_kind, h.doc_key)
+        for h in index.rank(query_terms(title + " 1 enero 1 january 1 janvier 2023"))
+    }
+    substantive = {key for key in matching if not index.is_heading(key)}
+    assert set(keys) <= substantive
+    assert len(keys) == min(3, len(substantive))
+
+
+@pytest.mark.parametrize("query", ["PyMEs", "Diálogo PyME", "medio ambiente", "comité"])
+def test_real_search_puts_a_paragraph_first(
+    real: tuple[list[SourceDocument], Records], query: str
+) -> None:
+    con = _load(search_frames(*real))
+    sql = (QUERIES_DIR / "search.sql").read_text(encoding="utf-8")
+    got = con.sql(sql, params=search_params(query)).pl()
+    lengths = dict(con.sql("select doc_key, length from search_docs").fetchall())
+    con.close()
+    passages = got.filter(pl.col("doc_kind") == DOC_KIND_PASSAGE)["doc_key"].to_list()
+    assert lengths[passages[0]] >= MIN_TERMS
+
+
+def test_real_supporting_passages_are_not_headings(
+    real: tuple[list[SourceDocument], Records],
+) -> None:
+    frames = search_frames(*real)
+    support = frames["event_passages"].join(frames["search_docs"], on=["document_id", "passage_no"])
+    assert set(support["event_id"].to_list()) >= {
+        "sme-dialogue-2023-09-21",
+        "env-committee-2023-09-27",
+        "env-committee-2023-11-16-public-session",
+    }
+    assert support["length"].min() >= MIN_TERMS  # type: ignore[operator]

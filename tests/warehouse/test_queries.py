@@ -34,6 +34,7 @@ SAMPLE: dict[str, Any] = {
     "terms": ["comite"],
     "k1": 1.2,
     "b": 0.75,
+    "min_terms": 12,
     "limit": 5,
     "topic_code": "smes",
     "cell_year": 2023,

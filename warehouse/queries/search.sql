@@ -1,8 +1,10 @@
 -- Full-text search over document passages, events, activity reports and enforcement cases,
--- ranked by BM25.
+-- ranked by BM25; a passage shorter than $min_terms terms (a bare heading) has its score scaled
+-- by length / $min_terms, exactly as etl.search.SearchIndex.rank scales it.
 -- grain: one row per passage, event, report or case matching at least one term, best first.
 -- $terms: list of normalised terms (etl.search.query_terms of the search box's text)
 -- $k1, $b: BM25 parameters (etl.search.K1 = 1.2, etl.search.B = 0.75)
+-- $min_terms: the length in terms under which a passage is a bare heading (etl.search.MIN_TERMS)
 -- $limit: how many rows at most
 with corpus as (
     select count(*)::double as n_docs, avg(length)::double as avg_length
@@ -30,13 +32,18 @@ scored as (
         sum(
             i.idf * t.tf * ($k1 + 1)
             / (t.tf + $k1 * (1 - $b + $b * d.length / c.avg_length))
-        ) as score,
+        )
+        * case
+            when t.doc_kind = 'passage' and d.length < $min_terms
+                then d.length::double / $min_terms
+            else 1
+        end as score,
         list(t.term order by t.term) as matched_terms
     from search_terms as t
     inner join term_idf as i on t.term = i.term
     inner join search_docs as d on t.doc_kind = d.doc_kind and t.doc_key = d.doc_key
     cross join corpus as c
-    group by t.doc_kind, t.doc_key
+    group by t.doc_kind, t.doc_key, d.length
 )
 
 select
