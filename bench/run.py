@@ -44,16 +44,24 @@ REPORTS_PER_EVENTS = 50
 events; fewer keeps the scale runs about events, with reports present at every size)."""
 
 
+CASES_SCALE = {"100000": 100}
+"""Sizes whose synthetic folder holds enforcement cases: size → multiple of the real count
+(39 real cases give 3,900 at 100,000 events)."""
+
+
 def data_dir(size: str) -> Path:
-    """The real data, or a synthetic folder of ``size`` events and ``size / 50`` activity
-    reports (generated once, seed 1)."""
+    """The real data, or a synthetic folder of ``size`` events, ``size / 50`` activity
+    reports and, at the sizes of ``CASES_SCALE``, that multiple of the real cases (generated
+    once, seed 1)."""
     if size == "real":
         return ROOT / "data"
     out = WORK / f"synth-{size}"
     n_reports = int(size) // REPORTS_PER_EVENTS
+    n_cases = CASES_SCALE.get(size, 0) * len(list((ROOT / "data" / "cases").glob("*.yaml")))
     if (
         len(list((out / "events").glob("*.yaml"))) != int(size)
         or len(list((out / "reports").glob("*.yaml"))) != n_reports
+        or len(list((out / "cases").glob("*.yaml"))) != n_cases
     ):
         subprocess.run(
             [
@@ -65,6 +73,8 @@ def data_dir(size: str) -> Path:
                 size,
                 "--reports",
                 str(n_reports),
+                "--cases",
+                str(n_cases),
                 "--out",
                 str(out),
                 "--seed",
@@ -111,15 +121,16 @@ def markdown(results: dict[str, Any]) -> str:
         "Times in seconds; ratios are to the parse floor (libyaml's C loader reading the same "
         "files in one process).",
         "",
-        "| events | floor parse | validate | full build | events/s | peak MiB | incremental "
-        "(1 file changed) | unchanged rebuild | naive row inserts (est.) | warehouse MiB |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| events | cases | floor parse | validate | full build | events/s | peak MiB "
+        "| incremental (1 file changed) | unchanged rebuild | naive row inserts (est.) "
+        "| warehouse MiB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for row in results["rows"]:
         floor = row["floor_parse"]["seconds"]
         full = row["build_full"]
         lines.append(
-            f"| {row['build_full']['n_events']} | {floor:.2f} "
+            f"| {row['build_full']['n_events']} | {full.get('n_cases', '–')} | {floor:.2f} "
             f"| {row['validate']['seconds']:.2f} ({_ratio(row['validate']['seconds'], floor)}) "
             f"| {full['seconds']:.2f} ({_ratio(full['seconds'], floor)}) "
             f"| {full['n_events'] / full['seconds']:.0f} | {full['peak_mib']:.0f} "

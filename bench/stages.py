@@ -49,7 +49,12 @@ def build(data: str, db: str, mode: str) -> None:
 
     started = time.perf_counter()
     report = run_build(Path(data), Path(db), incremental=mode == "incremental")
-    emit(seconds=time.perf_counter() - started, n_events=report.n_events, n_reused=report.n_reused)
+    emit(
+        seconds=time.perf_counter() - started,
+        n_events=report.n_events,
+        n_cases=report.n_records.get("cases", 0),
+        n_reused=report.n_reused,
+    )
 
 
 def touch_and_build(data: str, db: str) -> None:
@@ -142,6 +147,8 @@ def marts(db: str, runs: str) -> None:
         "chapter": 30,
     }
     con = connect(db)
+    # A case that exists, so the case page's queries return its rows.
+    defaults["case_id"] = con.sql("select coalesce(min(case_id), 'x') from cases").fetchall()[0][0]
     timings: dict[str, dict[str, float]] = {}
     jobs: list[tuple[str, str, dict[str, Any]]] = [
         (f"mart:{m}", f"select * from {m}", {}) for m in mart_names()
@@ -173,8 +180,16 @@ BODY_CODE = "free_trade_commission"
 """The body whose page is timed (it has events and reports in the real data and in synth)."""
 
 
-def pages(db: str) -> None:
-    """Every page under AppTest: first load, a plain rerun, and a filter change."""
+PAGES = ("summary", "trends", "topics", "parties", "events", "data_page", "body", "cases")
+FILTER_CHANGES: dict[str, tuple[str, list[str]]] = {
+    "cases": ("cs_mechanism", ["rrm"]),  # the body filter does not apply to cases
+}
+"""The filter change timed on a page (widget key, value); others pick a body."""
+
+
+def pages(db: str, names: str = ",".join(PAGES)) -> None:
+    """Every page (or those named, comma-separated) under AppTest: first load, a plain
+    rerun, and a filter change."""
     import os
 
     os.environ["TMEC_DB"] = db
@@ -183,7 +198,7 @@ def pages(db: str) -> None:
 
     app = str(ROOT / "streamlit_app.py")
     out: dict[str, dict[str, float]] = {}
-    for page in ("summary", "trends", "topics", "parties", "events", "data_page", "body"):
+    for page in names.split(","):
         at = AppTest.from_file(app, default_timeout=600)
         at.query_params["lang"] = "en"
         if page == "body":
@@ -199,7 +214,8 @@ def pages(db: str) -> None:
         at.run()
         rerun = time.perf_counter() - started
         started = time.perf_counter()
-        at.multiselect(key="flt_bodies_es").set_value(["environment_committee"]).run()
+        key, value = FILTER_CHANGES.get(page, ("flt_bodies_es", ["environment_committee"]))
+        at.multiselect(key=key).set_value(value).run()
         change = time.perf_counter() - started
         if at.exception:
             raise RuntimeError(f"{page}: {at.exception[0].message}")

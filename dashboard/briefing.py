@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -10,9 +11,9 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import export, figures, transforms
+from dashboard import cases, export, figures, transforms
 from dashboard.context import PageContext
-from dashboard.data import Token, build_info, events, filtered, labels, options, token
+from dashboard.data import Token, build_info, events, filtered, labels, options, query, token
 from dashboard.filters import Filters, describe
 from dashboard.i18n import column_headers, t
 from dashboard.state import effective_period
@@ -127,6 +128,80 @@ class Exported:
     about: list[tuple[str, str]]
 
 
+PageCodes = tuple[tuple[str, tuple[str, ...]], ...]
+"""The Cases page's own filters as a hashable value: (URL name, codes) pairs."""
+
+
+def cases_of_view(ctx: PageContext, page: PageCodes = ()) -> dict[str, pl.DataFrame]:
+    """Every table of the Cases page for these filters and page codes
+    (:data:`dashboard.cases.EXPORT_TITLES`): what its CSVs, its workbook and the briefing
+    pack's cases hold."""
+    params = cases.query_params(ctx.filters, dict(page))
+    return cases.export_tables(
+        listed=query("cases_list", **params),
+        milestones=query("cases_milestones", **params),
+        stated=query("stated_counts_list"),
+        sources=query("cases_sources", **params),
+        labels=ctx.labels,
+    )
+
+
+def cases_filter_rows(ctx: PageContext, page: PageCodes = ()) -> list[tuple[str, str]]:
+    """The filters that apply to cases, in words: period, Parties, topics and the page's."""
+    rows = describe(
+        cases.filters_for_cases(ctx.filters),
+        label=lambda key: t(key, ctx.lang),
+        name=ctx.labels,
+    )
+    for url, codes in page:
+        if codes:
+            list_name = cases.PAGE_FILTERS[url][1]
+            rows.append(
+                (
+                    t(f"cases_filter_{url}", ctx.lang),
+                    ", ".join(ctx.labels(list_name, c) for c in codes),
+                )
+            )
+    return rows
+
+
+def _version_rows(lang: str, link: str) -> list[tuple[str, str]]:
+    info = build_info()
+    return [
+        (t("data_version", lang), str(info.get("data_version", ""))),
+        (t("as_of_label", lang), as_of(info, lang)),
+        *([(t("report_reopen", lang), link)] if link else []),
+    ]
+
+
+def _cases_section(ctx: PageContext, tables: Mapping[str, pl.DataFrame]) -> export.ReportSection:
+    """The report's cases: how many, by mechanism and status, and every stated total beside
+    the records it concerns, with its source."""
+    lang = ctx.lang
+
+    def pairs(what: str) -> list[tuple[str, str]]:
+        return [(str(r["label"]), str(r["n_cases"])) for r in tables[what].iter_rows(named=True)]
+
+    stated = cases.stated_beside_records(query("stated_counts_list"))
+    return export.ReportSection(
+        title=t("report_cases", lang),
+        paragraphs=(t("report_cases_scope", lang, n=tables["cases"].height),),
+        tables=(
+            (t("cases_by_mechanism", lang), pairs("cases-by-mechanism")),
+            (t("cases_by_status", lang), pairs("cases-by-status")),
+        ),
+        list_title=t("report_cases_stated", lang),
+        cited=tuple(
+            (cases.stated_sentence(row, lang), str(row["url"]))
+            for row in stated.iter_rows(named=True)
+        ),
+    )
+
+
+PACK_CASE_TABLES = ("cases", "case-milestones", "case-sources")
+"""The Cases page's tables the Summary's briefing pack carries."""
+
+
 def _export(request: PackRequest) -> Exported:
     filters, lang = request.filters, request.lang
     ctx = PageContext(lang=lang, labels=labels(lang), options=options(), filters=filters)
@@ -140,7 +215,12 @@ def _export(request: PackRequest) -> Exported:
     tables = {"events": rows, "sources": sources}
     sheets = {t("page_events", lang): rows, t("sources", lang): sources}
     figure_list: list[tuple[str, go.Figure]] = []
+    sections: list[export.ReportSection] = []
     if request.view == "summary":
+        case_tables = cases_of_view(ctx)
+        tables |= {what: case_tables[what] for what in PACK_CASE_TABLES}
+        sheets |= {t(cases.EXPORT_TITLES[w], lang): case_tables[w] for w in PACK_CASE_TABLES}
+        sections.append(_cases_section(ctx, case_tables))
         facts, topics = summary_facts(ctx)
         summary = paragraph(ctx, facts)
         trend_frame, trend_fig = figures.events_over_time(
@@ -215,26 +295,25 @@ def _export(request: PackRequest) -> Exported:
         events=_report_events(rows),
         link=request.link,
         generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        sections=sections,
     )
-    about = [
-        *described,
-        (t("data_version", lang), str(info.get("data_version", ""))),
-        (t("as_of_label", lang), as_of(info, lang)),
-        *([(t("report_reopen", lang), request.link)] if request.link else []),
-    ]
+    about = [*described, *_version_rows(lang, request.link)]
     return Exported(tables=tables, sheets=sheets, report=report, about=about)
 
 
-def _xlsx(exported: Exported, lang: str) -> bytes:
+def _xlsx_of(
+    sheets: Mapping[str, pl.DataFrame], about: Sequence[tuple[str, str]], lang: str
+) -> bytes:
     headers: dict[str, str] = {}
-    for frame in exported.sheets.values():
+    for frame in sheets.values():
         headers |= column_headers(frame.columns, lang)
     return export.workbook_bytes(
-        exported.sheets,
-        headers=headers,
-        about=exported.about,
-        about_title=t("workbook_about", lang),
+        sheets, headers=headers, about=about, about_title=t("workbook_about", lang)
     )
+
+
+def _xlsx(exported: Exported, lang: str) -> bytes:
+    return _xlsx_of(exported.sheets, exported.about, lang)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -289,3 +368,67 @@ def pack_file_name(filters: Filters, view: View = "summary") -> str:
     return export.export_filename(
         what, date_from=filters.date_from, date_to=filters.date_to, ext="zip"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CasesRequest:
+    """What the Cases page's workbook depends on besides the warehouse."""
+
+    filters: Filters
+    lang: str
+    page: PageCodes = ()
+    link: str = ""
+
+
+def cases_sheets(ctx: PageContext, page: PageCodes = ()) -> dict[str, pl.DataFrame]:
+    """The Cases page's tables as workbook sheets (title in the interface language → frame)."""
+    return {
+        t(cases.EXPORT_TITLES[what], ctx.lang): frame
+        for what, frame in cases_of_view(ctx, page).items()
+    }
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _cases_workbook(key: Token, request: CasesRequest) -> bytes:
+    lang = request.lang
+    ctx = PageContext(lang=lang, labels=labels(lang), options=options(), filters=request.filters)
+    about = [*cases_filter_rows(ctx, request.page), *_version_rows(lang, request.link)]
+    return _xlsx_of(cases_sheets(ctx, request.page), about, lang)
+
+
+def cases_workbook(ctx: PageContext, *, page: PageCodes = (), link: str = "") -> bytes:
+    """The Cases page's Excel workbook: a sheet per table of the page (the same rows as its
+    CSVs), the cases' sources, and the filters, data version and link."""
+    return _cases_workbook(
+        token(), CasesRequest(filters=ctx.filters, lang=ctx.lang, page=page, link=link)
+    )
+
+
+def case_tables(case_id: str) -> dict[str, pl.DataFrame]:
+    """One case page's tables (CSV file stem → frame): chronology, related meetings, sources."""
+    return {
+        f"case-{case_id}-milestones": query("case_milestones_of", case_id=case_id),
+        f"case-{case_id}-related-meetings": query("case_related_events", case_id=case_id),
+        f"case-{case_id}-sources": query("case_sources_of", case_id=case_id).rename(
+            {"language": "source_language"}
+        ),
+    }
+
+
+CASE_SHEET_TITLES = ("cases_chronology", "cases_related_meetings", "sources")
+"""Catalogue keys of the case page's sheets, in the order of :func:`case_tables`."""
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _case_workbook(key: Token, case_id: str, lang: str, link: str) -> bytes:
+    sheets = {
+        t(title, lang): frame
+        for title, frame in zip(CASE_SHEET_TITLES, case_tables(case_id).values(), strict=True)
+    }
+    about = [(t("cases_case_link", lang), case_id), *_version_rows(lang, link)]
+    return _xlsx_of(sheets, about, lang)
+
+
+def case_workbook(ctx: PageContext, case_id: str, *, link: str = "") -> bytes:
+    """One case's Excel workbook: its chronology, related meetings and sources."""
+    return _case_workbook(token(), case_id, ctx.lang, link)

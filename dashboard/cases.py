@@ -7,11 +7,14 @@ The frames are those of the named queries ``cases_list``, ``cases_milestones`` a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard.filters import Filters
 from dashboard.i18n import t
 from dashboard.labels import Labels
 
@@ -31,6 +34,34 @@ PAGE_FILTERS: dict[str, tuple[str, str]] = {
     "case_status": ("case_statuses", "case_statuses"),
 }
 """The Cases page's own filters: URL name → (query parameter, code list of its values)."""
+
+
+def query_params(filters: Filters, page: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+    """The cases queries' parameters: the global filters that mean something for cases
+    (period, Party, topic) and the page's own codes (``page``: URL name → codes; a name
+    missing means no restriction)."""
+    params: dict[str, Any] = {
+        "date_from": filters.date_from,
+        "date_to": filters.date_to,
+        "parties": list(filters.parties),
+        "topics": list(filters.topics),
+    }
+    for url, (param, _) in PAGE_FILTERS.items():
+        params[param] = list(page.get(url, ()))
+    return params
+
+
+def filters_for_cases(filters: Filters) -> Filters:
+    """Only the global filters that apply to cases (period, Parties, topics), so that a
+    description of them (``dashboard.filters.describe``) names nothing else."""
+    return replace(
+        Filters(),
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        parties=filters.parties,
+        topics=filters.topics,
+        statuses=(),
+    )
 
 
 def parse_codes(raw: str, allowed: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -189,3 +220,42 @@ def case_text(english: str | None, spanish: str | None, lang: str) -> tuple[str,
     if lang == "es" and spanish:
         return spanish, False
     return english or "", lang != "en" and bool(english)
+
+
+EXPORT_TITLES: dict[str, str] = {
+    **{f"cases-by-{name}": f"cases_by_{name}" for name in TALLIES},
+    "stated-counts": "cases_stated_heading",
+    "case-milestones": "cases_timeline",
+    "open-cases": "cases_open",
+    "time-to-resolution": "cases_resolution",
+    "cases": "cases_list",
+    "case-sources": "cases_download_sources",
+}
+"""Every table the Cases page exports: file stem of its CSV → catalogue key of its title
+(the workbook's sheet); the order is the page's."""
+
+
+def export_tables(
+    *,
+    listed: pl.DataFrame,
+    milestones: pl.DataFrame,
+    stated: pl.DataFrame,
+    sources: pl.DataFrame,
+    labels: Labels,
+) -> dict[str, pl.DataFrame]:
+    """The exact rows of every table of the Cases page (keys as :data:`EXPORT_TITLES`), from
+    the frames of ``cases_list``, ``cases_milestones``, ``stated_counts_list`` and
+    ``cases_sources``: the page's CSVs, its workbook's sheets and the briefing pack's cases
+    all come from here, so they cannot disagree."""
+    tables = {f"cases-by-{name}": tally(listed, name, labels) for name in TALLIES}
+    tables["stated-counts"] = stated_beside_records(stated).rename(
+        {"as_of": "stated_as_of", "as_of_precision": "stated_as_of_precision"}
+    )
+    tables["case-milestones"] = milestones
+    tables["open-cases"] = open_cases(listed)
+    tables["time-to-resolution"] = labels.relabel(
+        resolution_by_mechanism(listed), "mechanism_code", "mechanisms"
+    )
+    tables["cases"] = listed.drop("chapters")
+    tables["case-sources"] = sources
+    return tables

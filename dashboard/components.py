@@ -94,6 +94,7 @@ def csv_button(
     what: str,
     key: str,
     column_headers: Mapping[str, str] | None = None,
+    label: str | None = None,
 ) -> None:
     """A download button with the exact rows (a frame, or a function that fetches them) as an
     Excel-friendly CSV; the bytes are made when the button is clicked, not on every rerun."""
@@ -104,7 +105,7 @@ def csv_button(
         return export.csv_bytes(frame, headers=column_headers or headers(ctx, frame.columns))
 
     st.download_button(
-        t("download_csv", ctx.lang),
+        label or t("download_csv", ctx.lang),
         data=payload,
         file_name=export.export_filename(what, date_from=f.date_from, date_to=f.date_to),
         mime="text/csv",

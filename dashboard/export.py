@@ -12,6 +12,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final
 
@@ -155,11 +156,12 @@ body {
   margin: 0 auto;
   padding: 1.5rem;
 }
-h1, h2, th, figcaption, .meta, .generated {
+h1, h2, h3, th, figcaption, .meta, .generated {
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
 h1 { font-size: 1.7rem; margin-bottom: 0.5rem; }
 h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #bbb; }
+h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.6rem;
   border-bottom: 1px solid #ddd; }
@@ -175,7 +177,7 @@ table.events td { font-size: 0.92rem; }
 .event-id { color: #555; font-family: ui-monospace, Menlo, Consolas, monospace; }
 a { color: #0b4f8a; }
 figure, table, .meta, .sources li { page-break-inside: avoid; break-inside: avoid; }
-h1, h2 { page-break-after: avoid; break-after: avoid; }
+h1, h2, h3 { page-break-after: avoid; break-after: avoid; }
 @page { margin: 15mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
@@ -300,6 +302,37 @@ def _events_html(
     return f'<table class="events"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
+@dataclass(frozen=True, slots=True)
+class ReportSection:
+    """A section of the report beside the events: a title, paragraphs, (caption, rows of
+    label and value) tables and a list of sentences each with the address of its source."""
+
+    title: str
+    paragraphs: Sequence[str] = ()
+    tables: Sequence[tuple[str, Sequence[tuple[str, str]]]] = ()
+    list_title: str = ""
+    cited: Sequence[tuple[str, str]] = ()
+
+
+def _section_html(section: ReportSection) -> str:
+    parts = [f"<section><h2>{_esc(section.title)}</h2>"]
+    parts += [f"<p>{_esc(text)}</p>" for text in section.paragraphs]
+    for caption, pairs in section.tables:
+        parts.append(f"<h3>{_esc(caption)}</h3>{_pairs_table(pairs, css_class='tally')}")
+    if section.cited:
+        items = []
+        for text, url in section.cited:
+            link = (
+                f'<a href="{_esc(url)}" rel="noopener noreferrer">{_esc(url)}</a>'
+                if _is_web(url)
+                else f'<span class="url">{_esc(url)}</span>'
+            )
+            items.append(f"<li>{_esc(text)}: {link}</li>")
+        title = f"<h3>{_esc(section.list_title)}</h3>" if section.list_title else ""
+        parts.append(f'{title}<ul class="sources">{"".join(items)}</ul>')
+    return "".join(parts) + "</section>\n"
+
+
 def report_html(
     *,
     lang: str,
@@ -315,12 +348,14 @@ def report_html(
     generated_at: datetime,
     events: pl.DataFrame | None = None,
     link: str = "",
+    sections: Sequence[ReportSection] = (),
 ) -> str:
     """One self-contained HTML page (plotly.js inline once, no external URLs) that prints to PDF.
 
     ``events`` (columns :data:`EVENT_COLUMNS`) become a table citing each event's best source
     by number; every source is listed once however many events cite it. ``link`` is the
-    address that reopens the view. Every piece of record text and every label is
+    address that reopens the view; ``sections`` follow the events (the cases of the view).
+    Every piece of record text and every label is
     HTML-escaped. Headings come from ``labels``; a missing key falls back to English.
     """
 
@@ -354,6 +389,7 @@ def report_html(
         f"<section><h2>{heading('headline')}</h2>"
         f"{_pairs_table(headline, css_class='headline')}</section>\n"
         f"{charts if figures else ''}\n{events_part}"
+        f"{''.join(_section_html(section) for section in sections)}"
         f"<section><h2>{heading('filters')}</h2>"
         f"{_pairs_table(filters, css_class='filters')}</section>\n"
         f"<section><h2>{heading('sources')}</h2>{_sources_html(cited)}</section>\n</main>\n"

@@ -1317,3 +1317,71 @@ TEXT.update(
         ),
     }
 )
+
+
+# Enforcement cases in exports (the Cases page's and case page's workbooks, the briefing pack).
+TEXT.update(
+    {
+        "sector_code": _e("Sector", "Sector", "Secteur"),
+        "is_concluded": _e("Concluido", "Concluded", "Conclue"),
+        "request_precision": _e(
+            "Precisión de la fecha de solicitud",
+            "Request date precision",
+            "Précision de la date de demande",
+        ),
+        "latest_step_precision": _e(
+            "Precisión de la fecha del último paso",
+            "Latest step's date precision",
+            "Précision de la date de la dernière étape",
+        ),
+        "panel_requested_date": _e(
+            "Solicitud de panel", "Panel requested", "Demande de groupe spécial"
+        ),
+        "resolution_date": _e("Resolución", "Resolution", "Résolution"),
+        "third_parties": _e("Terceros", "Third parties", "Tierces parties"),
+        "topic_codes": _e("Temas del caso", "Case topics", "Thèmes de l'affaire"),
+        "request_year": _e("Año de solicitud", "Request year", "Année de la demande"),
+        "days_to_resolution": _e(
+            "Días hasta la resolución", "Days to resolution", "Jours jusqu'à la résolution"
+        ),
+        "subject_es": _e("Asunto (español)", "Subject (Spanish)", "Objet (espagnol)"),
+        "outcome_en": _e("Resultado (inglés)", "Outcome", "Résultat (anglais)"),
+        "n_milestones": _e("Hitos", "Milestones", "Jalons"),
+        "milestone_no": _e("Hito n.º", "Milestone no.", "Jalon n°"),
+        "count_no": _e("Total n.º", "Count no.", "Total n°"),
+        "stated_as_of": _e("Declarado al", "Stated as of", "Déclaré au"),
+        "stated_as_of_precision": _e(
+            "Precisión de «declarado al»", "Stated as of: precision", "Précision de « déclaré au »"
+        ),
+        "published_precision": _e(
+            "Precisión de la publicación",
+            "Publication date precision",
+            "Précision de la publication",
+        ),
+        "as_of_end": _e(
+            "Fin del periodo declarado", "End of stated period", "Fin de la période déclarée"
+        ),
+        "case_ids": _e("Casos contados", "Cases counted", "Affaires comptées"),
+        "cases_download_sources": _e(
+            "Fuentes de estos casos", "Sources of these cases", "Sources de ces affaires"
+        ),
+        "cases_workbook_filters": _e(
+            "Filtros de los casos", "Case filters", "Filtres des affaires"
+        ),
+        "report_cases": _e("Casos de aplicación", "Enforcement cases", "Affaires d'application"),
+        "report_cases_scope": _e(
+            "{n} casos registrados cuya solicitud cae en el periodo, de las Partes y temas "
+            "elegidos (los demás filtros no se aplican a los casos); su texto está en inglés.",
+            "{n} cases recorded whose request falls in the period, of the Parties and topics "
+            "chosen (the other filters do not apply to cases).",
+            "{n} affaires enregistrées dont la demande tombe dans la période, des Parties et "
+            "thèmes choisis (les autres filtres ne s'appliquent pas aux affaires) ; leur texte "
+            "est en anglais.",
+        ),
+        "report_cases_stated": _e(
+            "Totales declarados, junto a los registros",
+            "Stated totals, beside the records",
+            "Totaux déclarés, à côté des enregistrements",
+        ),
+    }
+)

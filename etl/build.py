@@ -286,6 +286,7 @@ def _runs(
                 "n_files": result.n_files,
                 "n_events": len(result.event_ids),
                 "n_reports": len(result.ids("reports")),
+                "n_cases": len(result.ids("cases")),
                 "status": "succeeded",
             }
         ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cases, components
+from dashboard import briefing, cases, components, export
 from dashboard.context import PageContext, get_context
 from dashboard.data import query
 from dashboard.i18n import t
@@ -63,20 +63,32 @@ def render(ctx: PageContext) -> None:
     st.markdown(
         "\n".join(f"- **{label}**: {components.plain(value)}" for label, value in facts.items())
     )
+    tables = briefing.case_tables(case_id)
+    milestones, related, sources = tables.values()
+    link = components.view_link(ctx, "case", {"id": case_id})
+    st.download_button(
+        t("download_xlsx", lang),
+        data=lambda: briefing.case_workbook(ctx, case_id, link=link),
+        file_name=export.export_filename(
+            f"case-{case_id}", date_from=None, date_to=None, ext="xlsx"
+        ),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="case_xlsx",
+        help=t("download_xlsx_help", lang),
+    )
     if case["outcome_en"]:
         st.markdown(f"**{t('cases_outcome', lang)}**")
         st.markdown(components.plain(case["outcome_en"]))
 
     st.subheader(t("cases_chronology", lang))
-    milestones = query("case_milestones_of", case_id=case_id)
     chronology = labels.relabel(milestones, "step_code", "case_steps")
     st.dataframe(
         chronology, hide_index=True, column_config=components.table_config(ctx, chronology)
     )
-    components.csv_button(ctx, milestones, what=f"case-{case_id}-milestones", key="case_ms_csv")
+    what = list(tables)
+    components.csv_button(ctx, milestones, what=what[0], key="case_ms_csv")
 
     st.subheader(t("cases_related_meetings", lang))
-    related = query("case_related_events", case_id=case_id)
     if related.is_empty():
         st.caption(t("none", lang))
     for row in related.iter_rows(named=True):
@@ -87,13 +99,14 @@ def render(ctx: PageContext) -> None:
             )
             + f" (`/events?event={row['event_id']}`)"
         )
+    if not related.is_empty():
+        components.csv_button(ctx, related, what=what[1], key="case_rel_csv")
 
     if case["notes"]:
         st.markdown(f"**{t('notes', lang)}**")
         st.markdown(components.plain(case["notes"]))
 
     st.subheader(t("sources", lang))
-    sources = query("case_sources_of", case_id=case_id).rename({"language": "source_language"})
     st.dataframe(
         sources,
         hide_index=True,
@@ -102,7 +115,7 @@ def render(ctx: PageContext) -> None:
             "url": st.column_config.LinkColumn(t("url", lang)),
         },
     )
-    components.csv_button(ctx, sources, what=f"case-{case_id}-sources", key="case_src_csv")
+    components.csv_button(ctx, sources, what=what[2], key="case_src_csv")
 
 
 if __name__ == "__main__":

@@ -4,11 +4,11 @@ and time to resolution. Layout only: the transforms are dashboard.cases."""
 from __future__ import annotations
 
 import functools
-from typing import Any
 
+import polars as pl
 import streamlit as st
 
-from dashboard import cases, components
+from dashboard import briefing, cases, components, export
 from dashboard.context import PageContext, get_context
 from dashboard.data import query
 from dashboard.filters import Notice
@@ -29,19 +29,9 @@ def _pick() -> None:
     st.session_state["cs_pick"] = None
 
 
-def page_params(ctx: PageContext) -> dict[str, Any]:
-    """The named queries' parameters: the global filters that mean something for cases
-    (period, Party, topic) and this page's own (mechanism, sector, status)."""
-    f = ctx.filters
-    params: dict[str, Any] = {
-        "date_from": f.date_from,
-        "date_to": f.date_to,
-        "parties": list(f.parties),
-        "topics": list(f.topics),
-    }
-    for url, (param, _) in cases.PAGE_FILTERS.items():
-        params[param] = list(st.session_state.get(f"cs_{url}", []))
-    return params
+def page_codes() -> briefing.PageCodes:
+    """This page's own filters (mechanism, sector, status) as chosen: (URL name, codes)."""
+    return tuple((url, tuple(st.session_state.get(f"cs_{url}", []))) for url in cases.PAGE_FILTERS)
 
 
 def _filters(ctx: PageContext) -> None:
@@ -63,7 +53,7 @@ def _filters(ctx: PageContext) -> None:
         )
 
 
-def _stated(ctx: PageContext) -> None:
+def _stated(ctx: PageContext, tables: dict[str, pl.DataFrame]) -> None:
     lang = ctx.lang
     st.subheader(t("cases_stated_heading", lang))
     st.caption(t("cases_stated_note", lang))
@@ -75,7 +65,23 @@ def _stated(ctx: PageContext) -> None:
             + f" · «{components.plain(row['claim'])}» · "
             + components.plain(row["url"])
         )
-    components.csv_button(ctx, stated, what="stated-counts", key="cs_stated_csv")
+    components.csv_button(ctx, tables["stated-counts"], what="stated-counts", key="cs_stated_csv")
+
+
+def _workbook(ctx: PageContext, codes: briefing.PageCodes) -> None:
+    """The page's Excel workbook: every table below, the cases' sources, filters, version."""
+    extra = {url: ",".join(c) for url, c in codes if c}
+    link = components.view_link(ctx, "cases", extra)
+    st.download_button(
+        t("download_xlsx", ctx.lang),
+        data=lambda: briefing.cases_workbook(ctx, page=codes, link=link),
+        file_name=export.export_filename(
+            "cases", date_from=ctx.filters.date_from, date_to=ctx.filters.date_to, ext="xlsx"
+        ),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="cs_xlsx",
+        help=t("download_xlsx_help", ctx.lang),
+    )
 
 
 def render(ctx: PageContext) -> None:
@@ -84,8 +90,10 @@ def render(ctx: PageContext) -> None:
     st.title(t("page_cases", lang))
     st.caption(t("cases_intro", lang))
     _filters(ctx)
-    params = page_params(ctx)
+    codes = page_codes()
+    params = cases.query_params(ctx.filters, dict(codes))
     listed = query("cases_list", **params)
+    tables = briefing.cases_of_view(ctx, codes)
     publish_page(
         {url: ",".join(params[param]) or None for url, (param, _) in cases.PAGE_FILTERS.items()}
     )
@@ -99,7 +107,8 @@ def render(ctx: PageContext) -> None:
             )
         )
     st.metric(t("cases_n_cases", lang), listed.height)
-    _stated(ctx)
+    _workbook(ctx, codes)
+    _stated(ctx, tables)
     if listed.is_empty():
         st.info(t("cases_none", lang))
         return
@@ -107,7 +116,7 @@ def render(ctx: PageContext) -> None:
     st.subheader(t("cases_tallies", lang))
     columns = st.columns(3)
     for i, name in enumerate(cases.TALLIES):
-        frame = cases.tally(listed, name, labels)
+        frame = tables[f"cases-by-{name}"]
         with columns[i % 3]:
             components.chart(
                 ctx,
@@ -118,7 +127,7 @@ def render(ctx: PageContext) -> None:
             )
 
     st.subheader(t("cases_timeline", lang))
-    milestones = query("cases_milestones", **params)
+    milestones = tables["case-milestones"]
     components.chart(
         ctx,
         cases.timeline_figure(milestones, labels),
@@ -128,7 +137,7 @@ def render(ctx: PageContext) -> None:
     )
 
     st.subheader(t("cases_open", lang))
-    opened = cases.open_cases(listed)
+    opened = tables["open-cases"]
     opened_shown = labels.relabel(
         labels.relabel(opened, "mechanism_code", "mechanisms"), "latest_step_code", "case_steps"
     )
@@ -140,9 +149,7 @@ def render(ctx: PageContext) -> None:
     components.csv_button(ctx, opened, what="open-cases", key="cs_open_csv")
 
     st.subheader(t("cases_resolution", lang))
-    resolution = labels.relabel(
-        cases.resolution_by_mechanism(listed), "mechanism_code", "mechanisms"
-    )
+    resolution = tables["time-to-resolution"]
     st.dataframe(
         resolution, hide_index=True, column_config=components.table_config(ctx, resolution)
     )
@@ -165,8 +172,13 @@ def render(ctx: PageContext) -> None:
     if lang != "en":
         st.caption(t("cases_english_only", lang))
     st.dataframe(shown, hide_index=True, column_config=components.table_config(ctx, shown))
+    components.csv_button(ctx, tables["cases"], what="cases", key="cs_csv")
     components.csv_button(
-        ctx, listed.drop("third_parties", "topic_codes", "chapters"), what="cases", key="cs_csv"
+        ctx,
+        tables["case-sources"],
+        what="case-sources",
+        key="cs_sources_csv",
+        label=t("cases_download_sources", lang),
     )
     st.selectbox(
         t("cases_open_case", lang),

@@ -58,6 +58,9 @@ def test_pack_holds_the_views_csvs_and_report(warehouse: Path, lang: str) -> Non
         "tmec-top-topics",
         "tmec-events-over-time",
         "tmec-topic-groups-over-time",
+        "tmec-cases",
+        "tmec-case-milestones",
+        "tmec-case-sources",
     }
     events = _rows(next(files[n] for n in names if n.startswith("tmec-events-start")))
     held = _count(warehouse, "select count(*) from events where status = 'held'")

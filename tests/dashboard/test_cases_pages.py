@@ -264,3 +264,11 @@ def test_body_pages_list_the_cases_of_their_chapter(
     else:
         # No case carries an environment topic yet: the section is absent, not empty.
         assert heading not in [s.value for s in at.subheader]
+
+
+def test_data_page_shows_the_cases_each_load_run_loaded(warehouse: Path) -> None:
+    at = open_page({"lang": "en"}, "data_page")
+    assert not at.exception, [e.value for e in at.exception]
+    runs = next(df.value for df in at.dataframe if "run_id" in df.value.columns)
+    assert list(runs["n_cases"]) == [len(CASES)]
+    assert list(runs["n_reports"]) == [len(list((DATA / "reports").glob("*.yaml")))]

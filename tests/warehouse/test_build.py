@@ -302,3 +302,24 @@ def test_build_without_waiting_refuses_while_the_lock_is_held(
         assert not target.exists()
     build(mini_data_dir, target, wait=False)
     assert target.is_file()
+
+
+# --- load history ---
+
+
+def test_load_runs_count_the_reports_and_cases_loaded(real_data_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "tmec.duckdb"
+    build(real_data_dir, target)
+    n_reports = len(list((real_data_dir / "reports").glob("*.yaml")))
+    n_cases = len(list((real_data_dir / "cases").glob("*.yaml")))
+    assert n_cases == 39
+    assert rows(target, "select n_reports, n_cases from load_runs") == [(n_reports, n_cases)]
+    # A warehouse written before cases were counted: its runs keep a null n_cases.
+    con = duckdb.connect(str(target))
+    con.execute("alter table load_runs drop column n_cases")
+    con.close()
+    build(real_data_dir, target)
+    assert rows(target, "select run_id, n_cases from load_runs order by run_id") == [
+        (1, None),
+        (2, n_cases),
+    ]

@@ -164,3 +164,80 @@ def test_records_beside_each_stated_count_agree_with_the_yaml(con) -> None:  # t
         assert n_by is None or n_by <= n
     # The records fall short of the government's total: the shortfall must be visible.
     assert ("rrm_requests", 28) in {(k, n) for k, n, _ in rows}
+
+
+# --- the Cases page's queries against a filter applied here to the YAML ----------------------
+
+NO_FILTER: dict[str, Any] = {
+    "date_from": None,
+    "date_to": None,
+    "parties": [],
+    "topics": [],
+    "mechanisms": [],
+    "sectors": [],
+    "case_statuses": [],
+}
+FILTERS = [
+    {},
+    {"parties": ["CA"]},
+    {"parties": ["MX", "CA"]},
+    {"topics": ["energy", "agriculture"]},
+    {"mechanisms": ["ch31"], "case_statuses": ["open", "panel_report"]},
+    {"sectors": ["auto_parts"]},
+    {"date_from": dt.date(2023, 1, 1), "date_to": dt.date(2024, 6, 30)},
+    {"date_from": dt.date(2022, 1, 1), "parties": ["US"], "topics": ["labor_rights"]},
+]
+
+
+def _request_day(case: dict[str, Any]) -> dt.date:
+    ms = case["milestones"]
+    return _day(([m for m in ms if m["step"] in OPENING] or ms)[0]["date"])
+
+
+def _wanted(case: dict[str, Any], f: dict[str, Any]) -> bool:
+    """The Cases page's filters, applied here to one YAML record."""
+    request = _request_day(case)
+    parties = {case["complainant"], case["respondent"], *case["third_parties"]}
+    return (
+        (f["date_from"] is None or request >= f["date_from"])
+        and (f["date_to"] is None or request <= f["date_to"])
+        and (not f["parties"] or bool(parties & set(f["parties"])))
+        and (not f["topics"] or bool(set(case["topics"]) & set(f["topics"])))
+        and (not f["mechanisms"] or case["mechanism"] in f["mechanisms"])
+        and (not f["sectors"] or case["sector"] in f["sectors"])
+        and (not f["case_statuses"] or case["status"] in f["case_statuses"])
+    )
+
+
+@pytest.mark.parametrize("chosen", FILTERS, ids=str)
+def test_cases_list_and_milestones_hold_the_cases_the_filters_choose(  # type: ignore[no-untyped-def]
+    con, chosen: dict[str, Any]
+) -> None:
+    from warehouse.db import run_query
+
+    params = {**NO_FILTER, **chosen}
+    cases = {cid: c for cid, c in _cases().items() if _wanted(c, params)}
+    assert cases, "each filter here chooses some real case"
+    listed = run_query(con, "cases_list", params)
+    order = sorted(cases, key=lambda cid: (_request_day(cases[cid]), cid))
+    assert listed["case_id"].to_list() == order
+    assert listed.select("third_parties", "topic_codes").rows() == [
+        (sorted(cases[cid]["third_parties"]), cases[cid]["topics"]) for cid in order
+    ]
+    milestones = run_query(con, "cases_milestones", params)
+    assert milestones.select("case_id", "milestone_no", "text").rows() == [
+        (cid, n, m["text"])
+        for cid in order
+        for n, m in enumerate(cases[cid]["milestones"], start=1)
+    ]
+
+
+def test_case_detail_carries_third_parties_and_topics(con) -> None:  # type: ignore[no-untyped-def]
+    from warehouse.db import run_query
+
+    for cid, case in _cases().items():
+        row = run_query(con, "case_detail", {"case_id": cid}).row(0, named=True)
+        assert (row["third_parties"], row["topic_codes"]) == (
+            sorted(case["third_parties"]),
+            case["topics"],
+        ), cid

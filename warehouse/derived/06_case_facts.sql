@@ -3,7 +3,9 @@
 -- first milestone), the latest step and its date, the first panel request, the resolution
 -- date (its first 'resolved' or 'closed' milestone, for a case whose status is resolved or
 -- closed), the chapters it concerns (23, Labor, for RRM cases and cases with a labor topic;
--- 24, Environment, for cases with an environment topic) and its durations in days.
+-- 24, Environment, for cases with an environment topic), its durations in days, and its third
+-- parties and topics as lists (gathered here once per build, so that the Cases page's filters
+-- and lists read one row per case instead of aggregating per query).
 -- `built_on` is the day of the build: days counted "to today" (days_open for a case not
 -- concluded, days_since_last_step) are counted to that day and grow only when the warehouse
 -- is rebuilt. Month-only dates count from the first day of their month.
@@ -35,6 +37,16 @@ topic_chapters as (
     inner join topics as t on ct.topic_code = t.topic_code
     group by ct.case_id
 ),
+third_party_lists as (
+    select case_id, list(party_code order by party_code) as third_parties
+    from case_third_parties
+    group by case_id
+),
+topic_lists as (
+    select case_id, list(topic_code order by rank) as topic_codes
+    from case_topics
+    group by case_id
+),
 facts as (
     select
         c.case_id,
@@ -58,13 +70,17 @@ facts as (
             ],
             lambda x: x is not null
         )::integer[] as chapters,
-        current_date as built_on
+        current_date as built_on,
+        coalesce(tp.third_parties, []) as third_parties,
+        coalesce(tl.topic_codes, []) as topic_codes
     from cases as c
     inner join firsts as f on c.case_id = f.case_id
     inner join case_milestones as r
         on c.case_id = r.case_id and coalesce(f.request_no, f.first_no) = r.milestone_no
     inner join ordered as l on c.case_id = l.case_id and l.from_last = 1
     left join topic_chapters as tc on c.case_id = tc.case_id
+    left join third_party_lists as tp on c.case_id = tp.case_id
+    left join topic_lists as tl on c.case_id = tl.case_id
 )
 select
     *,

@@ -1,8 +1,9 @@
 -- grain: one row per enforcement case that passes the Cases page's filters: every column of
--- case_facts plus the case's subject, facility, outcome, confidence, third parties and topics.
--- Every list parameter means "any of these"; an empty list means "no restriction". The period
--- bounds the request date; a Party matches as complainant, respondent or third party; topics
--- match any of the case's topics. mechanisms, sectors and case_statuses are the page's own.
+-- case_facts (third parties and topics included, as lists gathered once per build) plus the
+-- case's subject, facility, outcome and confidence. Every list parameter means "any of
+-- these"; an empty list means "no restriction". The period bounds the request date; a Party
+-- matches as complainant, respondent or third party; topics match any of the case's topics.
+-- mechanisms, sectors and case_statuses are the page's own.
 create or replace macro filtered_cases(
     date_from, date_to, parties, topics, mechanisms, sectors, case_statuses
 ) as table
@@ -14,17 +15,7 @@ with listed as (
         c.facility,
         c.outcome_en,
         c.confidence,
-        c.n_milestones,
-        coalesce(
-            (select list(p.party_code order by p.party_code) from case_third_parties as p
-             where p.case_id = f.case_id),
-            []
-        ) as third_parties,
-        coalesce(
-            (select list(t.topic_code order by t.rank) from case_topics as t
-             where t.case_id = f.case_id),
-            []
-        ) as topic_codes
+        c.n_milestones
     from case_facts as f
     inner join cases as c on f.case_id = c.case_id
 )

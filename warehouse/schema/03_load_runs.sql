@@ -9,5 +9,6 @@ create table load_runs (
     n_files integer not null,
     n_events integer not null,
     n_reports integer, -- null for runs made before activity reports were loaded
+    n_cases integer, -- null for runs made before enforcement cases were loaded
     status varchar not null
 );
