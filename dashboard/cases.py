@@ -186,6 +186,23 @@ def tally_figure(frame: pl.DataFrame, title: str) -> go.Figure:
     return fig
 
 
+TIMELINE_CASES = 60
+"""Most cases the timeline draws (a row each): at 100 times the real cases the figure was
+86,000 px tall. The cases with the newest steps are drawn; the CSV holds every milestone."""
+
+
+def timeline_cases(milestones: pl.DataFrame, limit: int = TIMELINE_CASES) -> pl.DataFrame:
+    """The milestones of the ``limit`` cases whose latest step is newest (ties by case id),
+    in the order given."""
+    latest = (
+        milestones.group_by("case_id")
+        .agg(latest=pl.col("milestone_date").max())
+        .sort(["latest", "case_id"], descending=[True, False])
+        .head(limit)
+    )
+    return milestones.filter(pl.col("case_id").is_in(latest["case_id"].implode()))
+
+
 def timeline_figure(milestones: pl.DataFrame, labels: Labels) -> go.Figure:
     """One row per case, one marker per milestone, coloured by step (codes painted last)."""
     fig = go.Figure()

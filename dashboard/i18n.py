@@ -568,6 +568,14 @@ TEXT: Final[dict[str, Entry]] = {
         "Timeline: one row per case",
         "Chronologie : une ligne par affaire",
     ),
+    "cases_timeline_capped": _e(
+        "La cronología muestra los {shown} casos con los pasos más recientes, de {n}; "
+        "el CSV contiene todos los hitos.",
+        "The timeline shows the {shown} cases with the most recent steps, of {n}; "
+        "the CSV holds every milestone.",
+        "La chronologie montre les {shown} affaires aux étapes les plus récentes, sur {n} ; "
+        "le CSV contient toutes les étapes.",
+    ),
     "cases_open": _e(
         "Casos no concluidos y tiempo desde su último paso",
         "Cases not concluded and time since their last step",

@@ -128,9 +128,13 @@ def render(ctx: PageContext) -> None:
 
     st.subheader(t("cases_timeline", lang))
     milestones = tables["case-milestones"]
+    drawn = cases.timeline_cases(milestones)
+    n_cases = milestones["case_id"].n_unique()
+    if drawn["case_id"].n_unique() < n_cases:
+        st.caption(t("cases_timeline_capped", lang, shown=cases.TIMELINE_CASES, n=n_cases))
     components.chart(
         ctx,
-        cases.timeline_figure(milestones, labels),
+        cases.timeline_figure(drawn, labels),
         milestones,
         what="case-milestones",
         key="cs_timeline",

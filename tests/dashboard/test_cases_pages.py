@@ -4,6 +4,7 @@ counts made here from the YAML, and stated totals never shown without their sour
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -272,3 +273,23 @@ def test_data_page_shows_the_cases_each_load_run_loaded(warehouse: Path) -> None
     runs = next(df.value for df in at.dataframe if "run_id" in df.value.columns)
     assert list(runs["n_cases"]) == [len(CASES)]
     assert list(runs["n_reports"]) == [len(list((DATA / "reports").glob("*.yaml")))]
+
+
+def test_the_timeline_draws_the_cases_with_the_newest_steps() -> None:
+    milestones = pl.DataFrame(
+        {
+            "case_id": ["a", "a", "b", "c", "c"],
+            "milestone_date": [
+                date(2021, 1, 1),
+                date(2024, 5, 1),
+                date(2023, 1, 1),
+                date(2022, 1, 1),
+                date(2022, 6, 1),
+            ],
+            "step_code": ["request", "resolved", "request", "request", "panel"],
+        }
+    )
+    drawn = cases.timeline_cases(milestones, limit=2)
+    assert set(drawn["case_id"]) == {"a", "b"}
+    assert drawn.height == 3  # every milestone of a drawn case
+    assert cases.timeline_cases(milestones, limit=3).equals(milestones)
