@@ -137,6 +137,89 @@ def heatmap(
     return _finish(fig, title=title)
 
 
+def square_grid(
+    frame: pl.DataFrame,
+    *,
+    x: str,
+    y: str,
+    z: str,
+    labels: Mapping[str, str],
+    title: str,
+    codes: Sequence[str],
+) -> go.Figure:
+    """The counts ``z`` over ``x`` × ``y`` as squares shaded by count, each with its number;
+    empty cells are left blank. Drawn as points rather than a plotly heatmap because only
+    points report a click to Streamlit: each square carries the values of ``codes`` as custom
+    data, so a click can say which cell it was (see :func:`clicked_cell`)."""
+    xs = sorted(frame[x].unique().to_list())
+    ys = sorted(frame[y].unique().to_list(), reverse=True)
+    counts = frame[z].to_list()
+    half = max(counts, default=0) / 2
+    fig = go.Figure(
+        go.Scatter(
+            x=[str(v) for v in frame[x].to_list()],
+            y=frame[y].to_list(),
+            mode="markers+text",
+            text=[str(n) for n in counts],
+            textfont={
+                "size": 10,
+                "color": ["white" if n > half else "black" for n in counts],
+            },
+            marker={
+                "symbol": "square",
+                "size": 22,
+                "color": counts,
+                "colorscale": "Blues",
+                "cmin": 0,
+                "showscale": True,
+                "colorbar": {"title": {"text": labels.get(z, z)}},
+                "line": {"color": "#9e9e9e", "width": 1},
+            },
+            customdata=frame.select(codes).rows(),
+            hovertemplate=f"%{{y}} · %{{x}}<br>{labels.get(z, z)}: %{{text}}<extra></extra>",
+            unselected={"marker": {"opacity": 0.5}},
+        )
+    )
+    fig.update_layout(
+        xaxis={
+            "type": "category",
+            "title": labels.get(x, x),
+            "categoryorder": "array",
+            "categoryarray": [str(v) for v in xs],
+        },
+        yaxis={
+            "type": "category",
+            "title": labels.get(y, y),
+            "categoryorder": "array",
+            "categoryarray": ys,
+            "automargin": True,
+        },
+        # A row per square (24 px) plus the title, legend and the x labels, which plotly
+        # writes at an angle when long (body names): without their room the rows overlap.
+        height=max(
+            360, 26 * len(ys) + 160 + min(320, 6 * max((len(str(v)) for v in xs), default=0))
+        ),
+        clickmode="event+select",
+        dragmode=False,
+        plot_bgcolor="white",
+    )
+    return _finish(fig, title=title)
+
+
+def clicked_cell(selection: Any) -> tuple[Any, ...] | None:
+    """The custom data (codes) of the square clicked in a :func:`square_grid`, from the
+    selection ``st.plotly_chart`` returns, or ``None`` when nothing is clicked."""
+    try:
+        points = selection["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    for point in points or ():
+        data = point.get("customdata") if isinstance(point, Mapping) else None
+        if isinstance(data, list | tuple) and data:
+            return tuple(data)
+    return None
+
+
 def grouped_bar(
     frame: pl.DataFrame,
     *,

@@ -236,13 +236,14 @@ def topic_year_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     frame = ctx.labels.relabel(raw, "topic_code", "topics", alias="topic").select(
         "topic", "year", "n_events", "topic_code"
     )
-    fig = charts.heatmap(
+    fig = charts.square_grid(
         frame,
         x="year",
         y="topic",
         z="n_events",
         labels=_axis(ctx, "year", "topic", "n_events"),
         title=t("topic_year_heatmap", ctx.lang),
+        codes=["topic_code", "year"],
     )
     return frame, fig
 
@@ -254,13 +255,14 @@ def topic_body_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     frame = ctx.labels.relabel(frame, "body_code", "bodies", alias="body").select(
         "topic", "body", "n_events", "topic_code", "body_code"
     )
-    fig = charts.heatmap(
+    fig = charts.square_grid(
         frame,
         x="body",
         y="topic",
         z="n_events",
         labels=_axis(ctx, "body", "topic", "n_events"),
         title=t("topic_body_heatmap", ctx.lang),
+        codes=["topic_code", "body_code"],
     )
     return frame, fig
 

@@ -333,6 +333,25 @@ TEXT: Final[dict[str, Entry]] = {
         "Eventos detrás de una celda", "Events behind a cell", "Événements derrière une cellule"
     ),
     "any": _e("Cualquiera", "Any", "Tous"),
+    "click_cell_hint": _e(
+        "Haga clic en un cuadro de un mapa de calor, o elija un tema y un año o un órgano.",
+        "Click a square in a heatmap, or choose a topic and a year or a body.",
+        "Cliquez sur un carré d'une carte de chaleur, ou choisissez un thème et une année ou "
+        "un organe.",
+    ),
+    "cell_events_of": _e(
+        "{topic} · año: {year} · órgano: {body}",
+        "{topic} · year: {year} · body: {body}",
+        "{topic} · année : {year} · organe : {body}",
+    ),
+    "panels_capped": _e(
+        "La tabla muestra los paneles de los eventos más recientes (primeros {shown}); el CSV "
+        "los contiene todos.",
+        "The table shows the panels of the newest events (the first {shown}); the CSV holds "
+        "all of them.",
+        "Le tableau montre les panels des événements les plus récents (les {shown} premiers) ; "
+        "le CSV les contient tous.",
+    ),
     "panel_themes": _e("Temas de los paneles", "Panel themes", "Thèmes des panels"),
     "via_event": _e("Del evento", "From event", "De l'événement"),
     "via_panel": _e("De un panel", "From a panel", "D'un panel"),

@@ -308,10 +308,12 @@ def code_select(
     *,
     lang: str,
     name: Callable[[str], str],
+    placeholder: str,
 ) -> str | None:
     """A select box of codes (or none) painted with ``name``: the state ``state_key`` holds the
     code, the widget is per language (see :func:`widget_key`), so a language switch keeps the
-    choice."""
+    choice. ``placeholder`` (in the interface language) names the empty choice: without it
+    Streamlit shows its own English "Choose an option"."""
     value = st.session_state.get(state_key)
     if value not in codes:
         value = None
@@ -321,7 +323,8 @@ def code_select(
         label,
         [None, *codes],
         key=key,
-        format_func=lambda c: "" if c is None else name(c),
+        format_func=lambda c: placeholder if c is None else name(c),
+        placeholder=placeholder,
         on_change=_commit_code,
         args=(state_key, key),
     )

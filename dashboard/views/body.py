@@ -42,6 +42,7 @@ def _chosen(ctx: PageContext) -> str | None:
         ctx.options.bodies,
         lang=ctx.lang,
         name=lambda c: ctx.labels("bodies", c),
+        placeholder="—",
     )
 
 

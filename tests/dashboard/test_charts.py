@@ -14,7 +14,15 @@ import plotly.graph_objects as go
 import polars as pl
 import pytest
 
-from dashboard.charts import count_bar, grouped_bar, heatmap, lines, stacked_bar
+from dashboard.charts import (
+    clicked_cell,
+    count_bar,
+    grouped_bar,
+    heatmap,
+    lines,
+    square_grid,
+    stacked_bar,
+)
 
 LABELS = {
     "period": "Periodo",
@@ -200,6 +208,64 @@ def test_heatmap_every_cell_matches_the_frame() -> None:
     drawn = {(x, y, zs[i][j]) for i, y in enumerate(ys) for j, x in enumerate(xs)}
     assert drawn == set(frame.iter_rows())
     assert fig.layout.xaxis.title.text == "party"
+
+
+def _topic_cells() -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "topic": ["PyMEs", "PyMEs", "Trabajo", "Energía"],
+            "year": [2021, 2023, 2022, 2023],
+            "n_events": [2, 5, 1, 3],
+            "topic_code": ["sme", "sme", "labor", "energy"],
+        }
+    )
+
+
+def test_square_grid_draws_one_square_per_cell_with_its_count_and_codes() -> None:
+    frame = _topic_cells()
+    fig = square_grid(
+        frame,
+        x="year",
+        y="topic",
+        z="n_events",
+        labels=LABELS,
+        title="Tema × año",
+        codes=["topic_code", "year"],
+    )
+    [trace] = traces(fig)
+    assert trace["type"] == "scatter", "only points report a click to Streamlit"
+    xs, ys = values(trace["x"]), values(trace["y"])
+    counts = values(trace["marker"]["color"])
+    drawn = set(zip(ys, xs, counts, strict=True))
+    assert drawn == {(t, str(y), n) for t, y, n, _ in frame.iter_rows()}
+    assert values(trace["text"]) == [str(n) for n in counts]
+    assert [list(c) for c in trace["customdata"]] == [
+        [code, year] for code, year in zip(frame["topic_code"], frame["year"], strict=True)
+    ]
+    assert fig.layout.yaxis.categoryarray == ("Trabajo", "PyMEs", "Energía")
+    assert fig.layout.xaxis.categoryarray == ("2021", "2022", "2023")
+    assert fig.layout.clickmode == "event+select"
+    assert fig.layout.xaxis.title.text == "Año"
+    assert trace["marker"]["colorbar"]["title"]["text"] == "Eventos"
+
+
+def test_square_grid_of_nothing_is_an_empty_figure() -> None:
+    empty = _topic_cells().clear()
+    fig = square_grid(
+        empty, x="year", y="topic", z="n_events", labels=LABELS, title="T", codes=["topic_code"]
+    )
+    [trace] = traces(fig)
+    assert values(trace["x"]) == []
+
+
+def test_clicked_cell_reads_the_codes_of_the_clicked_square() -> None:
+    selection = {
+        "selection": {"points": [{"x": "2023", "y": "PyMEs", "customdata": ["sme", 2023]}]}
+    }
+    assert clicked_cell(selection) == ("sme", 2023)
+    assert clicked_cell({"selection": {"points": []}}) is None
+    assert clicked_cell({"selection": {"points": [{"x": "2023"}]}}) is None
+    assert clicked_cell(None) is None
 
 
 # --- grouped_bar ------------------------------------------------------------------------------

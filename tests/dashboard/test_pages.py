@@ -172,7 +172,8 @@ def expected_widgets(page: str, e: Expected) -> tuple[int, int]:
     if page == "trends":
         return (3, 3) if e.n_events else (0, 0)  # events, topics, active bodies
     if page == "topics":
-        return (2, 4) if e.n_with_topics else (0, 0)
+        # two heatmaps with their CSVs and the panels' CSV; a cell's CSV once one is chosen
+        return (2, 3) if e.n_with_topics else (0, 0)
     if page == "parties":
         n = sum(bool(x) for x in (e.n_hosted, e.n_chaired, e.n_with_officials, e.n_events))
         return n, n
@@ -411,3 +412,38 @@ def test_period_preset_sets_the_period_in_state_widget_and_link(warehouse: Path)
     )
     at.selectbox(key="app_lang").set_value("fr").run()
     assert at.query_params["from"] == f"{year}-01-01", "the preset's period survives a switch"
+
+
+def _cell_truth(warehouse: Path) -> tuple[str, int, int]:
+    """The most frequent (topic, year) cell of held events, and its count, from the tables."""
+    con = db.connect(warehouse)
+    try:
+        [(topic, year, n)] = con.sql(
+            "select l.topic_code, year(e.start_date) as y, count(distinct e.event_id) as n "
+            "from events e join event_topic_links l using (event_id) where e.status = 'held' "
+            "group by all order by n desc, l.topic_code, y limit 1"
+        ).fetchall()
+    finally:
+        con.close()
+    return str(topic), int(year), int(n)
+
+
+def test_topic_cell_from_the_link_lists_its_events_and_survives_a_switch(warehouse: Path) -> None:
+    topic, year, n = _cell_truth(warehouse)
+    at = open_app({"lang": "en", "cell_topic": topic, "cell_year": str(year)}, "topics")
+    assert at.selectbox(key="flt_page_choice_cell_topic_en").value == topic
+    assert shown_count(at, "en") == n
+    at.selectbox(key="app_lang").set_value("fr").run()
+    assert not at.exception, errors(at)
+    assert at.selectbox(key="flt_page_choice_cell_topic_fr").value == topic
+    assert at.selectbox(key="flt_page_choice_cell_year_fr").value == str(year)
+    assert at.query_params["cell_topic"] == topic, "the URL holds the code, not a label"
+    assert at.query_params["cell_year"] == str(year)
+    at.selectbox(key="flt_page_choice_cell_year_fr").set_value(None).run()
+    assert "cell_year" not in at.query_params
+
+
+def test_topic_cell_with_an_unknown_code_warns_and_lists_nothing(warehouse: Path) -> None:
+    at = open_app({"lang": "en", "cell_topic": "no_such_topic"}, "topics")
+    assert at.selectbox(key="flt_page_choice_cell_topic_en").value is None
+    assert any("no_such_topic" in w.value for w in at.warning), [w.value for w in at.warning]

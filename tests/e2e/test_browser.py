@@ -592,6 +592,7 @@ TITLES = {
     "parties": {"es": "Partes", "en": "Parties", "fr": "Parties"},
     "events": EVENTS_TITLE,
     "bodies": {"es": "Órganos", "en": "Bodies", "fr": "Organes"},
+    "body": {"es": "Órgano", "en": "Body", "fr": "Organe"},
     "cases": {"es": "Casos", "en": "Cases", "fr": "Affaires"},
     "drafts": {"es": "Borradores", "en": "Drafts", "fr": "Ébauches"},
     "documents": {"es": "Documentos", "en": "Documents", "fr": "Documents"},
@@ -729,6 +730,36 @@ def test_clicking_a_bar_lists_its_events_and_a_row_opens_one(page: Page, app_url
     wait_ready(page, "Events")
     expect(page.get_by_role("button", name="Back to the list")).to_be_visible()
     expect(page).to_have_url(re.compile(r"[?&]event=sme-dialogue-"))
+
+
+def test_a_topic_square_lists_its_events_and_a_row_opens_one(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/topics?lang=fr")
+    wait_ready(page, "Thèmes")
+    assert_healthy(page)
+    chart = page.get_by_test_id("stPlotlyChart").first
+    expect(chart.locator(".main-svg").first).to_be_attached()
+    point = chart.locator("g.points path.point").first
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text(re.compile(r" · année : \d{4} · organe : Tous$"))).to_be_visible(
+        timeout=TIMEOUT_MS
+    )
+    expect(page).to_have_url(re.compile(r"[?&]cell_year=\d{4}(&|$)"), timeout=TIMEOUT_MS)
+    assert_healthy(page)
+    stray = [line for line in visible_lines(page) if line in english_only()]
+    assert not stray, f"the chosen cell shows English: {stray}"
+    save_full_page(page, "topics-cell-opened-fr")
+    wait_ready(page, "Thèmes")
+    grid = main.get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    grid_box = grid.bounding_box()
+    assert grid_box is not None
+    page.mouse.click(grid_box["x"] + 12, grid_box["y"] + 35 + 17)
+    wait_ready(page, "Événements")
+    expect(page).to_have_url(re.compile(r"[?&]event=[a-z0-9-]+"))
 
 
 CASE_ID = "rrm-2021-tridonex"
