@@ -214,7 +214,7 @@ def pages(db: str, names: str = ",".join(PAGES)) -> None:
         at.run()
         rerun = time.perf_counter() - started
         started = time.perf_counter()
-        key, value = FILTER_CHANGES.get(page, ("flt_bodies_es", ["environment_committee"]))
+        key, value = FILTER_CHANGES.get(page, ("flt_bodies_en", ["environment_committee"]))
         at.multiselect(key=key).set_value(value).run()
         change = time.perf_counter() - started
         if at.exception:

@@ -182,10 +182,24 @@ def _cases_section(ctx: PageContext, tables: Mapping[str, pl.DataFrame]) -> expo
     def pairs(what: str) -> list[tuple[str, str]]:
         return [(str(r["label"]), str(r["n_cases"])) for r in tables[what].iter_rows(named=True)]
 
-    stated = cases.stated_beside_records(query("stated_counts_list"))
+    scope = t("report_cases_scope", lang, n=tables["cases"].height)
+    if tables["cases"].is_empty():
+        # Thirty-odd stated totals beside no record of the view filled a printed page.
+        return export.ReportSection(
+            title=t("report_cases", lang),
+            paragraphs=(scope, t("report_cases_stated_elsewhere", lang)),
+        )
+    # On paper, the newest statement of each kind (every one is in the pack's CSV and on the
+    # Cases page): all of them took most of a printed page.
+    stated = (
+        cases.stated_beside_records(query("stated_counts_list"))
+        .sort(["as_of", "count_no"], descending=[True, False], nulls_last=True)
+        .unique("kind", keep="first", maintain_order=True)
+        .sort("count_no")
+    )
     return export.ReportSection(
         title=t("report_cases", lang),
-        paragraphs=(t("report_cases_scope", lang, n=tables["cases"].height),),
+        paragraphs=(scope,),
         tables=(
             (t("cases_by_mechanism", lang), pairs("cases-by-mechanism")),
             (t("cases_by_status", lang), pairs("cases-by-status")),
@@ -198,7 +212,7 @@ def _cases_section(ctx: PageContext, tables: Mapping[str, pl.DataFrame]) -> expo
     )
 
 
-PACK_CASE_TABLES = ("cases", "case-milestones", "case-sources")
+PACK_CASE_TABLES = ("cases", "case-milestones", "case-sources", "stated-counts")
 """The Cases page's tables the Summary's briefing pack carries."""
 
 

@@ -176,15 +176,36 @@ table.events td { font-size: 0.92rem; }
 .reopen { font-size: 0.9rem; overflow-wrap: anywhere; }
 .event-id { color: #555; font-family: ui-monospace, Menlo, Consolas, monospace; }
 a { color: #0b4f8a; }
-figure, table, .meta, .sources li { page-break-inside: avoid; break-inside: avoid; }
+/* A long table breaks between rows, never inside one: kept whole, the events table of a year
+   was pushed to a new page and left most of the one before it blank. */
+figure, .meta, .sources li, table.headline, table.filters, table.tally, tr {
+  page-break-inside: avoid; break-inside: avoid;
+}
 h1, h2, h3 { page-break-after: avoid; break-after: avoid; }
-@page { margin: 15mm; }
+@page { margin: 12mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 11pt; }
+  body { max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.3; }
+  h1 { font-size: 1.4rem; }
+  h2 { margin-top: 0.9rem; }
+  figure { margin: 0.3rem 0 0.6rem; }
+  table { margin: 0.3rem 0 0.6rem; }
+  th, td { padding: 0.15rem 0.4rem; }
+  table.events td { font-size: 8.5pt; }
+  /* Sources are looked up, not read: small, in two columns. */
+  .sources { column-count: 2; column-gap: 1.2rem; font-size: 7pt; line-height: 1.25;
+    padding-left: 1.6rem; margin: 0.3rem 0; }
+  .sources li { margin-bottom: 0.1rem; }
+  /* On paper the events table cites each source by number; the ids citing it are for the
+     screen (and the CSV). */
+  .sources .event-id { display: none; }
   a { color: inherit; }
   .modebar, .modebar-container { display: none !important; }
 }
 """
+PRINT_FIGURE_HEIGHT: Final = 260
+"""Pixels of a chart in the report: a briefing page holds two of them with their captions."""
+PRINT_FIGURE_WIDTH: Final = 680
+"""Pixels across an A4 or Letter page inside its 12 mm margins."""
 
 
 def _pairs_table(pairs: Sequence[tuple[str, str]], *, css_class: str) -> str:
@@ -199,7 +220,18 @@ def _pairs_table(pairs: Sequence[tuple[str, str]], *, css_class: str) -> str:
 
 def _figures_html(figures: Sequence[tuple[str, go.Figure]]) -> str:
     parts = []
-    for number, (caption, figure) in enumerate(figures, start=1):
+    for number, (caption, shared) in enumerate(figures, start=1):
+        # A copy: the page's figure is shared by every session showing it.
+        figure = go.Figure(shared)
+        # A fixed size that fits the printed page (a figure laid out at screen width is cut at
+        # the right when printed), room for the y axis's ticks and title, and the legend far
+        # enough down not to sit on the x axis's title.
+        figure.update_layout(
+            width=PRINT_FIGURE_WIDTH,
+            height=PRINT_FIGURE_HEIGHT,
+            margin={"t": 40, "b": 10, "l": 60, "r": 10},
+            legend={"y": -0.5},
+        )
         # The first figure carries plotly.js inline so the page works offline; the rest reuse it.
         plot = figure.to_html(
             full_html=False,
@@ -384,7 +416,10 @@ def report_html(
         f"<title>{_esc(title)}</title>\n<style>{_REPORT_CSS}</style>\n</head>\n<body>\n"
         f"<header><h1>{_esc(title)}</h1>\n"
         f'<dl class="meta"><dt>{heading("data_version")}</dt><dd>{_esc(data_version)}</dd>'
-        f"<dt>{heading('as_of')}</dt><dd>{_esc(as_of)}</dd></dl>{reopen}</header>\n"
+        f"<dt>{heading('as_of')}</dt><dd>{_esc(as_of)}</dd>"
+        f"<dt>{heading('generated')}</dt>"
+        f"<dd>{_esc(generated_at.isoformat(sep=' ', timespec='minutes'))}</dd></dl>"
+        f"{reopen}</header>\n"
         f"<main>\n<section><h2>{heading('summary')}</h2><p>{_esc(summary)}</p></section>\n"
         f"<section><h2>{heading('headline')}</h2>"
         f"{_pairs_table(headline, css_class='headline')}</section>\n"
@@ -393,8 +428,6 @@ def report_html(
         f"<section><h2>{heading('filters')}</h2>"
         f"{_pairs_table(filters, css_class='filters')}</section>\n"
         f"<section><h2>{heading('sources')}</h2>{_sources_html(cited)}</section>\n</main>\n"
-        f'<footer><p class="generated">{heading("generated")}: '
-        f"{_esc(generated_at.isoformat(sep=' ', timespec='minutes'))}</p></footer>\n"
         "</body>\n</html>\n"
     )
 

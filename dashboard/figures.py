@@ -23,7 +23,21 @@ from dashboard.i18n import t
 from dashboard.transforms import Grain
 
 PARTY_COLORS = {"MX": "#00843D", "US": "#1F3A93", "CA": "#D52B1E"}
-PALETTE = px.colors.qualitative.Dark24
+
+
+def luminance(color: str) -> float:
+    """Relative luminance (WCAG 2) of a ``#rrggbb`` colour: 0 black, 1 white."""
+    channels = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+PALETTE = [
+    *px.colors.qualitative.Dark24,
+    *(c for c in px.colors.qualitative.Light24 if luminance(c) < 0.45),
+]
+"""39 distinct colours, each readable on white: the taxonomy's 34 bodies all differ in a
+chart (Dark24 alone repeated after 24; Light24's pastels vanish on white and are left out)."""
 
 
 P = ParamSpec("P")
@@ -226,7 +240,7 @@ def topics_over_time(
 
 
 def _series_colors(names: list[str]) -> dict[str, str]:
-    """A distinct colour per series (24 before any repeats)."""
+    """A distinct colour per series (39 before any repeats)."""
     return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(sorted(names))}
 
 

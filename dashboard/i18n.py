@@ -1405,10 +1405,21 @@ TEXT.update(
             "thèmes choisis (les autres filtres ne s'appliquent pas aux affaires) ; leur texte "
             "est en anglais.",
         ),
+        "report_cases_stated_elsewhere": _e(
+            "Los totales que declaran los gobiernos y los observatorios, junto a los casos "
+            "registrados, están en la página Casos.",
+            "The totals that governments and trackers state, beside the cases recorded, are "
+            "on the Cases page.",
+            "Les totaux déclarés par les gouvernements et les observatoires, à côté des "
+            "affaires enregistrées, sont sur la page Affaires.",
+        ),
         "report_cases_stated": _e(
-            "Totales declarados, junto a los registros",
-            "Stated totals, beside the records",
-            "Totaux déclarés, à côté des enregistrements",
+            "El total declarado más reciente de cada tipo, junto a los registros (todos en el "
+            "CSV de totales declarados)",
+            "The newest stated total of each kind, beside the records (all of them in the "
+            "stated totals CSV)",
+            "Le total déclaré le plus récent de chaque type, à côté des enregistrements (tous "
+            "dans le CSV des totaux déclarés)",
         ),
     }
 )

@@ -61,6 +61,7 @@ def test_pack_holds_the_views_csvs_and_report(warehouse: Path, lang: str) -> Non
         "tmec-cases",
         "tmec-case-milestones",
         "tmec-case-sources",
+        "tmec-stated-counts",
     }
     events = _rows(next(files[n] for n in names if n.startswith("tmec-events-start")))
     held = _count(warehouse, "select count(*) from events where status = 'held'")

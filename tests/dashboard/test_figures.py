@@ -92,3 +92,19 @@ def test_a_clicked_bar_names_its_period_and_series_and_selects_its_events(wareho
     bar = frame.filter((pl.col("period") == "2023") & (pl.col("body") == "SME Dialogue"))
     assert found.height == bar["n_events"].sum(), "the events behind the bar are its count"
     assert figures.events_of_bar(ctx, stack="body_code", period="2023", label="nope") is None
+
+
+def test_every_body_of_the_taxonomy_has_its_own_readable_colour(warehouse: Path) -> None:
+    ctx = _ctx(Filters())
+    n_bodies = len(ctx.options.bodies)
+    assert n_bodies >= 34, "the taxonomy's bodies are all options"
+    by_body = figures.colors(ctx, "bodies")
+    assert len(by_body) == n_bodies
+    assert len(set(by_body.values())) == n_bodies, "two bodies share a colour"
+    # Contrast with white of at least 1.9:1 (WCAG's formula): no pastel lost on the page.
+    assert all(1.05 / (figures.luminance(c) + 0.05) >= 1.9 for c in by_body.values())
+
+
+def test_luminance_of_black_and_white() -> None:
+    assert figures.luminance("#000000") == 0
+    assert figures.luminance("#ffffff") == pytest.approx(1)

@@ -477,8 +477,8 @@ def matching_ids(warehouse_path: Path, word: str) -> list[str]:
     return frame["event_id"].to_list()
 
 
-def download_pack(page: Page) -> dict[str, bytes]:
-    button = page.get_by_test_id("stDownloadButton").filter(has_text="Briefing pack")
+def download_pack(page: Page, label: str = "Briefing pack") -> dict[str, bytes]:
+    button = page.get_by_test_id("stDownloadButton").filter(has_text=label)
     with page.expect_download(timeout=TIMEOUT_MS) as info:
         button.get_by_role("button").click()
     with zipfile.ZipFile(info.value.path()) as archive:
@@ -546,6 +546,31 @@ def test_summary_report_lists_each_source_once(page: Page, app_url: str) -> None
         other.screenshot(path=SCREENSHOTS / "report-summary.png", full_page=True)
     finally:
         other.close()
+
+
+BRIEFING_PACK_FR = "Dossier de note d'information"
+PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
+
+
+def test_a_years_report_prints_on_at_most_three_pages(page: Page, app_url: str) -> None:
+    """Issue 10: the report of a year printed on eight pages, mostly URLs."""
+    page.goto(f"{app_url}/summary?lang=fr&from=2025-01-01&to=2025-12-31")
+    wait_ready(page, "Résumé")
+    report = download_pack(page, BRIEFING_PACK_FR)["report.html"].decode("utf-8")
+    path = SCREENSHOTS.parent / "report-2025-fr.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(report, encoding="utf-8")
+    other = page.context.new_page()
+    try:
+        other.goto(path.as_uri())
+        expect(other.locator("table.events tbody tr").first).to_be_attached()
+        expect(other.locator(".main-svg").first).to_be_attached()
+        pdf = other.pdf(format="A4")
+    finally:
+        other.close()
+    (SCREENSHOTS.parent / "report-2025-fr.pdf").write_bytes(pdf)
+    n_pages = len(PDF_PAGE.findall(pdf))
+    assert 1 <= n_pages <= 3, f"a year's report prints on {n_pages} pages"
 
 
 def test_clicking_a_table_row_opens_that_event(page: Page, app_url: str) -> None:
