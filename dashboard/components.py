@@ -50,7 +50,10 @@ def active_filters(ctx: PageContext) -> None:
     """The filters in force, in words, at the top of the page: visible on a phone, where the
     sidebar is folded away."""
     rows = briefing.filter_rows(ctx)
-    described = " · ".join(f"{label}: {value}" for label, value in rows) or t("all", ctx.lang)
+    # French puts a space before the colon.
+    described = " · ".join(
+        t("label_value", ctx.lang, label=label, value=value) for label, value in rows
+    ) or t("all", ctx.lang)
     st.caption(t("active_filters", ctx.lang, filters=described))
 
 

@@ -92,6 +92,7 @@ TEXT: Final[dict[str, Entry]] = {
         "Desde la entrada en vigor", "Since entry into force", "Depuis l'entrée en vigueur"
     ),
     "active_filters": _e("Filtros: {filters}", "Filters: {filters}", "Filtres : {filters}"),
+    "label_value": _e("{label}: {value}", "{label}: {value}", "{label} : {value}"),
     "reset_filters": _e("Restablecer filtros", "Reset filters", "Réinitialiser les filtres"),
     "copy_link_hint": _e(
         "La dirección de esta página guarda los filtros: cópiela para compartir la vista.",

@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -45,6 +46,10 @@ PERIOD = "period"
 AGREED = "state_agreed"
 """Widget key → the value it was last given or committed: when the truth moves on (a reset,
 a link, a language switch) the widget is given the new value before it is drawn."""
+ENTER_APPLIES_DATES = (Path(__file__).parent / "assets" / "enter_applies_dates.js").read_text(
+    encoding="utf-8"
+)
+"""A fixed script (no data, no user input in it): Enter in a date field applies the dates."""
 PAGE = "page_choice_"
 LINK_PARAMS = ("code",)
 """Page parameters that links carry into a page (st.page_link's query_params), kept by
@@ -196,6 +201,8 @@ def render_sidebar(options: Options, labels: Labels) -> None:
         on_change=_commit_period,
         args=(key, options),
     )
+    # Typed dates apply on Enter, not only when the focus leaves the field.
+    sb.html(f"<script>{ENTER_APPLIES_DATES}</script>", unsafe_allow_javascript=True)
     preset_key = widget_key("preset", lang)
     sb.pills(
         t("period_presets", lang),

@@ -17,8 +17,9 @@ from dashboard.tables import event_rows
 
 
 def _event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
+    # The title before the body: on a phone only the first columns are in view.
     return event_rows(ctx, frame).select(
-        "start_date", "body", "title", "city", "status", "event_id"
+        "start_date", "title", "body", "city", "status", "event_id"
     )
 
 

@@ -447,3 +447,15 @@ def test_topic_cell_with_an_unknown_code_warns_and_lists_nothing(warehouse: Path
     at = open_app({"lang": "en", "cell_topic": "no_such_topic"}, "topics")
     assert at.selectbox(key="flt_page_choice_cell_topic_en").value is None
     assert any("no_such_topic" in w.value for w in at.warning), [w.value for w in at.warning]
+
+
+def test_summary_tables_put_the_title_first_for_phones_and_french_filters_spaced(
+    warehouse: Path,
+) -> None:
+    at = open_app({"lang": "fr", "party": "CA"})
+    tables = [df.value for df in at.dataframe if "title" in df.value.columns]
+    assert tables, "the Summary lists events"
+    for frame in tables:
+        assert list(frame.columns[:2]) == ["start_date", "title"], list(frame.columns)
+    [stated] = [c.value for c in at.caption if c.value.startswith("Filtres")]
+    assert "Parties : Canada" in stated, stated

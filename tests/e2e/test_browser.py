@@ -548,6 +548,24 @@ def test_summary_report_lists_each_source_once(page: Page, app_url: str) -> None
         other.close()
 
 
+def test_a_typed_period_applies_on_enter(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/events?lang=en")
+    wait_ready(page, "Events")
+    # The period is two date fields of year, month and day segments; typing moves on from
+    # segment to segment.
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("spinbutton", name="year, Period start date").click()
+    page.keyboard.type("20230101")
+    sidebar.get_by_role("spinbutton", name="year, Period end date").click()
+    page.keyboard.type("20231231")
+    page.keyboard.press("Enter")
+    expect_url_param(page, "from", "2023-01-01")
+    expect_url_param(page, "to", "2023-12-31")
+    wait_ready(page, "Events")
+    stated = page.get_by_test_id("stMain").get_by_text(re.compile("2023-01-01"))
+    expect(stated.first).to_be_visible()
+
+
 BRIEFING_PACK_FR = "Dossier de note d'information"
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
 
@@ -671,6 +689,16 @@ def test_every_page_in_every_language_and_size(
             if size == "phone":
                 width = page.evaluate("() => document.documentElement.scrollWidth")
                 assert width <= viewport["width"] + 1, f"{path} scrolls sideways on a phone"
+                # Figures and tables are whole within the screen's width.
+                main = page.get_by_test_id("stMain")
+                for element in (
+                    main.get_by_test_id("stMetric").all() + main.get_by_test_id("stDataFrame").all()
+                ):
+                    box = element.bounding_box()
+                    assert box is not None
+                    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"] + 1, (
+                        f"{path}: an element runs off a phone's screen: {box}"
+                    )
             save_page_as(page, f"{path}-{lang}-{size}", viewport)
     finally:
         context.close()
