@@ -42,7 +42,7 @@ def _freeze(value: Any) -> Any:
     return tuple(value) if isinstance(value, list | tuple) else value
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
+@st.cache_resource(max_entries=512, show_spinner=False)
 def _cached_query(key: Token, name: str, frozen: tuple[tuple[str, Any], ...]) -> pl.DataFrame:
     cursor = _connection(key).cursor()
     try:
@@ -54,9 +54,15 @@ def _cached_query(key: Token, name: str, frozen: tuple[tuple[str, Any], ...]) ->
 
 
 def query(name: str, **params: Any) -> pl.DataFrame:
-    """Run the named query with bound parameters; cached per warehouse file and parameters."""
+    """Run the named query with bound parameters; cached per warehouse file and parameters.
+
+    Every session gets the same frame, not a copy: ``st.cache_data`` would unpickle a new copy
+    on every call, which cost each rerun that time and made every session hold copies of its
+    page's frames (a CSV button keeps its frame until the session ends). ``clone()`` shares
+    the cached columns' buffers (no rows are copied) while keeping the cached frame safe from a
+    caller that changes its copy in place."""
     frozen = tuple(sorted((k, _freeze(v)) for k, v in params.items()))
-    return _cached_query(token(), name, frozen)
+    return _cached_query(token(), name, frozen).clone()
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
