@@ -10,11 +10,13 @@ writes a new file and swaps it in, which invalidates every cached query of the a
 one JSON line: per phase, p50/p95/max of the time from a filter change to every chart drawn,
 the errors seen, the server's RSS; and the RSS each session beyond the first adds.
 
-"Drawn" means: the script run the change triggered has finished (``stApp`` went from
-``rerunRequested`` or ``running`` back to ``notRunning``: when a loaded server's "run started"
-and "run finished" reach the browser together, React never draws ``running``, so waiting for it
-alone timed out on runs that had finished), no widget is still a skeleton, every plotly chart
-has its SVG, and two animation frames have passed.
+"Drawn" means: the script run the change triggered has finished, no widget is still a
+skeleton, every plotly chart has its SVG, and two animation frames have passed. "Finished" is
+seen in the page (``stApp`` went from ``running`` back to ``notRunning``) or, failing that, in
+the network: a widget change does not set the page's state itself, so when a loaded browser
+handles the server's "run started" and "run finished" in one React render the state never
+shows ``running``; waiting for it alone counted finished runs as 30-second errors. The network
+path (a ``script_finished`` frame after the change's rerun request) is counted apart.
 """
 
 from __future__ import annotations
@@ -158,7 +160,10 @@ class Server:
 
 
 class Rebuilds(threading.Thread):
-    """Rebuild the warehouse ``n`` times, ``pause_s`` apart, while the sessions work."""
+    """Rebuild the warehouse ``n`` times, ``pause_s`` apart, while the sessions work, at the
+    lowest CPU priority (``nice -n 19``), as the README tells a team to run builds beside the
+    servers: a 100,000-event build keeps both cores busy for a minute and more, and analysts
+    waiting for a chart should come first."""
 
     def __init__(self, data: Path, db: Path, *, n: int = 2, pause_s: float = 3.0) -> None:
         super().__init__(daemon=True)
@@ -172,6 +177,9 @@ class Rebuilds(threading.Thread):
             started = time.perf_counter()
             done = subprocess.run(
                 [
+                    "nice",
+                    "-n",
+                    "19",
                     sys.executable,
                     "-m",
                     "etl",
@@ -229,6 +237,12 @@ class Frames:
         if self._kind(params, ForwardMsg()) == "script_finished":
             self.finished.append(float(params["timestamp"]))
 
+    def answered(self, n_reruns: int, n_finished: int) -> bool:
+        """Whether a rerun was asked for after the counts were taken and a script run was
+        reported finished after it."""
+        asked, done = self.reruns[n_reruns:], self.finished[n_finished:]
+        return bool(asked and done and done[-1] >= asked[0])
+
     def server_seconds(self, n_reruns: int, n_finished: int) -> float | None:
         """From the first rerun asked for after the counts ``n_reruns``, ``n_finished`` were
         taken to the last script run reported finished since."""
@@ -246,6 +260,8 @@ class SessionLog:
     """Seconds from each rerun request leaving the browser to the server's "script finished"
     reaching it (network timestamps): the server's share, without the page's rendering."""
     steps: list[str] = field(default_factory=list)
+    via_network: int = 0
+    """Changes whose finished run was seen only in the network (see the module's docstring)."""
     errors: list[str] = field(default_factory=list)
     rounds: int = 0
 
@@ -253,6 +269,25 @@ class SessionLog:
 async def _drawn(page: Page) -> None:
     await page.wait_for_function(DRAWN, timeout=STEP_TIMEOUT_S * 1000)
     await page.evaluate(FRAMES)
+
+
+async def _run_finished(page: Page, frames: Frames, counts: tuple[int, int]) -> str:
+    """Wait for the run a change asked for to finish; say where it was seen ("page" or
+    "network")."""
+    in_page = asyncio.ensure_future(page.evaluate("window.__benchRun"))
+    deadline = time.monotonic() + STEP_TIMEOUT_S
+    try:
+        while time.monotonic() < deadline:
+            if in_page.done():
+                in_page.result()
+                return "page"
+            if frames.answered(*counts):
+                return "network"
+            await asyncio.sleep(0.02)
+    finally:
+        if not in_page.done():
+            in_page.cancel()
+    raise TimeoutError(f"no run finished within {STEP_TIMEOUT_S:.0f} s")
 
 
 async def _timed_change(
@@ -266,7 +301,8 @@ async def _timed_change(
         started = time.perf_counter()
         await action()
         stage = "script run"
-        await asyncio.wait_for(page.evaluate("window.__benchRun"), STEP_TIMEOUT_S)
+        if await _run_finished(page, frames, counts) == "network":
+            log.via_network += 1
         ran = time.perf_counter() - started
         stage = "drawing"
         await _drawn(page)
@@ -414,8 +450,8 @@ async def phase(data: Path, db: Path, n_sessions: int, rounds: int) -> dict[str,
     server_times = [t for log in logs for t in log.server]
     by_step: dict[str, list[float]] = {}
     for log in logs:
-        for what, seconds in zip(log.steps, log.timings, strict=True):
-            by_step.setdefault(what, []).append(seconds)
+        for what, took in zip(log.steps, log.timings, strict=True):
+            by_step.setdefault(what, []).append(took)
     errors = [e for log in logs for e in log.errors] + [
         f"rebuild failed: {f}" for f in rebuilds.failures
     ]
@@ -429,6 +465,7 @@ async def phase(data: Path, db: Path, n_sessions: int, rounds: int) -> dict[str,
         "server_p95_ms": _percentiles(server_times)["p95_ms"],
         "n_server": len(server_times),
         "by_step_p50_ms": {k: statistics.median(v) * 1000 for k, v in sorted(by_step.items())},
+        "n_seen_in_network": sum(log.via_network for log in logs),
         "errors": len(errors),
         "error_samples": errors[:5],
         "rounds": [log.rounds for log in logs],
