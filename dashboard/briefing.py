@@ -18,7 +18,7 @@ from dashboard.filters import Filters, describe
 from dashboard.i18n import column_headers, t
 from dashboard.state import effective_period
 from dashboard.summary import SummaryFacts, TopicMove, summary_paragraph
-from dashboard.tables import event_rows
+from dashboard.tables import as_known, dates_as_known, event_rows
 
 TOP_TOPICS = 5
 ALL_ROWS = 10_000_000
@@ -421,8 +421,12 @@ def cases_workbook(ctx: PageContext, *, page: PageCodes = (), link: str = "") ->
 def case_tables(case_id: str) -> dict[str, pl.DataFrame]:
     """One case page's tables (CSV file stem → frame): chronology, related meetings, sources."""
     return {
-        f"case-{case_id}-milestones": query("case_milestones_of", case_id=case_id),
-        f"case-{case_id}-related-meetings": query("case_related_events", case_id=case_id),
+        f"case-{case_id}-milestones": query("case_milestones_of", case_id=case_id).with_columns(
+            milestone_date=as_known("milestone_date")
+        ),
+        f"case-{case_id}-related-meetings": dates_as_known(
+            query("case_related_events", case_id=case_id)
+        ),
         f"case-{case_id}-sources": query("case_sources_of", case_id=case_id).rename(
             {"language": "source_language"}
         ),

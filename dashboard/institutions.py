@@ -16,6 +16,7 @@ import polars as pl
 
 from dashboard.i18n import t
 from dashboard.labels import Labels
+from dashboard.tables import dates_as_known, title_expr
 
 BODY_PAGE = "body"
 """URL path of the body page (``/body?code=<body_code>``)."""
@@ -103,8 +104,7 @@ def report_rows(reports: pl.DataFrame, labels: Labels) -> pl.DataFrame:
 
 def meeting_rows(events: pl.DataFrame, labels: Labels) -> pl.DataFrame:
     """One body's events for display: date, title, status, format, place, host, chair."""
-    title = pl.col("title_es").fill_null(pl.col("title_en")) if labels.lang == "es" else "title_en"
-    out = events.with_columns(title=title)
+    out = dates_as_known(events.with_columns(title=title_expr(labels.lang)))
     for column, list_name in (
         ("status", "statuses"),
         ("format", "formats"),
@@ -181,12 +181,10 @@ def hosts_and_chairs(events: pl.DataFrame, labels: Labels) -> pl.DataFrame:
     held = events.filter(pl.col("status") == "held")
     out = labels.relabel(
         labels.relabel(held, "host_party", "parties"), "chair_party", "parties"
-    ).with_columns(
-        title=pl.col("title_es").fill_null(pl.col("title_en"))
-        if labels.lang == "es"
-        else pl.col("title_en")
+    ).with_columns(title=title_expr(labels.lang))
+    return dates_as_known(out).select(
+        "start_date", "title", "city", "host_party", "chair_party", "event_id"
     )
-    return out.select("start_date", "title", "city", "host_party", "chair_party", "event_id")
 
 
 def outcome_kind_counts(outcomes: pl.DataFrame, labels: Labels, kinds: list[str]) -> pl.DataFrame:

@@ -40,9 +40,44 @@ SHOWN_COLUMNS = (
 """The columns the Events table shows on screen; its CSV and the packs carry them all."""
 
 
+def last_day(date: str = "start_date", precision: str = "date_precision") -> pl.Expr:
+    """The last day a date of that precision may denote: 2025 (a year) may be any day up to
+    2025-12-31, 2025-11 (a month) any day up to 2025-11-30."""
+    day = pl.col(date)
+    return (
+        pl.when(pl.col(precision) == "year")
+        .then(pl.date(day.dt.year(), 12, 31))
+        .when(pl.col(precision) == "month")
+        .then(day.dt.month_end())
+        .otherwise(day)
+    )
+
+
 def is_overdue(today: dt.date) -> pl.Expr:
-    """Announced for a start date that has passed: neither upcoming nor confirmed as held."""
-    return (pl.col("status") == "announced") & (pl.col("start_date") < today)
+    """Announced for a date that has passed (every day it may denote, for a year or month
+    only): neither upcoming nor confirmed as held."""
+    return (pl.col("status") == "announced") & (last_day() < today)
+
+
+def as_known(date: str = "start_date", precision: str = "date_precision") -> pl.Expr:
+    """A date as precisely as the record knows it, in ISO 8601's reduced forms: "2025" for a
+    year, "2025-11" for a month, "2025-11-12" for a day (never "2025-01-01" for "2025")."""
+    day = pl.col(date)
+    return (
+        pl.when(pl.col(precision) == "year")
+        .then(day.dt.strftime("%Y"))
+        .when(pl.col(precision) == "month")
+        .then(day.dt.strftime("%Y-%m"))
+        .otherwise(day.dt.strftime("%Y-%m-%d"))
+    )
+
+
+def dates_as_known(frame: pl.DataFrame) -> pl.DataFrame:
+    """``start_date`` as :func:`as_known` where the frame says its precision: every table and
+    export of events goes through this, so no partial date is shown as a first day."""
+    if {"start_date", "date_precision"} <= set(frame.columns):
+        return frame.with_columns(start_date=as_known())
+    return frame
 
 
 def event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
@@ -51,8 +86,11 @@ def event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
     today = ctx.options.today or dt.date.today()
     out = frame.with_columns(title=title_expr(ctx.lang))
     overdue = (
-        out.select(is_overdue(today)) if {"status", "start_date"} <= set(out.columns) else None
+        out.select(is_overdue(today))
+        if {"status", "start_date", "date_precision"} <= set(out.columns)
+        else None
     )
+    out = dates_as_known(out)
     if "topic_codes" in out.columns:
         names = ctx.labels.mapping("topics")
         out = out.with_columns(topics=pl.col("topic_codes").list.eval(pl.element().replace(names)))

@@ -14,6 +14,7 @@ from dashboard.context import PageContext, get_context
 from dashboard.data import query
 from dashboard.i18n import t
 from dashboard.state import code_select
+from dashboard.tables import dates_as_known, title_expr
 
 CHOSEN = "body_code"
 """The code of the body shown (state holds codes; the list paints names)."""
@@ -179,15 +180,9 @@ def render(ctx: PageContext) -> None:
         )
         bars.update_layout(height=300)
         components.chart(ctx, bars, by_kind, what=f"{code}-outcome-kinds", key="body_kinds")
-        shown = (
-            labels.relabel(outcomes, "kind", "outcome_kinds")
-            .with_columns(
-                title=pl.col("title_es").fill_null(pl.col("title_en"))
-                if lang == "es"
-                else pl.col("title_en")
-            )
-            .select("start_date", "title", "kind", "text", "event_id")
-        )
+        shown = dates_as_known(
+            labels.relabel(outcomes, "kind", "outcome_kinds").with_columns(title=title_expr(lang))
+        ).select("start_date", "title", "kind", "text", "event_id")
         _table(ctx, shown, what=f"{code}-outcomes", key="body_outcomes")
 
         st.subheader(t("body_topics", lang))

@@ -11,6 +11,7 @@ from dashboard.context import PageContext, get_context
 from dashboard.data import filtered, query, reports_for
 from dashboard.i18n import t
 from dashboard.state import initial_params, publish_page
+from dashboard.tables import dates_as_known
 from etl.search import query_terms, search_params, snippet
 
 MAX_QUERY_CHARS = 200
@@ -88,7 +89,7 @@ def render(ctx: PageContext) -> None:
     terms = query_terms(text)
     if not terms:
         return
-    citations = query("document_citations")
+    citations = dates_as_known(query("document_citations"))
     results = visible(query("search", **search_params(text, limit=MAX_RESULTS)), ctx, citations)
     if results.is_empty():
         st.info(t("documents_no_results", lang, query=components.plain(text)))

@@ -12,7 +12,7 @@ from dashboard.context import PageContext, get_context
 from dashboard.data import events, query, reports_for
 from dashboard.i18n import t
 from dashboard.state import initial_params, publish_page
-from dashboard.tables import SHOWN_COLUMNS, event_rows, is_overdue, title_expr
+from dashboard.tables import SHOWN_COLUMNS, dates_as_known, event_rows, is_overdue, title_expr
 
 SHOWN_ROWS = 2_000
 """The table shows the newest events up to this many; its CSV holds every match."""
@@ -41,9 +41,9 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         st.warning(t("unknown_event", lang, id=components.plain(event_id[:80])))
         return
     today = ctx.options.today or dt.date.today()
-    event = found.with_columns(title=title_expr(lang), is_overdue=is_overdue(today)).row(
-        0, named=True
-    )
+    event = dates_as_known(
+        found.with_columns(title=title_expr(lang), is_overdue=is_overdue(today))
+    ).row(0, named=True)
     st.header(components.plain(event["title"]))
     st.caption(t("event_link", lang, link=components.view_link(ctx, "events", {"event": event_id})))
     facts = {
@@ -123,7 +123,7 @@ def _detail(ctx: PageContext, event_id: str) -> None:
     section("outcomes", outcomes)
 
     st.subheader(t("related", lang))
-    related = query("event_related", event_id=event_id)
+    related = dates_as_known(query("event_related", event_id=event_id))
     if related.is_empty():
         st.caption(t("none", lang))
     for row in related.iter_rows(named=True):

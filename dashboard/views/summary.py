@@ -13,7 +13,7 @@ from dashboard.context import PageContext, get_context
 from dashboard.data import build_info, events, query, reports_for
 from dashboard.i18n import t
 from dashboard.state import effective_period
-from dashboard.tables import event_rows
+from dashboard.tables import event_rows, last_day
 
 
 def _event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
@@ -96,27 +96,30 @@ def render(ctx: PageContext) -> None:
         st.subheader(t("latest_events", lang))
         latest = _event_rows(ctx, events(ctx.filters, max_rows=5))
         components.event_table(ctx, latest, key="sum_latest")
+    today = ctx.options.today or dt.date.today()
     with right:
         st.subheader(t("next_events", lang))
+        # From the first of the year: an event announced for "2026" or "2026-12" may still
+        # be ahead on 2026-12-03, and is upcoming until every day it may denote has passed.
         upcoming_filters = replace(
             effective_period(ctx.filters, ctx.options),
             statuses=("announced",),
-            date_from=dt.date.today(),
+            date_from=dt.date(today.year, 1, 1),
             date_to=None,
         )
-        upcoming = _event_rows(ctx, events(upcoming_filters, ascending=True, max_rows=5))
+        announced = events(upcoming_filters, ascending=True, max_rows=50)
+        upcoming = _event_rows(ctx, announced.filter(last_day() >= today).head(5))
         if upcoming.is_empty():
             st.caption(t("none_announced", lang))
         else:
             components.event_table(ctx, upcoming, key="sum_upcoming")
 
-    today = ctx.options.today or dt.date.today()
     overdue_filters = replace(
         effective_period(ctx.filters, ctx.options),
         statuses=("announced",),
         date_to=min(today - dt.timedelta(days=1), ctx.filters.date_to or today),
     )
-    overdue = _event_rows(ctx, events(overdue_filters, max_rows=20))
+    overdue = _event_rows(ctx, events(overdue_filters, max_rows=20).filter(last_day() < today))
     if not overdue.is_empty():
         st.subheader(t("overdue_events", lang))
         components.event_table(ctx, overdue, key="sum_overdue")

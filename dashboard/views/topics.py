@@ -9,7 +9,7 @@ from dashboard import charts, components, figures, state
 from dashboard.context import PageContext, get_context
 from dashboard.data import filtered
 from dashboard.i18n import t
-from dashboard.tables import title_expr
+from dashboard.tables import dates_as_known, title_expr
 
 PANEL_ROWS = 500
 """Panels of the newest events shown at most (the CSV holds every one)."""
@@ -100,7 +100,7 @@ def _cell_events(ctx: PageContext, topics: list[str], years: list[str], bodies: 
         )
         rows = ctx.labels.relabel(rows, "body_code", "bodies", alias="body")
         rows = ctx.labels.relabel(rows, "status", "statuses").with_columns(title=title_expr(lang))
-        return rows.select(
+        return dates_as_known(rows).select(
             "start_date",
             "body",
             "title",
@@ -137,15 +137,13 @@ def _panels(ctx: PageContext) -> None:
 
     def rows(max_rows: int) -> pl.DataFrame:
         panels = filtered("panel_themes", ctx.filters, max_rows=max_rows)
-        return (
-            ctx.labels.relabel(panels, "body_code", "bodies", alias="body")
-            .with_columns(
+        return dates_as_known(
+            ctx.labels.relabel(panels, "body_code", "bodies", alias="body").with_columns(
                 topics=pl.col("topic_codes")
                 .list.eval(pl.element().replace(topic_names))
                 .list.join(", ")
             )
-            .select("start_date", "body", "title", "topics", "event_id")
-        )
+        ).select("start_date", "body", "title", "topics", "event_id")
 
     shown = rows(PANEL_ROWS + 1)
     if shown.height > PANEL_ROWS:

@@ -67,6 +67,17 @@ def test_every_query_runs_with_the_parameters_its_sql_names(
     assert frame.width > 0
 
 
+@pytest.mark.parametrize("name", sorted(query_names()))
+def test_a_query_that_returns_an_event_date_returns_its_precision(
+    con: duckdb.DuckDBPyConnection, name: str
+) -> None:
+    """A year-only date is stored as its first day: without its precision a page shows
+    "2025-01-01" for "2025" (dashboard.tables.dates_as_known needs both)."""
+    frame = run_query(con, name, {k: SAMPLE[k] for k in query_parameters(name)})
+    if "start_date" in frame.columns:
+        assert "date_precision" in frame.columns
+
+
 def test_parameters_are_read_from_the_sql_not_its_comments() -> None:
     assert query_parameters("body_events") == {"body_code"}
     assert query_parameters("data_version") == frozenset()

@@ -3,6 +3,7 @@
 select
     events.event_id,
     events.start_date,
+    events.date_precision,
     events.title_en,
     events.title_es,
     outcomes.outcome_no,

@@ -1,7 +1,7 @@
 -- One row per panel of the filtered events, newest first, with its topics (codes), at most
 -- $max_rows rows.
 with fe as (
-    select event_id, start_date, body_code from filtered_events(
+    select event_id, start_date, date_precision, body_code from filtered_events(
     $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
     $kinds, $statuses, $confidences
 )
@@ -12,6 +12,7 @@ with fe as (
 select
     fe.event_id,
     fe.start_date,
+    fe.date_precision,
     fe.body_code,
     panels.panel_no,
     panels.title,
