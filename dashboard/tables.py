@@ -40,6 +40,48 @@ SHOWN_COLUMNS = (
 """The columns the Events table shows on screen; its CSV and the packs carry them all."""
 
 
+SUPPORTED_FIELDS = {
+    "date": "date",
+    "dates": "date",
+    "start_date": "start_date",
+    "end_date": "end_date",
+    "outcome": "outcomes",
+    "outcomes": "outcomes",
+    "participants": "participants",
+    "city": "city",
+    "format": "format",
+    "edition": "edition",
+    "treaty_refs": "treaty_refs",
+    "panels": "panels",
+    "topics": "topics",
+    "host": "host_party",
+    "chair": "chair_party",
+    "notes": "notes",
+    "status": "status",
+    "title": "title",
+    "kind": "kind",
+    "body": "body",
+    "facility": "facility",
+    "subject_es": "subject_es",
+    "subject_en": "subject_en",
+    "third_parties": "third_parties",
+    "milestones": "cases_chronology",
+}
+"""Field names a source's ``supports`` may name → the catalogue entry that names the field."""
+
+
+def supports_in(text: str | None, lang: str) -> str | None:
+    """A source's ``supports`` in the interface language when it is a list of the record's
+    field names ("date, outcomes"); when the curator wrote prose ("city (Mexico City), host
+    (Mexico)") it is record text and stays as written."""
+    if text is None:
+        return None
+    fields = [part.strip() for part in text.split(",")]
+    if not all(field in SUPPORTED_FIELDS for field in fields):
+        return text
+    return ", ".join(t(SUPPORTED_FIELDS[field], lang).lower() for field in fields)
+
+
 def last_day(date: str = "start_date", precision: str = "date_precision") -> pl.Expr:
     """The last day a date of that precision may denote: 2025 (a year) may be any day up to
     2025-12-31, 2025-11 (a month) any day up to 2025-11-30."""

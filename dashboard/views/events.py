@@ -12,13 +12,23 @@ from dashboard.context import PageContext, get_context
 from dashboard.data import events, query, reports_for
 from dashboard.i18n import t
 from dashboard.state import initial_params, publish_page
-from dashboard.tables import SHOWN_COLUMNS, dates_as_known, event_rows, is_overdue, title_expr
+from dashboard.tables import (
+    SHOWN_COLUMNS,
+    dates_as_known,
+    event_rows,
+    is_overdue,
+    supports_in,
+    title_expr,
+)
 
 SHOWN_ROWS = 2_000
 """The table shows the newest events up to this many; its CSV holds every match."""
 ALL_ROWS = 10_000_000
 MAX_QUERY_CHARS = 200
 SELECTED = "ev_selected"
+SEARCH = "ev_search"
+"""The search, kept apart from its text box's key: Streamlit forgets a widget's value on a run
+that does not draw it, so opening an event and coming back lost the search."""
 
 
 def _open(event_id: str | None) -> None:
@@ -89,7 +99,12 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         if frame.is_empty():
             st.caption(t("none", lang))
         else:
-            st.dataframe(frame, hide_index=True, column_config=components.table_config(ctx, frame))
+            st.dataframe(
+                frame,
+                hide_index=True,
+                column_config=components.table_config(ctx, frame),
+                placeholder="—",
+            )
 
     people = query("event_participants", event_id=event_id)
     people = labels.relabel(
@@ -156,12 +171,18 @@ def _detail(ctx: PageContext, event_id: str) -> None:
     sources = query("event_sources", event_id=event_id)
     sources = (
         sources.rename({"language": "source_language"})
-        .with_columns(link=_links(sources["url"]))
+        .with_columns(
+            link=_links(sources["url"]),
+            supports=sources["supports"].map_elements(
+                lambda s: supports_in(s, lang), return_dtype=pl.String
+            ),
+        )
         .select("publisher", "published", "source_language", "supports", "url", "link")
     )
     st.dataframe(
         sources,
         hide_index=True,
+        placeholder="—",
         column_config={
             **components.table_config(ctx, sources),
             "link": st.column_config.LinkColumn(t("url", lang)),
@@ -175,13 +196,15 @@ def render(ctx: PageContext) -> None:
     st.title(t("page_events", lang))
     if SELECTED not in st.session_state:
         st.session_state[SELECTED] = initial_params().pop("event", None) or None
-    if "ev_q" not in st.session_state:
-        st.session_state["ev_q"] = initial_params().pop("q", "")[:MAX_QUERY_CHARS]
+    if SEARCH not in st.session_state:
+        st.session_state[SEARCH] = initial_params().pop("q", "")[:MAX_QUERY_CHARS]
     selected = st.session_state[SELECTED]
     if selected:
-        publish_page({"event": selected, "q": None})
+        publish_page({"event": selected, "q": st.session_state[SEARCH].strip() or None})
         _detail(ctx, selected)
         return
+    if "ev_q" not in st.session_state:
+        st.session_state["ev_q"] = st.session_state[SEARCH]
 
     q = st.text_input(
         t("search", lang),
@@ -189,6 +212,7 @@ def render(ctx: PageContext) -> None:
         max_chars=MAX_QUERY_CHARS,
         placeholder=t("search_placeholder", lang),
     )
+    st.session_state[SEARCH] = q
     search = q.strip()
     publish_page({"event": None, "q": search or None})
     found = events(ctx.filters, search, max_rows=SHOWN_ROWS)

@@ -78,3 +78,42 @@ def test_place_names_in_any_language_find_the_place(warehouse: Path, q: str) -> 
 )
 def test_search_terms(q: str, expected: list[str]) -> None:
     assert data.search_terms(q) == expected
+
+
+def test_opening_an_event_from_a_search_and_coming_back_keeps_the_search(
+    warehouse: Path,
+) -> None:
+    """Issue 10 audit: the search box is not drawn while an event is open, so Streamlit forgot
+    its value and "Back to the list" showed every event instead of the search's."""
+    from streamlit.testing.v1 import AppTest
+
+    root = Path(__file__).resolve().parents[2]
+    at = AppTest.from_file(str(root / "streamlit_app.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("dashboard/views/events.py").run()
+    at.text_input(key="ev_q").input("Ebrard").run()
+    matches = sorted(_found("Ebrard"))
+    listed = sorted(at.dataframe[0].value["event_id"])
+    assert listed == matches and 0 < len(matches) < 10
+
+    at.session_state["ev_selected"] = matches[0]
+    at.run()
+    assert not at.exception
+    assert at.query_params["q"] == "Ebrard", "the open event's link keeps the search"
+    at.button(key="ev_back").click().run()
+    assert not at.exception
+    assert at.text_input(key="ev_q").value == "Ebrard"
+    assert sorted(at.dataframe[0].value["event_id"]) == matches
+
+
+def test_what_a_source_supports_is_named_in_the_interface_language() -> None:
+    from dashboard.tables import supports_in
+
+    assert supports_in("date, participants, outcomes", "fr") == "date, participants, résultats"
+    assert supports_in("city, treaty_refs, outcome", "es") == (
+        "ciudad, referencias al tratado, resultados"
+    )
+    prose = "city (Mexico City), host (Mexico), edition"
+    assert supports_in(prose, "es") == prose, "a curator's prose is record text"
+    assert supports_in(None, "fr") is None
