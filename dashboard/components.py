@@ -60,6 +60,13 @@ def active_filters(ctx: PageContext) -> None:
 EVENTS_PAGE = "dashboard/views/events.py"
 
 
+def record_text_note(ctx: PageContext) -> None:
+    """Under record text in Spanish or French: it is in its sources' language (the records are
+    written in English, with Spanish titles for some)."""
+    if ctx.lang != "en":
+        st.caption(t("record_text_language", ctx.lang))
+
+
 def event_table(
     ctx: PageContext,
     frame: pl.DataFrame,
@@ -83,6 +90,7 @@ def event_table(
         selection_mode="single-row",
         key=f"{key}_{n}",
     )
+    record_text_note(ctx)
     rows = picked.selection.rows if picked is not None else []
     if rows:
         st.session_state[generation] = n + 1

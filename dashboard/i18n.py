@@ -1424,3 +1424,20 @@ TEXT.update(
         ),
     }
 )
+
+
+# Record text that is not in the interface language is marked, never silently mixed.
+TEXT.update(
+    {
+        "title_in_english": _e("{title} (en inglés)", "{title}", "{title} (en anglais)"),
+        "record_text_language": _e(
+            "Los títulos sin versión española, las notas, los resultados y los cargos están en "
+            "el idioma de sus fuentes, casi siempre inglés; los títulos en inglés llevan "
+            "«(en inglés)».",
+            "Titles, notes, outcomes and roles are in the language of their sources, almost "
+            "always English.",
+            "Les titres, notes, résultats et fonctions sont dans la langue de leurs sources, le "
+            "plus souvent l'anglais : les enregistrements n'ont pas de version française.",
+        ),
+    }
+)

@@ -21,10 +21,21 @@ CODED = (
 
 
 def title_expr(lang: str) -> pl.Expr:
-    """The title in the interface language: Spanish where the record has one, else English."""
+    """The title in the interface language: Spanish where the record has one; else English,
+    marked as such in Spanish (never silently mixed). French screens say once, under their
+    tables, that record text is in its sources' language (records have no French title)."""
     if lang == "es":
-        return pl.col("title_es").fill_null(pl.col("title_en"))
+        before, after = t("title_in_english", lang).split("{title}")
+        marked = pl.concat_str(pl.lit(before), pl.col("title_en"), pl.lit(after))
+        return pl.col("title_es").fill_null(marked)
     return pl.col("title_en")
+
+
+def title_text(title_en: str, title_es: str | None, lang: str) -> str:
+    """One record's title as :func:`title_expr` writes it."""
+    if lang == "es":
+        return title_es or t("title_in_english", lang, title=title_en)
+    return title_en
 
 
 SHOWN_COLUMNS = (

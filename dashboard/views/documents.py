@@ -11,7 +11,7 @@ from dashboard.context import PageContext, get_context
 from dashboard.data import filtered, query, reports_for
 from dashboard.i18n import t
 from dashboard.state import initial_params, publish_page
-from dashboard.tables import dates_as_known
+from dashboard.tables import dates_as_known, title_text
 from etl.search import query_terms, search_params, snippet
 
 MAX_QUERY_CHARS = 200
@@ -134,11 +134,7 @@ def render(ctx: PageContext) -> None:
             else:
                 citing = citations.filter(pl.col("document_id") == row["document_id"])
                 for j, event in enumerate(citing.iter_rows(named=True)):
-                    title = (
-                        event["title_es"]
-                        if lang == "es" and event["title_es"]
-                        else event["title_en"]
-                    )
+                    title = title_text(event["title_en"], event["title_es"], lang)
                     if st.button(f"{event['start_date']} · {title}", key=f"doc_cite_{i}_{j}"):
                         _open_event(event["event_id"])
 

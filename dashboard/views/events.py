@@ -19,6 +19,7 @@ from dashboard.tables import (
     is_overdue,
     supports_in,
     title_expr,
+    title_text,
 )
 
 SHOWN_ROWS = 2_000
@@ -55,6 +56,7 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         found.with_columns(title=title_expr(lang), is_overdue=is_overdue(today))
     ).row(0, named=True)
     st.header(components.plain(event["title"]))
+    components.record_text_note(ctx)
     st.caption(t("event_link", lang, link=components.view_link(ctx, "events", {"event": event_id})))
     facts = {
         t(
@@ -143,7 +145,7 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         st.caption(t("none", lang))
     for row in related.iter_rows(named=True):
         if row["is_in_data"]:
-            title = row["title_es"] if lang == "es" and row["title_es"] else row["title_en"]
+            title = title_text(row["title_en"], row["title_es"], lang)
             st.button(
                 f"{row['start_date']} · {title}",
                 key=f"ev_rel_{row['related_id']}",

@@ -1,0 +1,47 @@
+"""Record text that is not in the interface language is marked, never silently mixed: a
+Spanish screen marks English titles, a French screen says that record text is in its sources'
+language (records have no French titles)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.i18n import t
+from dashboard.tables import title_expr, title_text
+
+ROOT = Path(__file__).resolve().parents[2]
+TITLES = pl.DataFrame({"title_en": ["Joint Review", "FTC"], "title_es": [None, "CLC"]})
+
+
+def test_spanish_marks_an_english_title_and_keeps_a_spanish_one() -> None:
+    shown = TITLES.select(title_expr("es"))["title_es"].to_list()
+    assert shown == ["Joint Review (en inglés)", "CLC"]
+    assert [title_text(en, es, "es") for en, es in TITLES.iter_rows()] == shown
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_english_and_french_show_the_english_title(lang: str) -> None:
+    assert TITLES.select(title_expr(lang)).to_series().to_list() == ["Joint Review", "FTC"]
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+def test_event_tables_say_in_which_language_record_text_is(warehouse: Path, lang: str) -> None:
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("dashboard/views/events.py").run()
+    assert not at.exception
+    assert t("record_text_language", lang) in [c.value for c in at.caption]
+
+
+def test_english_screens_have_no_such_note(warehouse: Path) -> None:
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("dashboard/views/events.py").run()
+    assert not at.exception
+    assert t("record_text_language", "en") not in [c.value for c in at.caption]
