@@ -14,17 +14,28 @@ import plotly.graph_objects as go
 import polars as pl
 
 MARGIN = {"t": 60, "l": 10, "r": 10, "b": 10}
+LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "xanchor": "left"}
+"""A legend under the plot leaves the plot its full width (a phone is 390 px wide), never
+covers the title, and prints well; plotly grows the bottom margin to fit it."""
+LEGEND_ROW_PX = 22
+
+
+def legend_height(fig: go.Figure, *, base: int = 450) -> int:
+    """A figure tall enough for its plot and a legend of one entry per line, as on a phone:
+    plotly takes the legend's room from the plot, and cut a 16-body legend short at 390 px."""
+    names = {trace.name for trace in fig.data if trace.showlegend is not False and trace.name}
+    return base + max(0, len(names) - 6) * LEGEND_ROW_PX
 
 
 def _finish(fig: go.Figure, *, title: str, legend: str | None = None) -> go.Figure:
-    # A legend under the plot leaves the plot its full width (a phone is 390 px wide) and
-    # prints well; plotly grows the bottom margin to fit it.
     fig.update_layout(
         title=title,
         margin=MARGIN,
         legend_title_text=legend,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "xanchor": "left"},
+        legend=LEGEND_BELOW,
     )
+    if fig.layout.height is None:
+        fig.update_layout(height=legend_height(fig))
     return fig
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard.charts import LEGEND_BELOW
 from dashboard.labels import Labels
 from etl.search import fold
 
@@ -209,7 +210,7 @@ def active_bodies_figure(
         margin={"t": 60, "l": 10, "r": 10, "b": 10},
         xaxis={"type": "category", "title": axis.get("year", "")},
         yaxis={"rangemode": "tozero", "title": axis.get("n_bodies", "")},
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
+        legend=LEGEND_BELOW,
     )
     return fig
 

@@ -320,3 +320,29 @@ def test_count_bar_ticks_every_unit_only_for_small_counts(top: int, dtick: int |
     assert fig.layout.yaxis.dtick == dtick
     assert fig.layout.yaxis.rangemode == "tozero"
     assert list(fig.data[0].x) == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(("n_bodies", "taller"), [(3, False), (16, True)])
+def test_a_long_legend_gets_its_own_room_under_the_plot(n_bodies: int, taller: bool) -> None:
+    """Issue 10 audit: at 390 px the 16-body legend of 'Events over time' was cut short."""
+    frame = pl.DataFrame(
+        {
+            "period": ["2021"] * n_bodies,
+            "body": [f"Body {i}" for i in range(n_bodies)],
+            "n_events": [1] * n_bodies,
+        }
+    )
+    fig = stacked_bar(frame, x="period", y="n_events", color="body", labels=LABELS, title="E")
+    assert fig.layout.legend.y < 0, "the legend is under the plot, never over the title"
+    assert (fig.layout.height > 450) is taller
+    assert fig.layout.height >= 450 + (n_bodies - 6) * 22
+
+
+def test_the_active_bodies_legend_is_under_the_plot_not_over_its_title() -> None:
+    from dashboard.evidence import active_bodies_figure
+    from dashboard.labels import Labels
+
+    frame = pl.DataFrame({"year": [2021], "evidence": ["held"], "n_bodies": [3]})
+    labels = Labels(lang="en", names={"evidence": {"held": "A dated meeting held"}})
+    fig = active_bodies_figure(frame, labels, title="Bodies", axis={})
+    assert fig.layout.legend.y < 0
