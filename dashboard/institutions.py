@@ -102,9 +102,13 @@ def report_rows(reports: pl.DataFrame, labels: Labels) -> pl.DataFrame:
     )
 
 
-def meeting_rows(events: pl.DataFrame, labels: Labels) -> pl.DataFrame:
-    """One body's events for display: date, title, status, format, place, host, chair."""
-    out = dates_as_known(events.with_columns(title=title_expr(labels.lang)))
+def meeting_rows(events: pl.DataFrame, labels: Labels, *, for_chart: bool = False) -> pl.DataFrame:
+    """One body's events for display: date, title, status, format, place, host, chair. Dates
+    are text as precisely as known ("2025"), except ``for_chart``, where a time axis needs
+    dates (a year-only date then stands at its first day)."""
+    out = events.with_columns(title=title_expr(labels.lang))
+    if not for_chart:
+        out = dates_as_known(out)
     for column, list_name in (
         ("status", "statuses"),
         ("format", "formats"),

@@ -132,7 +132,9 @@ def render(ctx: PageContext) -> None:
         st.caption(t("body_no_meetings", lang))
     else:
         meetings = institutions.meeting_rows(events, labels)
-        timeline = institutions.meetings_timeline(meetings, lang)
+        timeline = institutions.meetings_timeline(
+            institutions.meeting_rows(events, labels, for_chart=True), lang
+        )
         st.plotly_chart(timeline, key="body_timeline_chart", width="stretch")
         shown = _shown(ctx, meetings)
         picked = st.dataframe(

@@ -312,3 +312,28 @@ def test_timeline_counts_per_year_and_status_beyond_the_limit(lang: str) -> None
     assert drawn == counted
     assert str(meetings.height) in fig.layout.title.text
     assert fig.layout.title.text == t("body_timeline_per_year", lang, n=meetings.height)
+
+
+@pytest.mark.parametrize("copies", [1, 80])
+def test_the_body_pages_timeline_plots_real_dates_at_any_size(warehouse: Path, copies: int) -> None:
+    """The tables show dates as text as precisely as known ("2025"); the timeline must get
+    dates: fed the text, the per-year path (beyond TIMELINE_POINTS meetings, as at 100,000
+    events) failed with "year operation not supported for dtype str" and the diamonds path
+    drew a category axis."""
+    from dashboard import data
+
+    events = data.query("body_events", body_code="free_trade_commission")
+    events = pl.concat([events] * copies)
+    assert (events.height > institutions.TIMELINE_POINTS) is (copies > 1)
+    labels = data.labels("en")
+    fig = institutions.meetings_timeline(
+        institutions.meeting_rows(events, labels, for_chart=True), "en"
+    )
+    if copies == 1:
+        drawn = [str(x) for trace in fig.data for x in trace.x]
+        assert "2025" not in drawn, "ftc-2025 (year only) is drawn on the time axis as a date"
+        assert all(len(x) >= 10 and x[4] == "-" and x[7] == "-" for x in drawn), drawn
+    else:
+        assert sum(sum(trace.y) for trace in fig.data) == events.height
+    shown = institutions.meeting_rows(events, labels)
+    assert shown.schema["start_date"] == pl.String
