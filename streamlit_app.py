@@ -82,10 +82,11 @@ navigation = st.navigation(
         *hidden,
     ]
 )
+navigation.run()
+# After the page ran: the Cases page's own filters are then read from its URL into its state.
 if navigation.url_path != "data":  # the Data page describes every record, whatever the filters
     with filters_box:
-        components.active_filters(context)
-navigation.run()
+        components.active_filters(context, navigation.url_path)
 for notice in state.notices():
     notice_box.warning(
         t(

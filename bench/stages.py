@@ -141,6 +141,7 @@ def marts(db: str, runs: str) -> None:
         # the body page (the body timed by the pages stage), cases and their filters
         "body_code": BODY_CODE,
         "case_id": "x",
+        "period_rule": "request",
         "mechanisms": [],
         "sectors": [],
         "case_statuses": [],

@@ -16,6 +16,7 @@ from dashboard.context import PageContext
 from dashboard.data import Token, build_info, events, filtered, labels, options, query, token
 from dashboard.filters import Filters, describe
 from dashboard.i18n import column_headers, t
+from dashboard.labels import Labels
 from dashboard.state import effective_period
 from dashboard.summary import SummaryFacts, TopicMove, summary_paragraph
 from dashboard.tables import as_known, dates_as_known, event_rows
@@ -132,11 +133,17 @@ PageCodes = tuple[tuple[str, tuple[str, ...]], ...]
 """The Cases page's own filters as a hashable value: (URL name, codes) pairs."""
 
 
-def cases_of_view(ctx: PageContext, page: PageCodes = ()) -> dict[str, pl.DataFrame]:
+def cases_of_view(
+    ctx: PageContext,
+    page: PageCodes = (),
+    *,
+    period_rule: cases.PeriodRule = cases.CASES_PAGE_RULE,
+) -> dict[str, pl.DataFrame]:
     """Every table of the Cases page for these filters and page codes
-    (:data:`dashboard.cases.EXPORT_TITLES`): what its CSVs, its workbook and the briefing
-    pack's cases hold."""
-    params = cases.query_params(ctx.filters, dict(page))
+    (:data:`dashboard.cases.EXPORT_TITLES`), the period bounding the dates ``period_rule``
+    names: what the Cases page's CSVs and workbook hold (request date) and the briefing pack's
+    cases (:data:`dashboard.cases.SUMMARY_RULE`, the cases the Summary speaks of)."""
+    params = cases.query_params(ctx.filters, dict(page), period_rule=period_rule)
     return cases.export_tables(
         listed=query("cases_list", **params),
         milestones=query("cases_milestones", **params),
@@ -146,13 +153,35 @@ def cases_of_view(ctx: PageContext, page: PageCodes = ()) -> dict[str, pl.DataFr
     )
 
 
+def cases_in_period(ctx: PageContext) -> dict[str, int]:
+    """The cases the Summary speaks of, counted: ``n_cases`` (opened, resolved or closed in
+    the period: what its exports hold), ``n_opened`` and ``n_resolved``."""
+    row = query(
+        "cases_in_period",
+        date_from=ctx.filters.date_from,
+        date_to=ctx.filters.date_to,
+        parties=list(ctx.filters.parties),
+        topics=list(ctx.filters.topics),
+    ).row(0, named=True)
+    return {name: int(row[name]) for name in ("n_cases", "n_opened", "n_resolved")}
+
+
+def period_rule_row(ctx: PageContext, period_rule: cases.PeriodRule) -> list[tuple[str, str]]:
+    """Which cases a period selects, in words (none without a period)."""
+    if ctx.filters.date_from is None and ctx.filters.date_to is None:
+        return []
+    return [(t("cases_period_rule", ctx.lang), t(cases.PERIOD_RULES[period_rule], ctx.lang))]
+
+
 def cases_filter_rows(ctx: PageContext, page: PageCodes = ()) -> list[tuple[str, str]]:
-    """The filters that apply to cases, in words: period, Parties, topics and the page's."""
+    """The filters that apply to cases, in words: period (and the rule it follows: the
+    request date), Parties, topics and the page's."""
     rows = describe(
         cases.filters_for_cases(ctx.filters),
         label=lambda key: t(key, ctx.lang),
         name=ctx.labels,
     )
+    rows += period_rule_row(ctx, cases.CASES_PAGE_RULE)
     for url, codes in page:
         if codes:
             list_name = cases.PAGE_FILTERS[url][1]
@@ -182,7 +211,14 @@ def _cases_section(ctx: PageContext, tables: Mapping[str, pl.DataFrame]) -> expo
     def pairs(what: str) -> list[tuple[str, str]]:
         return [(str(r["label"]), str(r["n_cases"])) for r in tables[what].iter_rows(named=True)]
 
-    scope = t("report_cases_scope", lang, n=tables["cases"].height)
+    counted = cases_in_period(ctx)
+    scope = t(
+        "report_cases_scope",
+        lang,
+        n=tables["cases"].height,
+        opened=counted["n_opened"],
+        resolved=counted["n_resolved"],
+    )
     if tables["cases"].is_empty():
         # Thirty-odd stated totals beside no record of the view filled a printed page.
         return export.ReportSection(
@@ -227,14 +263,16 @@ def _export(request: PackRequest) -> Exported:
         described.append((t("report_search", lang), f"«{request.q}»"))
 
     tables = {"events": rows, "sources": sources}
-    sheets = {t("page_events", lang): rows, t("sources", lang): sources}
+    # Catalogue key of each sheet's title → frame; painted in the language at the end.
+    sheets = {"page_events": rows, "sources": sources}
     figure_list: list[tuple[str, go.Figure]] = []
     sections: list[export.ReportSection] = []
     if request.view == "summary":
-        case_tables = cases_of_view(ctx)
+        case_tables = cases_of_view(ctx, period_rule=cases.SUMMARY_RULE)
         tables |= {what: case_tables[what] for what in PACK_CASE_TABLES}
-        sheets |= {t(cases.EXPORT_TITLES[w], lang): case_tables[w] for w in PACK_CASE_TABLES}
+        sheets |= {cases.EXPORT_TITLES[w]: case_tables[w] for w in PACK_CASE_TABLES}
         sections.append(_cases_section(ctx, case_tables))
+        described += period_rule_row(ctx, cases.SUMMARY_RULE)
         facts, topics = summary_facts(ctx)
         summary = paragraph(ctx, facts)
         trend_frame, trend_fig = figures.events_over_time(
@@ -259,9 +297,9 @@ def _export(request: PackRequest) -> Exported:
             "topic-groups-over-time": topic_frame,
         }
         sheets |= {
-            t("top_topics", lang): topics,
-            t("events_over_time", lang): trend_frame,
-            t("topic_trends", lang): topic_frame,
+            "top_topics": topics,
+            "events_over_time": trend_frame,
+            "topic_trends": topic_frame,
         }
         figure_list = [
             (t("events_over_time", lang), trend_fig),
@@ -312,7 +350,12 @@ def _export(request: PackRequest) -> Exported:
         sections=sections,
     )
     about = [*described, *_version_rows(lang, request.link)]
-    return Exported(tables=tables, sheets=sheets, report=report, about=about)
+    return Exported(
+        tables=tables,
+        sheets={t(key, lang): frame for key, frame in sheets.items()},
+        report=report,
+        about=about,
+    )
 
 
 def _xlsx_of(
@@ -418,9 +461,10 @@ def cases_workbook(ctx: PageContext, *, page: PageCodes = (), link: str = "") ->
     )
 
 
-def case_tables(case_id: str) -> dict[str, pl.DataFrame]:
-    """One case page's tables (CSV file stem → frame): chronology, related meetings, sources."""
-    return {
+def case_tables(case_id: str, labels: Labels) -> dict[str, pl.DataFrame]:
+    """One case page's tables (CSV file stem → frame): chronology, related meetings, sources,
+    each :func:`dashboard.cases.labelled` in the labels' language."""
+    tables = {
         f"case-{case_id}-milestones": query("case_milestones_of", case_id=case_id).with_columns(
             milestone_date=as_known("milestone_date")
         ),
@@ -431,20 +475,36 @@ def case_tables(case_id: str) -> dict[str, pl.DataFrame]:
             {"language": "source_language"}
         ),
     }
+    return {what: cases.labelled(frame, labels) for what, frame in tables.items()}
 
 
-CASE_SHEET_TITLES = ("cases_chronology", "cases_related_meetings", "sources")
+CASE_SHEET_TITLES = ("case_sheet_chronology", "case_sheet_related", "case_sheet_sources")
 """Catalogue keys of the case page's sheets, in the order of :func:`case_tables`."""
+
+
+def case_sheets(case_id: str, labels: Labels) -> dict[str, pl.DataFrame]:
+    """One case's tables as workbook sheets (title in the labels' language → frame)."""
+    return {
+        t(title, labels.lang): frame
+        for title, frame in zip(
+            CASE_SHEET_TITLES, case_tables(case_id, labels).values(), strict=True
+        )
+    }
+
+
+def case_about(case_id: str, lang: str, link: str) -> list[tuple[str, str]]:
+    """The case workbook's first sheet: the case's id, the full address of its page, the
+    data version."""
+    return [
+        (t("case_id", lang), case_id),
+        *([(t("cases_case_link", lang), link)] if link else []),
+        *_version_rows(lang, ""),
+    ]
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _case_workbook(key: Token, case_id: str, lang: str, link: str) -> bytes:
-    sheets = {
-        t(title, lang): frame
-        for title, frame in zip(CASE_SHEET_TITLES, case_tables(case_id).values(), strict=True)
-    }
-    about = [(t("cases_case_link", lang), case_id), *_version_rows(lang, link)]
-    return _xlsx_of(sheets, about, lang)
+    return _xlsx_of(case_sheets(case_id, labels(lang)), case_about(case_id, lang, link), lang)
 
 
 def case_workbook(ctx: PageContext, case_id: str, *, link: str = "") -> bytes:

@@ -7,16 +7,18 @@ The frames are those of the named queries ``cases_list``, ``cases_milestones`` a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, Final, Literal
 
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard import charts
 from dashboard.filters import Filters
 from dashboard.i18n import t
 from dashboard.labels import Labels
+from dashboard.tables import title_expr
 
 TALLIES: dict[str, tuple[str, str | None]] = {
     "mechanism": ("mechanism_code", "mechanisms"),
@@ -35,14 +37,39 @@ PAGE_FILTERS: dict[str, tuple[str, str]] = {
 }
 """The Cases page's own filters: URL name → (query parameter, code list of its values)."""
 
+PeriodRule = Literal["request", "resolved", "activity"]
+"""Which date of a case the period bounds (``warehouse/macros/filtered_cases.sql``)."""
 
-def query_params(filters: Filters, page: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+PERIOD_RULES: Final[dict[str, str]] = {
+    "request": "cases_rule_request",
+    "resolved": "cases_rule_resolved",
+    "activity": "cases_rule_activity",
+}
+"""Period rule → catalogue key of its words: every place that selects cases by period says
+which rule it uses with these (the Cases page selects by request, the Summary by activity)."""
+
+CASES_PAGE_RULE: Final[PeriodRule] = "request"
+SUMMARY_RULE: Final[PeriodRule] = "activity"
+
+
+def query_params(
+    filters: Filters,
+    page: Mapping[str, Sequence[str]],
+    *,
+    period_rule: PeriodRule = CASES_PAGE_RULE,
+) -> dict[str, Any]:
     """The cases queries' parameters: the global filters that mean something for cases
-    (period, Party, topic) and the page's own codes (``page``: URL name → codes; a name
-    missing means no restriction)."""
+    (period, under ``period_rule``; Party; topic) and the page's own codes (``page``: URL
+    name → codes; a name missing means no restriction)."""
+    if period_rule not in PERIOD_RULES:
+        raise ValueError(
+            f"period_rule must be one of {sorted(PERIOD_RULES)}; got {period_rule!r}. "
+            "Add a rule to PERIOD_RULES and to filtered_cases.sql before using it."
+        )
     params: dict[str, Any] = {
         "date_from": filters.date_from,
         "date_to": filters.date_to,
+        "period_rule": period_rule,
         "parties": list(filters.parties),
         "topics": list(filters.topics),
     }
@@ -62,6 +89,14 @@ def filters_for_cases(filters: Filters) -> Filters:
         topics=filters.topics,
         statuses=(),
     )
+
+
+def page_codes(
+    chosen: Callable[[str], Sequence[str] | None],
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The Cases page's own filters as chosen (``chosen``: its widgets' state by key,
+    ``cs_<url name>``, as ``st.session_state.get``): (URL name, codes) pairs, hashable."""
+    return tuple((url, tuple(chosen(f"cs_{url}") or ())) for url in PAGE_FILTERS)
 
 
 def parse_codes(raw: str, allowed: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -181,9 +216,9 @@ def resolution_by_mechanism(cases: pl.DataFrame) -> pl.DataFrame:
 
 
 def tally_figure(frame: pl.DataFrame, title: str) -> go.Figure:
-    fig = go.Figure(go.Bar(x=frame["label"].to_list(), y=frame["n_cases"].to_list()))
-    fig.update_layout(title=title, height=320, margin={"t": 50, "b": 40, "l": 40, "r": 10})
-    return fig
+    """A tally (:func:`tally`) as horizontal bars: its labels are long ("Mécanisme de
+    réaction rapide en matière de travail") and read in full on the y axis."""
+    return charts.tally_bar(frame, label="label", value="n_cases", title=title)
 
 
 TIMELINE_CASES = 60
@@ -203,19 +238,47 @@ def timeline_cases(milestones: pl.DataFrame, limit: int = TIMELINE_CASES) -> pl.
     return milestones.filter(pl.col("case_id").is_in(latest["case_id"].implode()))
 
 
+STEP_STYLES: Final[dict[str, tuple[str, str]]] = {
+    "request": ("#E69F00", "circle"),
+    "review_accepted": ("#332288", "diamond"),
+    "consultations": ("#56B4E9", "square"),
+    "panel_requested": ("#0072B2", "triangle-up"),
+    "panel_established": ("#44AA99", "triangle-down"),
+    "panel_report": ("#AA4499", "star"),
+    "remediation_agreed": ("#999933", "pentagon"),
+    "resolved": ("#117733", "hexagon"),
+    "remedy_imposed": ("#CC3311", "cross"),
+    "closed": ("#000000", "x"),
+    "other": ("#888888", "circle-open"),
+}
+"""Step code → (colour, marker symbol) on the timeline: each step its own colour (Okabe-Ito
+and Paul Tol's qualitative colours, none pale on white) and its own symbol, in the order of a
+case's life (the legend's order). A step not listed is drawn in :data:`FALLBACK_STYLE`."""
+FALLBACK_STYLE: Final = ("#661100", "circle-cross")
+
+
 def timeline_figure(milestones: pl.DataFrame, labels: Labels) -> go.Figure:
-    """One row per case, one marker per milestone, coloured by step (codes painted last)."""
+    """One row per case, one marker per milestone, coloured and shaped by step (codes painted
+    last); the legend lists the steps in the order of a case's life."""
     fig = go.Figure()
-    steps = milestones["step_code"].unique(maintain_order=True).to_list()
+    present = set(milestones["step_code"].to_list())
+    order = list(STEP_STYLES)
+    steps = sorted(present, key=lambda s: (order.index(s) if s in order else len(order), s))
     for step in steps:
         part = milestones.filter(pl.col("step_code") == step)
+        colour, symbol = STEP_STYLES.get(step, FALLBACK_STYLE)
         fig.add_trace(
             go.Scatter(
                 x=part["milestone_date"].to_list(),
                 y=part["case_id"].to_list(),
                 mode="markers",
                 name=labels("case_steps", step),
-                marker={"size": 9},
+                marker={
+                    "size": 10,
+                    "color": colour,
+                    "symbol": symbol,
+                    "line": {"width": 1, "color": colour},
+                },
             )
         )
     n_cases = milestones["case_id"].n_unique()
@@ -240,16 +303,73 @@ def case_text(english: str | None, spanish: str | None, lang: str) -> tuple[str,
 
 
 EXPORT_TITLES: dict[str, str] = {
-    **{f"cases-by-{name}": f"cases_by_{name}" for name in TALLIES},
-    "stated-counts": "cases_stated_heading",
-    "case-milestones": "cases_timeline",
-    "open-cases": "cases_open",
-    "time-to-resolution": "cases_resolution",
-    "cases": "cases_list",
-    "case-sources": "cases_download_sources",
+    **{f"cases-by-{name}": f"cases_sheet_by_{name}" for name in TALLIES},
+    "stated-counts": "cases_sheet_stated",
+    "case-milestones": "cases_sheet_milestones",
+    "open-cases": "cases_sheet_open",
+    "time-to-resolution": "cases_sheet_resolution",
+    "cases": "cases_sheet_cases",
+    "case-sources": "cases_sheet_sources",
 }
-"""Every table the Cases page exports: file stem of its CSV → catalogue key of its title
-(the workbook's sheet); the order is the page's."""
+"""Every table the Cases page exports: file stem of its CSV → catalogue key of its sheet's
+title (short: an Excel sheet name holds 31 characters); the order is the page's."""
+
+CODED: Final[dict[str, str]] = {
+    "mechanism_code": "mechanisms",
+    "complainant_party": "parties",
+    "respondent_party": "parties",
+    "third_parties": "parties",
+    "sector_code": "sectors",
+    "status": "case_statuses",
+    "event_status": "statuses",
+    "latest_step_code": "case_steps",
+    "step_code": "case_steps",
+    "topic_codes": "topics",
+    "body_code": "bodies",  # painted into ``body`` (see RENAMED)
+    "confidence": "confidence",
+    "is_concluded": "yes_no",
+    "date_precision": "date_precision",
+    "request_precision": "date_precision",
+    "latest_step_precision": "date_precision",
+    "published_precision": "date_precision",
+    "stated_as_of_precision": "date_precision",
+    "language": "languages",
+    "source_language": "languages",
+    "kind": "stated_kinds",
+}
+"""Every coded column a table of cases may carry → the code list that paints it. A column
+name means one list in every case table (an event's status in a case table is
+``event_status``). :func:`labelled` paints them all; ids, URLs and the tallies' ``code``
+stay as they are."""
+
+RENAMED: Final[dict[str, str]] = {"body_code": "body"}
+"""Coded columns whose name says "code": painted, they take the name of what they hold."""
+
+
+def labelled(frame: pl.DataFrame, labels: Labels) -> pl.DataFrame:
+    """A table of cases as it leaves the app (CSV, workbook sheet, pack): every column of
+    :data:`CODED` painted in the interface language (lists element by element, booleans as
+    yes/no), and ``title_en``/``title_es`` as one ``title`` in that language, where
+    ``title_en`` stood. Every case export goes through this one step."""
+    out = frame
+    if {"title_en", "title_es"} <= set(out.columns):
+        at = out.columns.index("title_en")
+        out = out.with_columns(title=title_expr(labels.lang)).drop("title_en", "title_es")
+        names = out.columns
+        out = out.select([*names[:at], "title", *[c for c in names[at:] if c != "title"]])
+    painted: list[pl.Expr] = []
+    for column, list_name in CODED.items():
+        if column not in out.columns:
+            continue
+        mapping = labels.mapping(list_name)
+        if isinstance(out.schema[column], pl.List):
+            expr = pl.col(column).list.eval(pl.element().cast(pl.String).replace(mapping))
+        else:
+            expr = pl.col(column).cast(pl.String).replace(mapping)
+        painted.append(expr.alias(column))
+    return out.with_columns(painted).rename(
+        {old: new for old, new in RENAMED.items() if old in out.columns}
+    )
 
 
 def export_tables(
@@ -263,16 +383,14 @@ def export_tables(
     """The exact rows of every table of the Cases page (keys as :data:`EXPORT_TITLES`), from
     the frames of ``cases_list``, ``cases_milestones``, ``stated_counts_list`` and
     ``cases_sources``: the page's CSVs, its workbook's sheets and the briefing pack's cases
-    all come from here, so they cannot disagree."""
+    all come from here, so they cannot disagree; every one is :func:`labelled`."""
     tables = {f"cases-by-{name}": tally(listed, name, labels) for name in TALLIES}
     tables["stated-counts"] = stated_beside_records(stated).rename(
         {"as_of": "stated_as_of", "as_of_precision": "stated_as_of_precision"}
     )
     tables["case-milestones"] = milestones
     tables["open-cases"] = open_cases(listed)
-    tables["time-to-resolution"] = labels.relabel(
-        resolution_by_mechanism(listed), "mechanism_code", "mechanisms"
-    )
+    tables["time-to-resolution"] = resolution_by_mechanism(listed)
     tables["cases"] = listed.drop("chapters")
     tables["case-sources"] = sources
-    return tables
+    return {what: labelled(frame, labels) for what, frame in tables.items()}

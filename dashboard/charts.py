@@ -6,6 +6,7 @@ what is downloaded cannot drift apart.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -25,6 +26,11 @@ def legend_height(fig: go.Figure, *, base: int = 450) -> int:
     plotly takes the legend's room from the plot, and cut a 16-body legend short at 390 px."""
     names = {trace.name for trace in fig.data if trace.showlegend is not False and trace.name}
     return base + max(0, len(names) - 6) * LEGEND_ROW_PX
+
+
+TICK_LABEL_WIDTH = 26
+"""Characters per line of a category label on a horizontal bar chart: a longer label wraps
+onto more lines instead of being cut or pushing the bars out of a narrow column."""
 
 
 def _finish(fig: go.Figure, *, title: str, legend: str | None = None) -> go.Figure:
@@ -62,6 +68,43 @@ def count_bar(
     fig.update_layout(xaxis={"type": "category"}, yaxis={"rangemode": "tozero"})
     _whole_ticks(fig, frame, by=x, value=y, stacked=False)
     return _finish(fig, title=title)
+
+
+def wrapped(label: str, width: int = TICK_LABEL_WIDTH) -> str:
+    """``label`` in lines of at most ``width`` characters (words kept whole), joined with
+    plotly's line break; every word of the label is kept."""
+    return "<br>".join(textwrap.wrap(label, width, break_long_words=False)) or label
+
+
+def tally_bar(frame: pl.DataFrame, *, label: str, value: str, title: str) -> go.Figure:
+    """Horizontal bars of ``value`` per ``label``, first row at the top: for categorical
+    tallies whose labels are long, which the y axis shows in full (wrapped, with the left
+    margin they need) where a vertical bar chart rotated and cut them."""
+    labels = [wrapped(str(v)) for v in frame[label].to_list()]
+    lines = sum(text.count("<br>") + 1 for text in labels)
+    fig = go.Figure(
+        go.Bar(
+            x=frame[value].to_list(),
+            y=labels,
+            orientation="h",
+            customdata=frame[label].to_list(),
+            hovertemplate="%{customdata}: %{x}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        height=max(200, 90 + 18 * lines + 8 * frame.height),
+        yaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": labels[::-1],
+            "automargin": True,
+        },
+        xaxis={"rangemode": "tozero", "automargin": True},
+    )
+    _whole_ticks(fig, frame, by=label, value=value, stacked=False, axis="x")
+    fig = _finish(fig, title=title)
+    fig.update_layout(margin={"t": 50, "l": 10, "r": 10, "b": 30})
+    return fig
 
 
 def stacked_bar(

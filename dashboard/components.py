@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, evidence, export, institutions
+from dashboard import briefing, cases, evidence, export, institutions
 from dashboard.context import PageContext
 from dashboard.data import query
 from dashboard.filters import to_url
@@ -46,10 +46,23 @@ def table_config(ctx: PageContext, frame: pl.DataFrame) -> dict[str, Any]:
     return config
 
 
-def active_filters(ctx: PageContext) -> None:
-    """The filters in force, in words, at the top of the page: visible on a phone, where the
-    sidebar is folded away."""
-    rows = briefing.filter_rows(ctx)
+CASE_PAGES = frozenset({"cases", "case"})
+"""Pages (URL paths) of enforcement cases: only the filters that apply to cases are theirs."""
+
+
+def page_filter_rows(ctx: PageContext, page: str) -> list[tuple[str, str]]:
+    """The filters that apply on ``page`` (its URL path), in words: on the case pages, those
+    that select cases (period by request date, Parties, topics, the Cases page's own); the
+    events' filters everywhere else."""
+    if page in CASE_PAGES:
+        return briefing.cases_filter_rows(ctx, cases.page_codes(st.session_state.get))
+    return briefing.filter_rows(ctx)
+
+
+def active_filters(ctx: PageContext, page: str) -> None:
+    """The filters in force on ``page``, in words, at the top of the page: visible on a phone,
+    where the sidebar is folded away."""
+    rows = page_filter_rows(ctx, page)
     # French puts a space before the colon.
     described = " · ".join(
         t("label_value", ctx.lang, label=label, value=value) for label, value in rows

@@ -510,12 +510,12 @@ TEXT: Final[dict[str, Entry]] = {
     "cases_filter_sector": _e("Sector", "Sector", "Secteur"),
     "cases_filter_case_status": _e("Estado del caso", "Case status", "Statut de l'affaire"),
     "cases_as_of": _e(
-        "Registros al {latest} (último paso registrado); días contados hasta {built_on}, "
-        "día en que se construyó el almacén.",
-        "Records as of {latest} (latest step recorded); days counted to {built_on}, the day "
-        "the warehouse was built.",
+        "Registros al {latest} (último paso registrado); días contados hasta el {built_on}, "
+        "fecha de la última actualización de los datos.",
+        "Records as of {latest} (latest step recorded); days counted up to {built_on}, when "
+        "the data were last updated.",
         "Enregistrements au {latest} (dernière étape enregistrée) ; jours comptés jusqu'au "
-        "{built_on}, jour de construction de l'entrepôt.",
+        "{built_on}, date de la dernière mise à jour des données.",
     ),
     "cases_n_cases": _e("Casos registrados", "Cases recorded", "Affaires enregistrées"),
     "cases_none": _e(
@@ -547,9 +547,9 @@ TEXT: Final[dict[str, Entry]] = {
         "{publisher} déclare {value} {what} au {as_of}",
     ),
     "cases_records_beside_stated": _e(
-        "{n} {what} registrados; {stated}",
+        "{n} {what} en los registros; {stated}",
         "{n} {what} recorded; {stated}",
-        "{n} {what} enregistrés ; {stated}",
+        "{n} {what} dans les enregistrements ; {stated}",
     ),
     "cases_no_records_for_kind": _e(
         "Los registros no cuentan esto; {stated}",
@@ -602,9 +602,9 @@ TEXT: Final[dict[str, Entry]] = {
         "Affaires non conclues et temps depuis leur dernière étape",
     ),
     "cases_days_note": _e(
-        "Días contados hasta el día de construcción del almacén (built_on).",
-        "Days counted to the day the warehouse was built (built_on).",
-        "Jours comptés jusqu'au jour de construction de l'entrepôt (built_on).",
+        "Días contados hasta la última actualización de los datos (columna «Contado al»).",
+        "Days counted up to the last update of the data (column “Counted to”).",
+        "Jours comptés jusqu'à la dernière mise à jour des données (colonne « Compté au »).",
     ),
     "cases_resolution": _e(
         "Días de la solicitud a la resolución, por mecanismo",
@@ -648,10 +648,12 @@ TEXT: Final[dict[str, Entry]] = {
         "Réunions liées (organes du chapitre, pendant l'affaire)",
     ),
     "cases_summary_line": _e(
-        "Casos de aplicación en el periodo: {opened} abiertos, {resolved} resueltos o cerrados.",
-        "Enforcement cases in the period: {opened} opened, {resolved} resolved or closed.",
-        "Affaires d'application pendant la période : {opened} ouvertes, {resolved} réglées ou "
-        "closes.",
+        "Casos de aplicación abiertos, resueltos o cerrados en el periodo: {n} "
+        "({opened} abiertos, {resolved} resueltos o cerrados).",
+        "Enforcement cases opened, resolved or closed in the period: {n} "
+        "({opened} opened, {resolved} resolved or closed).",
+        "Affaires d'application ouvertes, réglées ou closes pendant la période : {n} "
+        "({opened} ouvertes, {resolved} réglées ou closes).",
     ),
     "cases_of_chapter": _e(
         "Casos del capítulo {chapter}",
@@ -1398,13 +1400,17 @@ TEXT.update(
         ),
         "report_cases": _e("Casos de aplicación", "Enforcement cases", "Affaires d'application"),
         "report_cases_scope": _e(
-            "{n} casos registrados cuya solicitud cae en el periodo, de las Partes y temas "
-            "elegidos (los demás filtros no se aplican a los casos); su texto está en inglés.",
-            "{n} cases recorded whose request falls in the period, of the Parties and topics "
-            "chosen (the other filters do not apply to cases).",
-            "{n} affaires enregistrées dont la demande tombe dans la période, des Parties et "
-            "thèmes choisis (les autres filtres ne s'appliquent pas aux affaires) ; leur texte "
-            "est en anglais.",
+            "{n} casos registrados abiertos, resueltos o cerrados en el periodo (solicitud o "
+            "resolución en el periodo: {opened} abiertos, {resolved} resueltos o cerrados), de "
+            "las Partes y temas elegidos (los demás filtros no se aplican a los casos); su "
+            "texto está en inglés.",
+            "{n} cases recorded opened, resolved or closed in the period (request or "
+            "resolution in the period: {opened} opened, {resolved} resolved or closed), of the "
+            "Parties and topics chosen (the other filters do not apply to cases).",
+            "{n} affaires enregistrées ouvertes, réglées ou closes pendant la période (demande "
+            "ou règlement dans la période : {opened} ouvertes, {resolved} réglées ou closes), "
+            "des Parties et thèmes choisis (les autres filtres ne s'appliquent pas aux "
+            "affaires) ; leur texte est en anglais.",
         ),
         "report_cases_stated_elsewhere": _e(
             "Los totales que declaran los gobiernos y los observatorios, junto a los casos "
@@ -1439,5 +1445,84 @@ TEXT.update(
             "Les titres, notes, résultats et fonctions sont dans la langue de leurs sources, le "
             "plus souvent l'anglais : les enregistrements n'ont pas de version française.",
         ),
+    }
+)
+
+
+# Enforcement cases: period rules, sheet titles (an Excel sheet name holds 31 characters),
+# the case page's link and related meetings, and the code lists of case exports
+# (dashboard.cases.CODED).
+TEXT.update(
+    {
+        "cases_period_rule": _e(
+            "Periodo de los casos", "Period of the cases", "Période des affaires"
+        ),
+        "cases_rule_request": _e(
+            "casos cuya solicitud cae en el periodo",
+            "cases whose request falls in the period",
+            "affaires dont la demande tombe dans la période",
+        ),
+        "cases_rule_resolved": _e(
+            "casos resueltos o cerrados en el periodo",
+            "cases resolved or closed in the period",
+            "affaires réglées ou closes pendant la période",
+        ),
+        "cases_rule_activity": _e(
+            "casos abiertos, resueltos o cerrados en el periodo",
+            "cases opened, resolved or closed in the period",
+            "affaires ouvertes, réglées ou closes pendant la période",
+        ),
+        "cases_sheet_by_mechanism": _e("Por mecanismo", "By mechanism", "Par mécanisme"),
+        "cases_sheet_by_complainant": _e("Por reclamante", "By complainant", "Par plaignante"),
+        "cases_sheet_by_respondent": _e("Por demandada", "By respondent", "Par défenderesse"),
+        "cases_sheet_by_sector": _e("Por sector", "By sector", "Par secteur"),
+        "cases_sheet_by_status": _e("Por estado", "By status", "Par statut"),
+        "cases_sheet_by_year": _e("Por año de solicitud", "By year of request", "Par année"),
+        "cases_sheet_stated": _e("Totales declarados", "Stated totals", "Totaux déclarés"),
+        "cases_sheet_milestones": _e("Hitos", "Milestones", "Étapes"),
+        "cases_sheet_open": _e("Casos no concluidos", "Cases not concluded", "Affaires en cours"),
+        "cases_sheet_resolution": _e(
+            "Días hasta la resolución", "Days to resolution", "Jours jusqu'au règlement"
+        ),
+        "cases_sheet_cases": _e("Casos", "Cases", "Affaires"),
+        "cases_sheet_sources": _e("Fuentes", "Sources", "Sources"),
+        "case_sheet_chronology": _e("Cronología", "Chronology", "Chronologie"),
+        "case_sheet_related": _e("Reuniones relacionadas", "Related meetings", "Réunions liées"),
+        "case_sheet_sources": _e("Fuentes", "Sources", "Sources"),
+        "cases_open_event": _e(
+            "Abrir este evento en la página Eventos",
+            "Open this event on the Events page",
+            "Ouvrir cet événement sur la page Événements",
+        ),
+        "event_status": _e("Estado del evento", "Event status", "Statut de l'événement"),
+        "codebook_yes_no": _e("Sí o no", "Yes or no", "Oui ou non"),
+        "codebook_languages": _e("Idiomas", "Languages", "Langues"),
+        "codebook_stated_kinds": _e(
+            "Tipos de total declarado", "Kinds of stated total", "Types de total déclaré"
+        ),
+    }
+)
+CODE_LABELS.update(
+    {
+        "yes_no": {
+            "true": _e("sí", "yes", "oui"),
+            "false": _e("no", "no", "non"),
+        },
+        "languages": {
+            "es": _e("español", "Spanish", "espagnol"),
+            "en": _e("inglés", "English", "anglais"),
+            "fr": _e("francés", "French", "français"),
+        },
+        "stated_kinds": {
+            kind: TEXT[f"cases_kind_{kind}"]
+            for kind in (
+                "rrm_requests",
+                "rrm_panels",
+                "rrm_resolutions",
+                "rrm_workers",
+                "usmca_disputes",
+                "other",
+            )
+        },
     }
 )

@@ -13,6 +13,8 @@ from dashboard.state import initial_params, publish_page
 
 OPENED = "case_id"
 MAX_ID_CHARS = 120
+EVENT_SELECTED = "ev_selected"
+"""The Events page opens the event this names (dashboard/views/events.py)."""
 
 
 def _shown_date(value: object, precision: object) -> str:
@@ -37,7 +39,8 @@ def render(ctx: PageContext) -> None:
     case = found.row(0, named=True)
     subject, english_only = cases.case_text(case["subject_en"], case["subject_es"], lang)
     st.title(components.plain(subject))
-    st.caption(t("cases_case_link", lang) + f": `?id={case_id}`")
+    link = components.view_link(ctx, "case", {"id": case_id})
+    st.caption(t("label_value", lang, label=t("cases_case_link", lang), value=link))
     if english_only or lang != "en":
         st.caption(t("cases_english_only", lang))
     facts = {
@@ -63,9 +66,8 @@ def render(ctx: PageContext) -> None:
     st.markdown(
         "\n".join(f"- **{label}**: {components.plain(value)}" for label, value in facts.items())
     )
-    tables = briefing.case_tables(case_id)
+    tables = briefing.case_tables(case_id, labels)
     milestones, related, sources = tables.values()
-    link = components.view_link(ctx, "case", {"id": case_id})
     st.download_button(
         t("download_xlsx", lang),
         data=lambda: briefing.case_workbook(ctx, case_id, link=link),
@@ -81,9 +83,8 @@ def render(ctx: PageContext) -> None:
         st.markdown(components.plain(case["outcome_en"]))
 
     st.subheader(t("cases_chronology", lang))
-    chronology = labels.relabel(milestones, "step_code", "case_steps")
     st.dataframe(
-        chronology, hide_index=True, column_config=components.table_config(ctx, chronology)
+        milestones, hide_index=True, column_config=components.table_config(ctx, milestones)
     )
     what = list(tables)
     components.csv_button(ctx, milestones, what=what[0], key="case_ms_csv")
@@ -92,13 +93,14 @@ def render(ctx: PageContext) -> None:
     if related.is_empty():
         st.caption(t("none", lang))
     for row in related.iter_rows(named=True):
-        title = row["title_es"] if lang == "es" and row["title_es"] else row["title_en"]
-        st.markdown(
-            components.plain(
-                f"{row['start_date']} · {labels('bodies', row['body_code'])} · {title}"
-            )
-            + f" (`/events?event={row['event_id']}`)"
-        )
+        # The table is labelled: the body's name, the title in the interface language.
+        if st.button(
+            components.plain(f"{row['start_date']} · {row['body']} · {row['title']}"),
+            key=f"case_event_{row['event_id']}",
+            help=t("cases_open_event", lang),
+        ):
+            st.session_state[EVENT_SELECTED] = row["event_id"]
+            st.switch_page(components.EVENTS_PAGE)
     if not related.is_empty():
         components.csv_button(ctx, related, what=what[1], key="case_rel_csv")
 

@@ -31,7 +31,7 @@ def _pick() -> None:
 
 def page_codes() -> briefing.PageCodes:
     """This page's own filters (mechanism, sector, status) as chosen: (URL name, codes)."""
-    return tuple((url, tuple(st.session_state.get(f"cs_{url}", []))) for url in cases.PAGE_FILTERS)
+    return cases.page_codes(st.session_state.get)
 
 
 def _filters(ctx: PageContext) -> None:
@@ -114,10 +114,10 @@ def render(ctx: PageContext) -> None:
         return
 
     st.subheader(t("cases_tallies", lang))
-    columns = st.columns(3)
+    columns = st.columns(2)
     for i, name in enumerate(cases.TALLIES):
         frame = tables[f"cases-by-{name}"]
-        with columns[i % 3]:
+        with columns[i % 2]:
             components.chart(
                 ctx,
                 cases.tally_figure(frame, t(f"cases_by_{name}", lang)),
@@ -127,7 +127,8 @@ def render(ctx: PageContext) -> None:
             )
 
     st.subheader(t("cases_timeline", lang))
-    milestones = tables["case-milestones"]
+    # The figure is drawn from the codes (colours and symbols per step); its CSV is labelled.
+    milestones = query("cases_milestones", **params)
     drawn = cases.timeline_cases(milestones)
     n_cases = milestones["case_id"].n_unique()
     if drawn["case_id"].n_unique() < n_cases:
@@ -135,21 +136,15 @@ def render(ctx: PageContext) -> None:
     components.chart(
         ctx,
         cases.timeline_figure(drawn, labels),
-        milestones,
+        tables["case-milestones"],
         what="case-milestones",
         key="cs_timeline",
     )
 
     st.subheader(t("cases_open", lang))
     opened = tables["open-cases"]
-    opened_shown = labels.relabel(
-        labels.relabel(opened, "mechanism_code", "mechanisms"), "latest_step_code", "case_steps"
-    )
-    opened_shown = labels.relabel(opened_shown, "status", "case_statuses")
     st.caption(t("cases_days_note", lang))
-    st.dataframe(
-        opened_shown, hide_index=True, column_config=components.table_config(ctx, opened_shown)
-    )
+    st.dataframe(opened, hide_index=True, column_config=components.table_config(ctx, opened))
     components.csv_button(ctx, opened, what="open-cases", key="cs_open_csv")
 
     st.subheader(t("cases_resolution", lang))
@@ -160,9 +155,7 @@ def render(ctx: PageContext) -> None:
     components.csv_button(ctx, resolution, what="time-to-resolution", key="cs_resolution_csv")
 
     st.subheader(t("cases_list", lang))
-    shown = labels.relabel(
-        labels.relabel(listed, "mechanism_code", "mechanisms"), "status", "case_statuses"
-    ).select(
+    shown = tables["cases"].select(
         "case_id",
         "mechanism_code",
         "complainant_party",

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import briefing, components, evidence
 from dashboard.context import PageContext, get_context
-from dashboard.data import build_info, events, query, reports_for
+from dashboard.data import build_info, events, reports_for
 from dashboard.i18n import t
 from dashboard.state import effective_period
 from dashboard.tables import event_rows, last_day
@@ -49,17 +49,13 @@ def render(ctx: PageContext) -> None:
     st.title(t("page_summary", lang))
     facts, topics = briefing.summary_facts(ctx)
     st.markdown(components.plain(briefing.paragraph(ctx, facts)))
-    in_period = query(
-        "cases_in_period",
-        date_from=ctx.filters.date_from,
-        date_to=ctx.filters.date_to,
-        parties=list(ctx.filters.parties),
-        topics=list(ctx.filters.topics),
-    ).row(0, named=True)
+    # The same cases as the pack's and the workbook's (dashboard.cases.SUMMARY_RULE).
+    in_period = briefing.cases_in_period(ctx)
     st.markdown(
         t(
             "cases_summary_line",
             lang,
+            n=in_period["n_cases"],
             opened=in_period["n_opened"],
             resolved=in_period["n_resolved"],
         )

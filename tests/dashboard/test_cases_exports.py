@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import zipfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import pytest
 import yaml
 from openpyxl import load_workbook
@@ -20,7 +22,8 @@ from streamlit.testing.v1 import AppTest
 from dashboard import briefing, cases, data, export
 from dashboard.context import PageContext
 from dashboard.filters import Filters
-from dashboard.i18n import column_headers, t
+from dashboard.i18n import TEXT, column_headers, t
+from dashboard.labels import Labels
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -106,7 +109,7 @@ def test_cases_workbook_holds_the_rows_of_every_csv_of_the_page(
 def test_cases_workbook_counts_agree_with_the_yaml(warehouse: Path) -> None:
     ctx = _ctx("en", replace(Filters(), parties=("CA",)))
     book = load_workbook(io.BytesIO(briefing.cases_workbook(ctx)))
-    listed = book[t("cases_list", "en")]
+    listed = book[t(cases.EXPORT_TITLES["cases"], "en")]
     ids = [row[0] for row in listed.iter_rows(min_row=2, values_only=True)]
     wanted = {
         cid
@@ -114,7 +117,7 @@ def test_cases_workbook_counts_agree_with_the_yaml(warehouse: Path) -> None:
         if "CA" in (c["complainant"], c["respondent"], *c["third_parties"])
     }
     assert sorted(ids) == sorted(wanted)
-    sources = book[t("cases_download_sources", "en")]
+    sources = book[t(cases.EXPORT_TITLES["case-sources"], "en")]
     assert sources.max_row - 1 == sum(len(CASES[c]["sources"]) for c in wanted)
 
 
@@ -124,7 +127,7 @@ def test_case_workbook_holds_the_rows_of_the_case_pages_csvs(
     warehouse: Path, case_id: str, lang: str
 ) -> None:
     ctx = _ctx(lang, Filters())
-    tables = briefing.case_tables(case_id)
+    tables = briefing.case_tables(case_id, ctx.labels)
     book = load_workbook(io.BytesIO(briefing.case_workbook(ctx, case_id)))
     assert book.sheetnames == _sheet_names(
         [t("workbook_about", lang), *(t(k, lang) for k in briefing.CASE_SHEET_TITLES)]
@@ -164,7 +167,28 @@ def _request_day(case: dict[str, Any]) -> dt.date:
     return dt.date(int(year), int(month), 1)
 
 
-PERIOD = (dt.date(2023, 1, 1), dt.date(2024, 12, 31))
+def _resolution_day(case: dict[str, Any]) -> dt.date | None:
+    if case["status"] not in ("resolved", "closed"):
+        return None
+    value = next(m["date"] for m in case["milestones"] if m["step"] in ("resolved", "closed"))
+    if isinstance(value, dt.date):
+        return value
+    year, month = str(value).split("-")[:2]
+    return dt.date(int(year), int(month), 1)
+
+
+def _opened_or_resolved(start: dt.date, end: dt.date) -> list[str]:
+    """The cases the Summary speaks of, from the YAML: opened (request) or resolved or closed
+    (resolution) in the period."""
+    return sorted(
+        cid
+        for cid, c in CASES.items()
+        if start <= _request_day(c) <= end
+        or ((day := _resolution_day(c)) is not None and start <= day <= end)
+    )
+
+
+PERIOD = (dt.date(2023, 6, 1), dt.date(2024, 12, 31))
 
 
 def _read(pack: bytes) -> dict[str, bytes]:
@@ -177,10 +201,15 @@ def _csv(files: dict[str, bytes], stem: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(files[name].decode("utf-8-sig"))))
 
 
-def test_pack_for_a_period_holds_exactly_the_cases_the_cases_page_shows(warehouse: Path) -> None:
+def test_pack_for_a_period_holds_exactly_the_cases_the_summary_speaks_of(
+    warehouse: Path,
+) -> None:
+    """The Summary's pack holds the cases opened, resolved or closed in the period (as its
+    line counts them); the Cases page the cases requested in it; each says which."""
     start, end = PERIOD
-    wanted = sorted(cid for cid, c in CASES.items() if start <= _request_day(c) <= end)
-    assert 0 < len(wanted) < len(CASES)
+    wanted = _opened_or_resolved(start, end)
+    requested = sorted(cid for cid, c in CASES.items() if start <= _request_day(c) <= end)
+    assert 0 < len(requested) < len(wanted) < len(CASES)
     filters = replace(Filters(), date_from=start, date_to=end)
     files = _read(briefing.pack(_ctx("en", filters), view="summary"))
 
@@ -201,13 +230,21 @@ def test_pack_for_a_period_holds_exactly_the_cases_the_cases_page_shows(warehous
     at.run()
     at.switch_page("dashboard/views/cases.py").run()
     assert not at.exception
-    assert [m.value for m in at.metric] == [str(len(wanted))]
+    assert [m.value for m in at.metric] == [str(len(requested))]
     shown = next(df.value for df in at.dataframe if "subject_en" in df.value.columns)
-    assert sorted(shown["case_id"]) == wanted
+    assert sorted(shown["case_id"]) == requested
+    rule = t("label_value", "en", label=t("cases_period_rule", "en"), value="")
+    assert rule + t("cases_rule_request", "en") in at.caption[0].value
 
     report = files["report.html"].decode("utf-8")
     section = report.split(f"<h2>{t('report_cases', 'en')}</h2>", 1)[1].split("</section>")[0]
-    assert t("report_cases_scope", "en", n=len(wanted)) in section
+    n_opened = len(requested)
+    n_resolved = sum(
+        (day := _resolution_day(CASES[c])) is not None and start <= day <= end for c in CASES
+    )
+    scope = t("report_cases_scope", "en", n=len(wanted), opened=n_opened, resolved=n_resolved)
+    assert scope in section
+    assert t("cases_rule_activity", "en") in report
     by_mechanism = section.split(t("cases_by_mechanism", "en"), 1)[1].split("</table>")[0]
     n_rrm = sum(CASES[c]["mechanism"] == "rrm" for c in wanted)
     assert f">{n_rrm}</td>" in by_mechanism
@@ -236,3 +273,189 @@ def test_pack_cases_follow_the_party_and_topic_filters(warehouse: Path) -> None:
         and "agriculture" in c["topics"]
     ]
     assert wanted and sorted(ids) == sorted(wanted)
+
+
+def test_summary_exports_hold_the_case_resolved_in_2025_that_the_summary_counts(
+    warehouse: Path,
+) -> None:
+    """The audit's case: on /summary?lang=fr for 2025 the page counts ch31-2023-ge-corn
+    (resolved 2025-02, requested 2023); its workbook, pack and report must hold it."""
+    start, end = dt.date(2025, 1, 1), dt.date(2025, 12, 31)
+    wanted = _opened_or_resolved(start, end)
+    assert "ch31-2023-ge-corn" in wanted
+    ctx = _ctx("fr", replace(Filters(), date_from=start, date_to=end))
+    counted = briefing.cases_in_period(ctx)
+    assert counted["n_cases"] == len(wanted)
+    files = _read(briefing.pack(ctx, view="summary"))
+    case_header = t("case_id", "fr")
+    assert sorted(r[case_header] for r in _csv(files, "cases")) == wanted
+    book = load_workbook(io.BytesIO(briefing.workbook(ctx, view="summary")))
+    sheet = book[t(cases.EXPORT_TITLES["cases"], "fr")]
+    assert sorted(r[0] for r in sheet.iter_rows(min_row=2, values_only=True)) == wanted
+    report = files["report.html"].decode("utf-8")
+    scope = t(
+        "report_cases_scope",
+        "fr",
+        n=len(wanted),
+        opened=counted["n_opened"],
+        resolved=counted["n_resolved"],
+    )
+    assert html.escape(scope, quote=True) in report
+    about = {r[0]: r[1] for r in book[book.sheetnames[0]].iter_rows(values_only=True)}
+    assert about[t("cases_period_rule", "fr")] == t("cases_rule_activity", "fr")
+
+
+# --- one labelling step for every case export; sheet titles that fit ----------------------
+
+CASE_LISTS = (
+    "mechanisms",
+    "parties",
+    "sectors",
+    "case_statuses",
+    "statuses",
+    "case_steps",
+    "topics",
+    "bodies",
+    "confidence",
+    "date_precision",
+    "languages",
+    "stated_kinds",
+)
+"""Every code list a case table's values may come from."""
+KEPT_CODES = frozenset({"code"})
+"""Columns that hold codes on purpose (the tallies' ``code`` beside its ``label``)."""
+
+
+def _case_exports(lang: str) -> dict[str, pl.DataFrame]:
+    """Every table of cases that leaves the app in ``lang``: the Cases page's (its CSVs and
+    workbook), the Summary's pack and workbook (the rule 'activity'), every case page's."""
+    ctx = _ctx(lang, Filters())
+    out = {f"cases/{w}": f for w, f in briefing.cases_of_view(ctx).items()}
+    summary = briefing.cases_of_view(ctx, period_rule=cases.SUMMARY_RULE)
+    out |= {f"summary/{w}": summary[w] for w in briefing.PACK_CASE_TABLES}
+    for case_id in CASES:
+        out |= briefing.case_tables(case_id, ctx.labels)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+def test_no_case_export_carries_a_raw_code_or_a_header_outside_the_catalogue(
+    warehouse: Path, lang: str
+) -> None:
+    labels = data.labels(lang)
+    codes = {name: set(labels.mapping(name)) for name in CASE_LISTS}
+    every_code = set().union(*codes.values())
+    tables = _case_exports(lang)
+    assert any(w.endswith("-related-meetings") and not f.is_empty() for w, f in tables.items())
+    for what, frame in tables.items():
+        assert set(frame.columns) <= TEXT.keys(), (what, set(frame.columns) - TEXT.keys())
+        assert not {"title_en", "title_es"} & set(frame.columns), what
+        for column, dtype in frame.schema.items():
+            if column in KEPT_CODES:
+                continue
+            if isinstance(dtype, pl.List):
+                cells = frame[column].explode().drop_nulls().cast(pl.String)
+            elif dtype == pl.String:
+                cells = frame[column].drop_nulls()
+            else:
+                assert dtype != pl.Boolean, (what, column)
+                continue
+            raw = set(cells.to_list()) & every_code
+            assert not raw, (what, column, sorted(raw)[:5])
+
+
+def test_labelling_paints_each_coded_column_from_its_list() -> None:
+    labels = Labels(
+        "fr",
+        {
+            "mechanisms": {"rrm": "MRR"},
+            "parties": {"US": "États-Unis", "CA": "Canada"},
+            "bodies": {"labor_council": "Conseil du travail"},
+            "yes_no": {"true": "oui", "false": "non"},
+            "statuses": {"held": "Tenu"},
+        },
+    )
+    frame = pl.DataFrame(
+        {
+            "case_id": ["rrm-x"],
+            "mechanism_code": ["rrm"],
+            "third_parties": [["US", "CA"]],
+            "is_concluded": [False],
+            "body_code": ["labor_council"],
+            "title_en": ["Meeting"],
+            "title_es": ["Reunión"],
+            "event_status": ["held"],
+            "url": ["https://x"],
+        }
+    )
+    out = cases.labelled(frame, labels)
+    assert out.columns == [
+        "case_id",
+        "mechanism_code",
+        "third_parties",
+        "is_concluded",
+        "body",
+        "title",
+        "event_status",
+        "url",
+    ]
+    assert out.row(0) == (
+        "rrm-x",
+        "MRR",
+        ["États-Unis", "Canada"],
+        "non",
+        "Conseil du travail",
+        "Meeting",
+        "Tenu",
+        "https://x",
+    )
+    assert cases.labelled(frame, replace(labels, lang="es"))["title"].to_list() == ["Reunión"]
+
+
+def _workbooks(lang: str) -> dict[str, list[str]]:
+    """Every workbook the app makes → its sheet titles as the app asks for them (before the
+    writer makes them legal), the first sheet ("about") included."""
+    ctx = _ctx(lang, replace(Filters(), date_from=dt.date(2024, 1, 1)))
+    about = t("workbook_about", lang)
+    books = {
+        view: [
+            about,
+            *briefing._export(
+                briefing.PackRequest(view=view, filters=ctx.filters, lang=lang)
+            ).sheets,
+        ]
+        for view in ("summary", "events")
+    }
+    books["cases"] = [about, *briefing.cases_sheets(ctx)]
+    books["case"] = [about, *briefing.case_sheets("rrm-2021-gm-silao", ctx.labels)]
+    return books
+
+
+@pytest.mark.parametrize("lang", ["es", "en", "fr"])
+def test_every_sheet_title_fits_excel_and_is_unique_in_its_workbook(
+    warehouse: Path, lang: str
+) -> None:
+    for book, titles in _workbooks(lang).items():
+        long = [title for title in titles if len(title) > export.SHEET_NAME_MAX]
+        assert not long, (book, lang, long)
+        assert len({title.lower() for title in titles}) == len(titles), (book, lang, titles)
+        assert not [title for title in titles if export._SHEET_FORBIDDEN.search(title)]
+    # What the writer makes of them is then exactly the catalogue's title.
+    ctx = _ctx(lang, Filters())
+    book = load_workbook(io.BytesIO(briefing.cases_workbook(ctx)))
+    assert book.sheetnames == [t("workbook_about", lang), *briefing.cases_sheets(ctx)]
+
+
+@pytest.mark.parametrize("lang", ["es", "en", "fr"])
+def test_every_sheet_title_key_fits_in_every_language(lang: str) -> None:
+    keys = [*cases.EXPORT_TITLES.values(), *briefing.CASE_SHEET_TITLES, "workbook_about"]
+    assert all(len(t(key, lang)) <= export.SHEET_NAME_MAX for key in keys)
+
+
+def test_case_workbook_names_the_case_and_its_full_link(warehouse: Path) -> None:
+    ctx = _ctx("fr", Filters())
+    link = "https://observatory.example/case?id=rrm-2021-gm-silao&lang=fr"
+    book = load_workbook(io.BytesIO(briefing.case_workbook(ctx, "rrm-2021-gm-silao", link=link)))
+    about = {r[0]: r[1] for r in book[book.sheetnames[0]].iter_rows(values_only=True)}
+    assert about[t("case_id", "fr")] == "rrm-2021-gm-silao"
+    assert about[t("cases_case_link", "fr")] == link

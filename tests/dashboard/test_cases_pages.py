@@ -123,16 +123,24 @@ def test_opening_a_case_from_the_cases_page(warehouse: Path) -> None:
     assert unescape(at.title[0].value) == CASES["rrm-2021-tridonex"]["subject_en"]
 
 
-def test_summary_states_cases_opened_and_resolved(warehouse: Path) -> None:
-    at = open_page({"lang": "en", "from": "2024-01-01", "to": "2024-12-31"}, "summary")
-    opened = sum(str(_request(c))[:4] == "2024" for c in CASES.values())
-    resolved = sum(
-        c["status"] in ("resolved", "closed")
-        and str(next(m["date"] for m in c["milestones"] if m["step"] in ("resolved", "closed")))[:4]
-        == "2024"
-        for c in CASES.values()
+def _resolution(case: dict[str, Any]) -> Any:
+    if case["status"] not in ("resolved", "closed"):
+        return None
+    return next(m["date"] for m in case["milestones"] if m["step"] in ("resolved", "closed"))
+
+
+@pytest.mark.parametrize("year", ["2024", "2025"])
+def test_summary_states_cases_opened_and_resolved(warehouse: Path, year: str) -> None:
+    at = open_page({"lang": "en", "from": f"{year}-01-01", "to": f"{year}-12-31"}, "summary")
+    opened = {cid for cid, c in CASES.items() if str(_request(c))[:4] == year}
+    resolved = {cid for cid, c in CASES.items() if str(_resolution(c))[:4] == year}
+    line = t(
+        "cases_summary_line",
+        "en",
+        n=len(opened | resolved),
+        opened=len(opened),
+        resolved=len(resolved),
     )
-    line = t("cases_summary_line", "en", opened=opened, resolved=resolved)
     assert line in [m.value for m in at.markdown]
 
 
@@ -198,6 +206,7 @@ def test_tally_of_the_warehouse_agrees_with_the_yaml(warehouse: Path) -> None:
             {
                 "date_from": None,
                 "date_to": None,
+                "period_rule": "request",
                 "parties": [],
                 "topics": [],
                 "mechanisms": [],
@@ -293,3 +302,111 @@ def test_the_timeline_draws_the_cases_with_the_newest_steps() -> None:
     assert set(drawn["case_id"]) == {"a", "b"}
     assert drawn.height == 3  # every milestone of a drawn case
     assert cases.timeline_cases(milestones, limit=3).equals(milestones)
+
+
+# --- the case page's link and related meetings; filters that apply to cases ----------------
+
+
+def test_case_page_gives_its_full_link_and_opens_related_meetings(warehouse: Path) -> None:
+    at = open_page({"lang": "fr", "id": "rrm-2021-gm-silao"}, "case")
+    assert not at.exception, [e.value for e in at.exception]
+    label = t("label_value", "fr", label=t("cases_case_link", "fr"), value="")
+    assert label == "Lien vers cette affaire : "
+    [link] = [c.value for c in at.caption if c.value.startswith(label)]
+    # The address the event page gives (components.view_link): path, id and language.
+    assert "/case?" in link and "id=rrm-2021-gm-silao" in link and "lang=fr" in link
+    assert "/events?event=" not in texts(at)
+    [button] = [b for b in at.button if b.key == "case_event_labor-public-session-2021-06-29"]
+    assert "2021-06-29" in unescape(button.label)
+    button.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["ev_selected"] == "labor-public-session-2021-06-29"
+    assert any("Labor Council" in unescape(h.value) for h in at.header)
+
+
+def _active_filters(at: AppTest, lang: str) -> str:
+    head = t("active_filters", lang, filters="")
+    return next(c.value for c in at.caption if c.value.startswith(head))
+
+
+@pytest.mark.parametrize("page", ["cases", "case"])
+def test_the_filters_line_of_the_case_pages_names_only_what_applies_to_cases(
+    warehouse: Path, page: str
+) -> None:
+    params = {"lang": "fr", "party": "CA", "from": "2022-01-01", "mechanism": "ch31"}
+    if page == "case":
+        params["id"] = "ch31-2022-dairy-trq-2"
+    at = open_page(params, page)
+    assert not at.exception, [e.value for e in at.exception]
+    line = _active_filters(at, "fr")
+    assert t("statuses", "fr") + " :" not in line  # the events' status does not apply
+    assert t("label_value", "fr", label=t("parties", "fr"), value="Canada") in line
+    assert t("cases_rule_request", "fr") in line
+    if page == "cases":  # the page's own filter, read from its URL before the line is drawn
+        assert t("cases_filter_mechanism", "fr") + " :" in line
+    events = open_page({"lang": "fr"}, "events")
+    assert t("statuses", "fr") + " :" in _active_filters(events, "fr")
+
+
+def test_cases_captions_speak_to_users_not_in_column_names(warehouse: Path) -> None:
+    at = open_page({"lang": "fr"}, "cases")
+    shown = texts(at)
+    assert "built_on" not in shown
+    assert "jusqu'au" in shown
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+@pytest.mark.parametrize("kind", ["rrm_requests", "rrm_panels", "usmca_disputes"])
+def test_records_beside_a_stated_total_agree_whatever_the_kind(lang: str, kind: str) -> None:
+    """The sentence names the records' count without a participle that would have to agree
+    with the kind (feminine «demandes», masculine «casos»): none can disagree."""
+    row = {
+        "kind": kind,
+        "value": 38,
+        "as_of": None,
+        "n_records": 28,
+        "n_records_by_as_of": 28,
+        "publisher": "SE",
+        "url": "https://example.org",
+    }
+    sentence = cases.stated_sentence(row, lang)
+    assert sentence.startswith(f"28 {t(f'cases_kind_{kind}', lang)} ")
+    for participle in ("registrados", "registradas", "enregistrés", "enregistrées"):
+        assert participle not in sentence
+
+
+# --- charts ---------------------------------------------------------------------------------
+
+
+def test_tallies_are_horizontal_bars_with_every_label_in_full() -> None:
+    from dashboard import charts
+
+    long = "Mécanisme de réaction rapide en matière de travail"
+    frame = pl.DataFrame({"label": [long, "Différend entre Parties (chapitre 31)"], "n": [28, 9]})
+    fig = charts.tally_bar(frame, label="label", value="n", title="Par mécanisme")
+    [bar] = fig.data
+    assert bar.orientation == "h"
+    assert [y.replace("<br>", " ") for y in bar.y] == frame["label"].to_list()
+    assert all(len(line) <= charts.TICK_LABEL_WIDTH for y in bar.y for line in y.split("<br>"))
+    assert fig.layout.yaxis.automargin is True
+    # The first row (most cases) at the top.
+    assert list(fig.layout.yaxis.categoryarray) == list(bar.y)[::-1]
+
+
+def test_every_step_has_its_own_colour_and_symbol_on_the_timeline() -> None:
+    taxonomy = yaml.safe_load((DATA / "taxonomy.yaml").read_text(encoding="utf-8"))
+    steps = list(taxonomy["case_steps"])
+    assert set(cases.STEP_STYLES) == set(steps)
+    colours = [c.lower() for c, _ in cases.STEP_STYLES.values()]
+    symbols = [s for _, s in cases.STEP_STYLES.values()]
+    assert len(set(colours)) == len(colours) and len(set(symbols)) == len(symbols)
+    milestones = pl.DataFrame(
+        {
+            "case_id": ["a"] * len(steps),
+            "milestone_date": [date(2021, 1, 1 + i) for i in range(len(steps))],
+            "step_code": steps[::-1],
+        }
+    )
+    fig = cases.timeline_figure(milestones, Labels("en", {}))
+    assert [trace.name for trace in fig.data] == steps  # in the order of a case's life
+    assert len({(tr.marker.color, tr.marker.symbol) for tr in fig.data}) == len(steps)

@@ -181,3 +181,15 @@ def test_mapping_is_a_copy() -> None:
 @pytest.mark.parametrize("list_name", sorted(CODE_LABELS))
 def test_every_code_list_has_a_title_for_the_codebook(list_name: str) -> None:
     assert f"codebook_{list_name}" in TEXT, "the Data page's codebook names each list by title"
+
+
+@pytest.mark.parametrize("key", sorted(TEXT))
+def test_no_text_shows_an_internal_name(key: str) -> None:
+    """Users read words, not column names: "(built_on)" in the Cases page's caption told them
+    nothing. Placeholders ({built_on}) and paths (data/documents/) are not shown as such."""
+    import re
+
+    identifier = re.compile(r"(?<![{\w/.])[a-z]+_[a-z_]+(?![\w}/.])")
+    for lang in LANGS:
+        shown = re.sub(r"\{[^}]*\}", "", TEXT[key][lang])
+        assert not identifier.findall(shown), (key, lang, identifier.findall(shown))

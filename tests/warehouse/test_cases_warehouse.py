@@ -171,6 +171,7 @@ def test_records_beside_each_stated_count_agree_with_the_yaml(con) -> None:  # t
 NO_FILTER: dict[str, Any] = {
     "date_from": None,
     "date_to": None,
+    "period_rule": "request",
     "parties": [],
     "topics": [],
     "mechanisms": [],
@@ -186,6 +187,9 @@ FILTERS = [
     {"sectors": ["auto_parts"]},
     {"date_from": dt.date(2023, 1, 1), "date_to": dt.date(2024, 6, 30)},
     {"date_from": dt.date(2022, 1, 1), "parties": ["US"], "topics": ["labor_rights"]},
+    {"date_from": dt.date(2025, 1, 1), "date_to": dt.date(2025, 12, 31), "period_rule": "activity"},
+    {"date_from": dt.date(2023, 1, 1), "date_to": dt.date(2024, 6, 30), "period_rule": "activity"},
+    {"date_to": dt.date(2023, 12, 31), "period_rule": "resolved", "parties": ["US"]},
 ]
 
 
@@ -194,13 +198,32 @@ def _request_day(case: dict[str, Any]) -> dt.date:
     return _day(([m for m in ms if m["step"] in OPENING] or ms)[0]["date"])
 
 
+def _resolution_day(case: dict[str, Any]) -> dt.date | None:
+    if case["status"] not in ("resolved", "closed"):
+        return None
+    return _day(next(m["date"] for m in case["milestones"] if m["step"] in ("resolved", "closed")))
+
+
+def _in_period(day: dt.date | None, f: dict[str, Any]) -> bool:
+    return (
+        day is not None
+        and (f["date_from"] is None or day >= f["date_from"])
+        and (f["date_to"] is None or day <= f["date_to"])
+    )
+
+
 def _wanted(case: dict[str, Any], f: dict[str, Any]) -> bool:
-    """The Cases page's filters, applied here to one YAML record."""
-    request = _request_day(case)
+    """The cases filters, applied here to one YAML record: the period bounds the request date
+    (rule "request"), the resolution date ("resolved") or either ("activity")."""
+    opened = _in_period(_request_day(case), f)
+    resolved = _in_period(_resolution_day(case), f)
+    rule = f["period_rule"]
     parties = {case["complainant"], case["respondent"], *case["third_parties"]}
     return (
-        (f["date_from"] is None or request >= f["date_from"])
-        and (f["date_to"] is None or request <= f["date_to"])
+        (
+            (opened and rule in ("request", "activity"))
+            or (resolved and rule in ("resolved", "activity"))
+        )
         and (not f["parties"] or bool(parties & set(f["parties"])))
         and (not f["topics"] or bool(set(case["topics"]) & set(f["topics"])))
         and (not f["mechanisms"] or case["mechanism"] in f["mechanisms"])
@@ -241,3 +264,33 @@ def test_case_detail_carries_third_parties_and_topics(con) -> None:  # type: ign
             sorted(case["third_parties"]),
             case["topics"],
         ), cid
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to"),
+    [
+        (dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+        (dt.date(2023, 1, 1), dt.date(2024, 6, 30)),
+        (None, dt.date(2022, 12, 31)),
+        (None, None),
+    ],
+)
+def test_cases_in_period_counts_the_cases_each_rule_selects(  # type: ignore[no-untyped-def]
+    con, date_from: dt.date | None, date_to: dt.date | None
+) -> None:
+    """The Summary's line (cases_in_period) and its exports (cases_list under the rule
+    "activity") count the same cases: opened or resolved/closed in the period."""
+    from warehouse.db import run_query
+
+    f = {**NO_FILTER, "date_from": date_from, "date_to": date_to}
+    row = run_query(
+        con, "cases_in_period", {k: f[k] for k in ("date_from", "date_to", "parties", "topics")}
+    ).row(0, named=True)
+    every = _cases().values()
+    assert row == {
+        "n_cases": sum(_wanted(c, {**f, "period_rule": "activity"}) for c in every),
+        "n_opened": sum(_wanted(c, {**f, "period_rule": "request"}) for c in every),
+        "n_resolved": sum(_wanted(c, {**f, "period_rule": "resolved"}) for c in every),
+    }
+    listed = run_query(con, "cases_list", {**f, "period_rule": "activity"})
+    assert listed.height == row["n_cases"]

@@ -40,6 +40,7 @@ SAMPLE: dict[str, Any] = {
     "cell_year": 2023,
     "cell_body": "sme_dialogue",
     "case_id": "rrm-2021-tridonex",
+    "period_rule": "activity",
     "mechanisms": [],
     "sectors": [],
     "case_statuses": [],

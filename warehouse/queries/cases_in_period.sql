@@ -1,18 +1,18 @@
--- One row: the enforcement cases opened (request date) and resolved or closed (resolution
--- date) in the period, among cases of the Parties and topics asked for (empty: all).
-with chosen as (
-    select *
-    from filtered_cases($date_from, $date_to, $parties, $topics, [], [], [])
-),
-any_request as (
-    select *
-    from filtered_cases(null, null, $parties, $topics, [], [], [])
-)
+-- One row: among the enforcement cases of the Parties and topics asked for (empty: all), those
+-- the Summary speaks of (opened, resolved or closed in the period: the cases its exports
+-- hold), those opened (request date in the period) and those resolved or closed (resolution
+-- date in the period). Each count is filtered_cases under one period rule, so the Summary's
+-- line and its exports cannot select differently.
 select
-    (select count(*) from chosen) as n_opened,
     (
-        select count(*) from any_request
-        where resolution_date is not null
-          and ($date_from is null or resolution_date >= $date_from)
-          and ($date_to is null or resolution_date <= $date_to)
+        select count(*)
+        from filtered_cases($date_from, $date_to, 'activity', $parties, $topics, [], [], [])
+    ) as n_cases,
+    (
+        select count(*)
+        from filtered_cases($date_from, $date_to, 'request', $parties, $topics, [], [], [])
+    ) as n_opened,
+    (
+        select count(*)
+        from filtered_cases($date_from, $date_to, 'resolved', $parties, $topics, [], [], [])
     ) as n_resolved;
