@@ -198,11 +198,22 @@ h1, h2, h3 { page-break-after: avoid; break-after: avoid; }
   /* On paper the events table cites each source by number; the ids citing it are for the
      screen (and the CSV). */
   .sources .event-id { display: none; }
+  /* A cited address takes one line at most (cut with an ellipsis; the link keeps all of
+     it): whole, the 76 addresses of 2025 took a page and a half. */
+  .sources a { display: inline-block; max-width: 100%; white-space: nowrap; overflow: hidden;
+    text-overflow: ellipsis; vertical-align: bottom; }
+  /* On paper an event's key outcome is its first three lines (the CSV and the screen have
+     all of it): whole, a year's twelve outcomes took most of a page. */
+  .outcome { display: -webkit-box; -webkit-line-clamp: 3; line-clamp: 3;
+    -webkit-box-orient: vertical; overflow: hidden; }
+  /* Tallies of a few rows side by side. */
+  .tallies { display: flex; gap: 1.2rem; }
+  .tallies > div { flex: 1; }
   a { color: inherit; }
   .modebar, .modebar-container { display: none !important; }
 }
 """
-PRINT_FIGURE_HEIGHT: Final = 260
+PRINT_FIGURE_HEIGHT: Final = 230
 """Pixels of a chart in the report: a briefing page holds two of them with their captions."""
 PRINT_FIGURE_WIDTH: Final = 680
 """Pixels across an A4 or Letter page inside its 12 mm margins."""
@@ -323,9 +334,9 @@ def _events_html(
         rows.append(
             "<tr>"
             + "".join(
-                f"<td>{_esc(_cell_text(row[k]))}</td>"
-                for k in ("start_date", "body", "title", "key_outcome")
+                f"<td>{_esc(_cell_text(row[k]))}</td>" for k in ("start_date", "body", "title")
             )
+            + f'<td><div class="outcome">{_esc(_cell_text(row["key_outcome"]))}</div></td>'
             + f"<td>{cite}</td></tr>"
         )
     if not rows:
@@ -349,8 +360,12 @@ class ReportSection:
 def _section_html(section: ReportSection) -> str:
     parts = [f"<section><h2>{_esc(section.title)}</h2>"]
     parts += [f"<p>{_esc(text)}</p>" for text in section.paragraphs]
-    for caption, pairs in section.tables:
-        parts.append(f"<h3>{_esc(caption)}</h3>{_pairs_table(pairs, css_class='tally')}")
+    tallies = [
+        f"<div><h3>{_esc(caption)}</h3>{_pairs_table(pairs, css_class='tally')}</div>"
+        for caption, pairs in section.tables
+    ]
+    if tallies:
+        parts.append(f'<div class="tallies">{"".join(tallies)}</div>')
     if section.cited:
         items = []
         for text, url in section.cited:

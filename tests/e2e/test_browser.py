@@ -700,6 +700,21 @@ def test_every_page_in_every_language_and_size(
                         f"{path}: an element runs off a phone's screen: {box}"
                     )
             save_page_as(page, f"{path}-{lang}-{size}", viewport)
+        # A case page: its title is the case's subject, not a page name.
+        page.goto(f"{app_url}/case?id={CASE_ID}&lang={lang}")
+        expect(page.get_by_test_id("stMain").locator("h1").first).to_be_visible()
+        expect(page.get_by_test_id("stApp")).to_have_attribute(
+            "data-test-script-state", "notRunning"
+        )
+        expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
+        assert_healthy(page)
+        if lang != "en":
+            stray = [line for line in visible_lines(page) if line in english]
+            assert not stray, f"case in {lang} shows English: {stray}"
+        if size == "phone":
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            assert width <= viewport["width"] + 1, "the case page scrolls sideways on a phone"
+        save_page_as(page, f"case-{lang}-{size}", viewport)
     finally:
         context.close()
 
