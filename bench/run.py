@@ -183,8 +183,8 @@ def markdown(results: dict[str, Any]) -> str:
             "timestamps), without the page's own rendering.",
             "",
             "| events | sessions | changes | p50 ms | p95 ms | max ms | server p50 / p95 ms "
-            "| errors | server RSS peak MiB | rebuilds (s) |",
-            "|---|---|---|---|---|---|---|---|---|---|",
+            "| errors | picks made twice | server RSS peak MiB | rebuilds (s) |",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for r in concurrent:
             c = r["concurrency"]
@@ -195,6 +195,7 @@ def markdown(results: dict[str, Any]) -> str:
                     f"| {ph['p50_ms']:.0f} | {ph['p95_ms']:.0f} | {ph['max_ms']:.0f} "
                     f"| {ph.get('server_p50_ms', float('nan')):.0f} / "
                     f"{ph.get('server_p95_ms', float('nan')):.0f} | {ph['errors']} "
+                    f"| {ph.get('n_picks_repeated', '–')} "
                     f"| {ph['rss_peak_mib']:.0f} "
                     f"| {rebuilds} |"
                 )
@@ -202,7 +203,7 @@ def markdown(results: dict[str, Any]) -> str:
             lines.append(
                 f"| {r['build_full']['n_events']} | RSS per extra session | "
                 + (f"{per:.1f} MiB" if per is not None else "–")
-                + " | | | | | | | |"
+                + " | | | | | | | | |"
             )
     return "\n".join(lines) + "\n"
 
