@@ -15,7 +15,7 @@ from dashboard import cases, export, figures, transforms
 from dashboard.context import PageContext
 from dashboard.data import Token, build_info, events, filtered, labels, options, query, token
 from dashboard.filters import Filters, describe
-from dashboard.i18n import column_headers, t
+from dashboard.i18n import column_headers, t, t_n
 from dashboard.state import effective_period
 from dashboard.summary import SummaryFacts, TopicMove, summary_paragraph
 from dashboard.tables import as_known, dates_as_known, event_rows
@@ -182,7 +182,7 @@ def _cases_section(ctx: PageContext, tables: Mapping[str, pl.DataFrame]) -> expo
     def pairs(what: str) -> list[tuple[str, str]]:
         return [(str(r["label"]), str(r["n_cases"])) for r in tables[what].iter_rows(named=True)]
 
-    scope = t("report_cases_scope", lang, n=tables["cases"].height)
+    scope = t_n("report_cases_scope", lang, tables["cases"].height)
     if tables["cases"].is_empty():
         # Thirty-odd stated totals beside no record of the view filled a printed page.
         return export.ReportSection(
@@ -268,7 +268,7 @@ def _export(request: PackRequest) -> Exported:
             (" ".join((t("topic_trends", lang), truncated or "")).strip(), topic_fig),
         ]
     else:
-        summary = t("report_n_matching", lang, n=rows.height)
+        summary = t_n("report_n_matching", lang, rows.height)
         headline = [
             (t("headline_events_any", lang), str(rows.height)),
             (t("headline_bodies", lang), str(rows["body"].n_unique())),

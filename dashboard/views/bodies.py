@@ -8,14 +8,14 @@ import streamlit as st
 from dashboard import components, institutions
 from dashboard.context import PageContext, get_context
 from dashboard.data import query
-from dashboard.i18n import t
+from dashboard.i18n import t, t_n
 
 
 def render(ctx: PageContext) -> None:
     lang, labels = ctx.lang, ctx.labels
     st.title(t("page_bodies", lang))
     index = query("bodies_index")
-    st.markdown(t("bodies_intro", lang, n=index.height))
+    st.markdown(t_n("bodies_intro", lang, index.height))
     st.caption(t("all_records_note", lang))
     rows = institutions.index_rows(index, labels)
     st.dataframe(

@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import charts, components, evidence, institutions
 from dashboard.context import PageContext, get_context
 from dashboard.data import query
-from dashboard.i18n import t
+from dashboard.i18n import t, t_n
 from dashboard.state import code_select
 from dashboard.tables import dates_as_known, title_expr
 
@@ -169,7 +169,7 @@ def render(ctx: PageContext) -> None:
         by_kind = institutions.outcome_kind_counts(outcomes, labels, kinds)
         n_follow = int(outcomes.filter(pl.col("kind") == "follow_up").height)
         st.caption(
-            t("follow_ups_note", lang, n=n_follow, kind=labels("outcome_kinds", "follow_up"))
+            t_n("follow_ups_note", lang, n_follow, kind=labels("outcome_kinds", "follow_up"))
         )
         bars = charts.count_bar(
             by_kind,

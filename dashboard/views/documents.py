@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import components
 from dashboard.context import PageContext, get_context
 from dashboard.data import filtered, query, reports_for
-from dashboard.i18n import t
+from dashboard.i18n import t, t_n
 from dashboard.state import initial_params, publish_page
 from dashboard.tables import dates_as_known
 from etl.search import query_terms, search_params, snippet
@@ -94,7 +94,7 @@ def render(ctx: PageContext) -> None:
     if results.is_empty():
         st.info(t("documents_no_results", lang, query=components.plain(text)))
         return
-    st.caption(t("documents_n_results", lang, n=results.height, query=components.plain(text)))
+    st.caption(t_n("documents_n_results", lang, results.height, query=components.plain(text)))
     for i, row in enumerate(results.iter_rows(named=True)):
         with st.container(border=True):
             if row["doc_kind"] == "passage":

@@ -19,7 +19,7 @@ import streamlit as st
 
 from dashboard import drafts
 from dashboard.context import PageContext, get_context
-from dashboard.i18n import t
+from dashboard.i18n import t, t_n
 from etl.drafting.fields import Evidence
 from etl.records import Event
 from etl.recordtypes.reports import CLAIMS
@@ -280,7 +280,7 @@ def render(ctx: PageContext) -> None:
     errors = [p for p in problems if not p.is_warning]
     folder_name = drafts.record_type_of(result).folder
     if errors:
-        st.error(t("drafts_problems", lang, n=len(errors)))
+        st.error(t_n("drafts_problems", lang, len(errors)))
         # as `python -m etl validate` prints them; a code block shows record text inertly
         st.code("\n".join(str(p) for p in errors), language=None)
     else:

@@ -8,7 +8,7 @@ from dataclasses import replace
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, components, evidence
+from dashboard import briefing, components, evidence, summary
 from dashboard.context import PageContext, get_context
 from dashboard.data import build_info, events, query, reports_for
 from dashboard.i18n import t
@@ -34,13 +34,8 @@ def _reported(ctx: PageContext) -> str:
         return t("summary_no_reports", lang)
     start = period.date_from or ctx.options.first_date
     end = period.date_to or ctx.options.last_date
-    return t(
-        "summary_reported",
-        lang,
-        n_met=n_met,
-        n_work=n_work,
-        n_reports=n_reports,
-        period=f"{start.isoformat()} – {end.isoformat()}",
+    return summary.reported_sentence(
+        n_met, n_work, n_reports, period=f"{start.isoformat()} – {end.isoformat()}", lang=lang
     )
 
 
@@ -56,14 +51,7 @@ def render(ctx: PageContext) -> None:
         parties=list(ctx.filters.parties),
         topics=list(ctx.filters.topics),
     ).row(0, named=True)
-    st.markdown(
-        t(
-            "cases_summary_line",
-            lang,
-            opened=in_period["n_opened"],
-            resolved=in_period["n_resolved"],
-        )
-    )
+    st.markdown(summary.cases_line(in_period["n_opened"], in_period["n_resolved"], lang))
     st.markdown(components.plain(_reported(ctx)))
 
     held_only = ctx.filters.statuses == ("held",)

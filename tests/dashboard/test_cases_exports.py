@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import briefing, cases, data, export
 from dashboard.context import PageContext
 from dashboard.filters import Filters
-from dashboard.i18n import column_headers, t
+from dashboard.i18n import column_headers, t, t_n
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -207,7 +207,7 @@ def test_pack_for_a_period_holds_exactly_the_cases_the_cases_page_shows(warehous
 
     report = files["report.html"].decode("utf-8")
     section = report.split(f"<h2>{t('report_cases', 'en')}</h2>", 1)[1].split("</section>")[0]
-    assert t("report_cases_scope", "en", n=len(wanted)) in section
+    assert t_n("report_cases_scope", "en", len(wanted)) in section
     by_mechanism = section.split(t("cases_by_mechanism", "en"), 1)[1].split("</table>")[0]
     n_rrm = sum(CASES[c]["mechanism"] == "rrm" for c in wanted)
     assert f">{n_rrm}</td>" in by_mechanism

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import cases
 from dashboard.i18n import t
 from dashboard.labels import Labels
+from dashboard.summary import cases_line
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "streamlit_app.py")
@@ -132,7 +133,7 @@ def test_summary_states_cases_opened_and_resolved(warehouse: Path) -> None:
         == "2024"
         for c in CASES.values()
     )
-    line = t("cases_summary_line", "en", opened=opened, resolved=resolved)
+    line = cases_line(opened, resolved, "en")
     assert line in [m.value for m in at.markdown]
 
 
