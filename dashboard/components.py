@@ -57,6 +57,29 @@ def active_filters(ctx: PageContext) -> None:
     st.caption(t("active_filters", ctx.lang, filters=described))
 
 
+def table(
+    ctx: PageContext,
+    frame: pl.DataFrame,
+    *,
+    column_config: Mapping[str, Any] | None = None,
+    **options: Any,
+) -> Any:
+    """Every table of the app: headers in the interface language (``column_config`` adds to
+    or overrides them), missing values drawn "—" (Streamlit writes "None"), and no rows said
+    in words (an empty grid shows Streamlit's English "empty"). ``options`` go to
+    st.dataframe; its selection is returned, None when there was nothing to draw."""
+    if frame.is_empty():
+        st.caption(t("no_results", ctx.lang))
+        return None
+    return st.dataframe(
+        frame,
+        hide_index=True,
+        column_config={**table_config(ctx, frame), **(column_config or {})},
+        placeholder=t("none", ctx.lang),
+        **options,
+    )
+
+
 EVENTS_PAGE = "dashboard/views/events.py"
 
 
@@ -74,11 +97,10 @@ def event_table(
     send the old click again when the same table is drawn after "Back to the list"."""
     generation = f"{key}_generation"
     n = int(st.session_state.get(generation, 0))
-    picked = st.dataframe(
+    picked = table(
+        ctx,
         frame,
-        hide_index=True,
-        column_config={**table_config(ctx, frame), **(column_config or {})},
-        placeholder="—",
+        column_config=column_config,
         on_select="rerun",
         selection_mode="single-row",
         key=f"{key}_{n}",

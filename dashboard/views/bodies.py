@@ -18,17 +18,15 @@ def render(ctx: PageContext) -> None:
     st.markdown(t_n("bodies_intro", lang, index.height))
     st.caption(t("all_records_note", lang))
     rows = institutions.index_rows(index, labels)
-    st.dataframe(
+    components.table(
+        ctx,
         rows,
-        hide_index=True,
         column_config={
-            **components.table_config(ctx, rows),
             "body_page": st.column_config.LinkColumn(
                 t("body_page", lang), display_text=t("body_page_link", lang)
             ),
         },
         height=(len(rows) + 1) * 35 + 3,
-        placeholder="—",
         key="bd_index",
     )
     components.csv_button(ctx, rows.drop("body_page"), what="bodies", key="bd_index_csv")

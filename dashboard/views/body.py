@@ -43,7 +43,7 @@ def _chosen(ctx: PageContext) -> str | None:
         ctx.options.bodies,
         lang=ctx.lang,
         name=lambda c: ctx.labels("bodies", c),
-        placeholder="—",
+        placeholder=t("none", ctx.lang),
     )
 
 
@@ -61,19 +61,10 @@ def _shown(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _table(ctx: PageContext, frame: pl.DataFrame, *, what: str, key: str) -> None:
-    config = {
-        **components.table_config(ctx, frame),
-        "quote_url": st.column_config.LinkColumn(t("quote_url", ctx.lang)),
-    }
+    config = {"quote_url": st.column_config.LinkColumn(t("quote_url", ctx.lang))}
     if "url" in frame.columns:
         config["url"] = st.column_config.LinkColumn(t("url", ctx.lang))
-    st.dataframe(
-        _shown(ctx, frame),
-        hide_index=True,
-        column_config=config,
-        key=f"{key}_table",
-        placeholder="—",
-    )
+    components.table(ctx, _shown(ctx, frame), column_config=config, key=f"{key}_table")
     components.csv_button(ctx, frame, what=what, key=f"{key}_csv")
 
 
@@ -135,11 +126,9 @@ def render(ctx: PageContext) -> None:
         timeline = institutions.meetings_timeline(meetings, lang)
         st.plotly_chart(timeline, key="body_timeline_chart", width="stretch")
         shown = _shown(ctx, meetings)
-        picked = st.dataframe(
+        picked = components.table(
+            ctx,
             shown,
-            hide_index=True,
-            column_config=components.table_config(ctx, meetings),
-            placeholder="—",
             on_select="rerun",
             selection_mode="single-row",
             key="body_meetings_table",

@@ -63,11 +63,10 @@ def render(ctx: PageContext) -> None:
         st.info(t("documents_no_documents", lang))
     else:
         table = documents.select("title", "language", "published", "file", "n_passages")
-        st.dataframe(
+        components.table(
+            ctx,
             table,
-            hide_index=True,
             column_config={
-                **components.table_config(ctx, table),
                 **{
                     c: t(f"documents_col_{c}", lang)
                     for c in ("title", "language", "file", "n_passages")

@@ -67,9 +67,9 @@ def render(ctx: PageContext) -> None:
     if facts.previous:
         start, end = facts.previous
         st.caption(t("change_vs_previous", lang, start=start.isoformat(), end=end.isoformat()))
-    st.dataframe(
+    components.table(
+        ctx,
         topics,
-        hide_index=True,
         column_config={
             "topic": t("topic", lang),
             "n_events": t("n_events", lang),

@@ -52,7 +52,7 @@ def _cell_events(ctx: PageContext, topics: list[str], years: list[str], bodies: 
             topics,
             lang=lang,
             name=lambda c: ctx.labels("topics", c),
-            placeholder="—",
+            placeholder=t("none", lang),
         )
     with mid:
         year = state.code_select(
