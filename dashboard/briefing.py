@@ -337,9 +337,11 @@ def _pack(key: Token, request: PackRequest) -> bytes:
     exported = _export(request)
     filters, lang = request.filters, request.lang
 
+    period = effective_period(filters, options())
+
     def name(what: str, ext: str = "csv") -> str:
         return export.export_filename(
-            what, date_from=filters.date_from, date_to=filters.date_to, ext=ext
+            what, date_from=period.date_from, date_to=period.date_to, ext=ext, lang=lang
         )
 
     csvs = {
@@ -371,16 +373,11 @@ def workbook(ctx: PageContext, *, view: View, q: str = "", link: str = "") -> by
     )
 
 
-def workbook_file_name(filters: Filters, view: View = "summary") -> str:
-    return export.export_filename(
-        f"{view}", date_from=filters.date_from, date_to=filters.date_to, ext="xlsx"
-    )
-
-
-def pack_file_name(filters: Filters, view: View = "summary") -> str:
+def pack_file_name(ctx: PageContext, view: View = "summary") -> str:
     what = "briefing" if view == "summary" else "briefing-events"
+    period = effective_period(ctx.filters, ctx.options)
     return export.export_filename(
-        what, date_from=filters.date_from, date_to=filters.date_to, ext="zip"
+        what, date_from=period.date_from, date_to=period.date_to, ext="zip", lang=ctx.lang
     )
 
 

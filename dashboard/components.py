@@ -16,6 +16,7 @@ from dashboard.context import PageContext
 from dashboard.data import query
 from dashboard.filters import to_url
 from dashboard.i18n import column_headers, t
+from dashboard.state import effective_period
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 # GitHub-flavoured Markdown turns "https://...", "www.x" and "a@b.c" into links after parsing,
@@ -112,6 +113,15 @@ def event_table(
         st.switch_page(EVENTS_PAGE)
 
 
+def file_name(ctx: PageContext, what: str, ext: str = "csv") -> str:
+    """A download's name: ``what`` in the interface language and the period the data covers
+    (the data's first and last dates when none is chosen)."""
+    period = effective_period(ctx.filters, ctx.options)
+    return export.export_filename(
+        what, date_from=period.date_from, date_to=period.date_to, ext=ext, lang=ctx.lang
+    )
+
+
 def csv_button(
     ctx: PageContext,
     rows: pl.DataFrame | Callable[[], pl.DataFrame],
@@ -123,7 +133,6 @@ def csv_button(
 ) -> None:
     """A download button with the exact rows (a frame, or a function that fetches them) as an
     Excel-friendly CSV; the bytes are made when the button is clicked, not on every rerun."""
-    f = ctx.filters
 
     def payload() -> bytes:
         frame = rows() if callable(rows) else rows
@@ -132,7 +141,7 @@ def csv_button(
     st.download_button(
         label or t("download_csv", ctx.lang),
         data=payload,
-        file_name=export.export_filename(what, date_from=f.date_from, date_to=f.date_to),
+        file_name=file_name(ctx, what),
         mime="text/csv",
         key=key,
         help=t("download_csv_help", ctx.lang),
@@ -184,7 +193,7 @@ def pack_button(
     st.download_button(
         t("download_xlsx", ctx.lang),
         data=lambda: briefing.workbook(ctx, view=view, q=q, link=link),
-        file_name=briefing.workbook_file_name(ctx.filters, view),
+        file_name=file_name(ctx, view, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",
         help=t("download_xlsx_help", ctx.lang),
@@ -192,7 +201,7 @@ def pack_button(
     st.download_button(
         t("briefing_pack", ctx.lang),
         data=lambda: briefing.pack(ctx, view=view, q=q, link=link),
-        file_name=briefing.pack_file_name(ctx.filters, view),
+        file_name=briefing.pack_file_name(ctx, view),
         mime="application/zip",
         key=key,
         help=t("briefing_pack_help", ctx.lang),

@@ -21,6 +21,8 @@ import polars as pl
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from dashboard.i18n import file_words
+
 # Excel and LibreOffice evaluate a cell that starts with one of these as a formula.
 FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR: Final = " | "
@@ -130,12 +132,24 @@ def safe_filename_part(text: str) -> str:
 
 
 def export_filename(
-    what: str, *, date_from: date | None, date_to: date | None, ext: str = "csv"
+    what: str,
+    *,
+    date_from: date | None,
+    date_to: date | None,
+    ext: str = "csv",
+    lang: str = "en",
 ) -> str:
-    """``tmec-<what>-<from>_<to>.<ext>``; an open bound is written ``start`` or ``end``."""
-    start = date_from.isoformat() if date_from is not None else "start"
-    end = date_to.isoformat() if date_to is not None else "end"
-    return f"tmec-{safe_filename_part(what)}-{start}_{end}.{safe_filename_part(ext)}"
+    """``tmec-<what>-<from>_<to>.<ext>``, the words of ``what`` in ``lang`` (see
+    :func:`dashboard.i18n.file_words`), lower-case ASCII. Callers pass the effective period
+    (:func:`dashboard.state.effective_period`); with no period at all (one case's file) the
+    name has none, and a single bound is written ``from-<date>`` or ``to-<date>``."""
+    name = safe_filename_part(file_words(what, lang))
+    if date_from is not None and date_to is not None:
+        name += f"-{date_from.isoformat()}_{date_to.isoformat()}"
+    elif date_from is not None or date_to is not None:
+        word, day = ("from", date_from) if date_from is not None else ("to", date_to)
+        name += f"-{file_words(word, lang)}-{day}"
+    return f"tmec-{name}.{safe_filename_part(ext)}"
 
 
 def _esc(value: object) -> str:

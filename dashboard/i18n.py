@@ -108,6 +108,7 @@ TEXT: Final[dict[str, Entry]] = {
     "body": _e("Órgano", "Body", "Organe"),
     "kind": _e("Tipo", "Kind", "Type"),
     "topic": _e("Tema", "Topic", "Thème"),
+    "topic-groups": _e("grupos-de-temas", "topic-groups", "groupes-de-themes"),
     "topic_group": _e("Grupo de temas", "Topic group", "Groupe de thèmes"),
     "party": _e("Parte", "Party", "Partie"),
     "role": _e("Papel", "Role", "Rôle"),
