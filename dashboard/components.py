@@ -15,7 +15,7 @@ from dashboard import briefing, evidence, export, institutions
 from dashboard.context import PageContext
 from dashboard.data import query
 from dashboard.filters import to_url
-from dashboard.i18n import column_headers, t
+from dashboard.i18n import column_headers, label_value, t
 from dashboard.state import effective_period
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
@@ -251,7 +251,7 @@ def coverage_section(ctx: PageContext, *, key: str) -> None:
             ("work", "evidence_work"),
         ):
             if behind[part]:
-                st.markdown(f"{t(title_key, lang)}: " + plain(", ".join(behind[part])))
+                st.markdown(label_value(t(title_key, lang), plain(", ".join(behind[part])), lang))
         st.page_link(
             institutions.BODY_PAGE_FILE,
             label=t("open_body_page", lang, body=labels("bodies", body_code)),

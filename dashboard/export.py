@@ -21,7 +21,7 @@ import polars as pl
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from dashboard.i18n import file_words
+from dashboard.i18n import file_words, label_value
 
 # Excel and LibreOffice evaluate a cell that starts with one of these as a formula.
 FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
@@ -285,7 +285,7 @@ def _is_web(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
-def _source_item(row: Mapping[str, object]) -> str:
+def _source_item(row: Mapping[str, object], lang: str) -> str:
     url = _cell_text(row["url"])
     if _is_web(url):
         link = f'<a href="{_esc(url)}" rel="noopener noreferrer">{_esc(url)}</a>'
@@ -298,15 +298,16 @@ def _source_item(row: Mapping[str, object]) -> str:
     cited_by = ", ".join(_esc(i) for i in ids) if isinstance(ids, list) else ""
     event = f'<span class="event-id">[{cited_by}]</span>'
     return (
-        f'<li id="source-{row["citation_no"]}">{details + ": " if details else ""}{link} '
+        f'<li id="source-{row["citation_no"]}">'
+        f"{label_value(details, link, lang) if details else link} "
         f"{event}</li>"
     )
 
 
-def _sources_html(cited: pl.DataFrame) -> str:
+def _sources_html(cited: pl.DataFrame, lang: str) -> str:
     if cited.is_empty():
         return "<p>—</p>"
-    items = "".join(_source_item(row) for row in cited.iter_rows(named=True))
+    items = "".join(_source_item(row, lang) for row in cited.iter_rows(named=True))
     return f'<ol class="sources">{items}</ol>'
 
 
@@ -360,7 +361,7 @@ class ReportSection:
     cited: Sequence[tuple[str, str]] = ()
 
 
-def _section_html(section: ReportSection) -> str:
+def _section_html(section: ReportSection, lang: str) -> str:
     parts = [f"<section><h2>{_esc(section.title)}</h2>"]
     parts += [f"<p>{_esc(text)}</p>" for text in section.paragraphs]
     for caption, pairs in section.tables:
@@ -373,7 +374,7 @@ def _section_html(section: ReportSection) -> str:
                 if _is_web(url)
                 else f'<span class="url">{_esc(url)}</span>'
             )
-            items.append(f"<li>{_esc(text)}: {link}</li>")
+            items.append(f"<li>{label_value(_esc(text), link, lang)}</li>")
         title = f"<h3>{_esc(section.list_title)}</h3>" if section.list_title else ""
         parts.append(f'{title}<ul class="sources">{"".join(items)}</ul>')
     return "".join(parts) + "</section>\n"
@@ -416,8 +417,13 @@ def report_html(
         else ""
     )
     reopen = (
-        f'<p class="reopen"><a href="{_esc(link)}">{heading("reopen")}</a>: '
-        f'<span class="url">{_esc(link)}</span></p>'
+        '<p class="reopen">'
+        + label_value(
+            f'<a href="{_esc(link)}">{heading("reopen")}</a>',
+            f'<span class="url">{_esc(link)}</span>',
+            lang,
+        )
+        + "</p>"
         if _is_web(link)
         else ""
     )
@@ -438,10 +444,10 @@ def report_html(
         f"<section><h2>{heading('headline')}</h2>"
         f"{_pairs_table(headline, css_class='headline')}</section>\n"
         f"{charts if figures else ''}\n{events_part}"
-        f"{''.join(_section_html(section) for section in sections)}"
+        f"{''.join(_section_html(section, lang) for section in sections)}"
         f"<section><h2>{heading('filters')}</h2>"
         f"{_pairs_table(filters, css_class='filters')}</section>\n"
-        f"<section><h2>{heading('sources')}</h2>{_sources_html(cited)}</section>\n</main>\n"
+        f"<section><h2>{heading('sources')}</h2>{_sources_html(cited, lang)}</section>\n</main>\n"
         "</body>\n</html>\n"
     )
 

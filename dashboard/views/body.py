@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import charts, components, evidence, institutions
 from dashboard.context import PageContext, get_context
 from dashboard.data import query
-from dashboard.i18n import t, t_n
+from dashboard.i18n import label_value, t, t_n
 from dashboard.state import code_select
 from dashboard.tables import dates_as_known, title_expr
 
@@ -137,7 +137,7 @@ def render(ctx: PageContext) -> None:
         if rows:
             event_id = shown["event_id"][rows[0]]
             st.button(
-                t("documents_open_event", lang) + f": {event_id}",
+                label_value(t("documents_open_event", lang), event_id, lang),
                 on_click=_open_event,
                 args=(event_id,),
                 key="body_open_event",
@@ -212,7 +212,10 @@ def render(ctx: PageContext) -> None:
                 url = row["quote_url"] or ""
                 if url.startswith(("http://", "https://")):
                     st.link_button(
-                        f"{t('report_source', lang)}: {row['quote_publisher'] or url[:40]}", url
+                        label_value(
+                            t("report_source", lang), row["quote_publisher"] or url[:40], lang
+                        ),
+                        url,
                     )
         _table(ctx, rows_, what=f"{code}-reports", key="body_reports")
 
