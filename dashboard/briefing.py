@@ -15,7 +15,7 @@ from dashboard import cases, export, figures, transforms
 from dashboard.context import PageContext
 from dashboard.data import Token, build_info, events, filtered, labels, options, query, token
 from dashboard.filters import Filters, describe
-from dashboard.i18n import column_headers, t
+from dashboard.i18n import column_headers, t, t_n
 from dashboard.labels import Labels
 from dashboard.state import effective_period
 from dashboard.summary import SummaryFacts, TopicMove, summary_paragraph
@@ -212,12 +212,12 @@ def _cases_section(ctx: PageContext, tables: Mapping[str, pl.DataFrame]) -> expo
         return [(str(r["label"]), str(r["n_cases"])) for r in tables[what].iter_rows(named=True)]
 
     counted = cases_in_period(ctx)
-    scope = t(
+    scope = t_n(
         "report_cases_scope",
         lang,
-        n=tables["cases"].height,
-        opened=counted["n_opened"],
-        resolved=counted["n_resolved"],
+        tables["cases"].height,
+        opened=t_n("cases_opened", lang, counted["n_opened"]),
+        resolved=t_n("cases_resolved", lang, counted["n_resolved"]),
     )
     if tables["cases"].is_empty():
         # Thirty-odd stated totals beside no record of the view filled a printed page.
@@ -306,7 +306,7 @@ def _export(request: PackRequest) -> Exported:
             (" ".join((t("topic_trends", lang), truncated or "")).strip(), topic_fig),
         ]
     else:
-        summary = t("report_n_matching", lang, n=rows.height)
+        summary = t_n("report_n_matching", lang, rows.height)
         headline = [
             (t("headline_events_any", lang), str(rows.height)),
             (t("headline_bodies", lang), str(rows["body"].n_unique())),
@@ -380,9 +380,11 @@ def _pack(key: Token, request: PackRequest) -> bytes:
     exported = _export(request)
     filters, lang = request.filters, request.lang
 
+    period = effective_period(filters, options())
+
     def name(what: str, ext: str = "csv") -> str:
         return export.export_filename(
-            what, date_from=filters.date_from, date_to=filters.date_to, ext=ext
+            what, date_from=period.date_from, date_to=period.date_to, ext=ext, lang=lang
         )
 
     csvs = {
@@ -414,16 +416,11 @@ def workbook(ctx: PageContext, *, view: View, q: str = "", link: str = "") -> by
     )
 
 
-def workbook_file_name(filters: Filters, view: View = "summary") -> str:
-    return export.export_filename(
-        f"{view}", date_from=filters.date_from, date_to=filters.date_to, ext="xlsx"
-    )
-
-
-def pack_file_name(filters: Filters, view: View = "summary") -> str:
+def pack_file_name(ctx: PageContext, view: View = "summary") -> str:
     what = "briefing" if view == "summary" else "briefing-events"
+    period = effective_period(ctx.filters, ctx.options)
     return export.export_filename(
-        what, date_from=filters.date_from, date_to=filters.date_to, ext="zip"
+        what, date_from=period.date_from, date_to=period.date_to, ext="zip", lang=ctx.lang
     )
 
 

@@ -15,7 +15,8 @@ from dashboard import briefing, cases, evidence, export, institutions
 from dashboard.context import PageContext
 from dashboard.data import query
 from dashboard.filters import to_url
-from dashboard.i18n import column_headers, t
+from dashboard.i18n import column_headers, label_value, t
+from dashboard.state import effective_period
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 # GitHub-flavoured Markdown turns "https://...", "www.x" and "a@b.c" into links after parsing,
@@ -70,6 +71,29 @@ def active_filters(ctx: PageContext, page: str) -> None:
     st.caption(t("active_filters", ctx.lang, filters=described))
 
 
+def table(
+    ctx: PageContext,
+    frame: pl.DataFrame,
+    *,
+    column_config: Mapping[str, Any] | None = None,
+    **options: Any,
+) -> Any:
+    """Every table of the app: headers in the interface language (``column_config`` adds to
+    or overrides them), missing values drawn "—" (Streamlit writes "None"), and no rows said
+    in words (an empty grid shows Streamlit's English "empty"). ``options`` go to
+    st.dataframe; its selection is returned, None when there was nothing to draw."""
+    if frame.is_empty():
+        st.caption(t("no_results", ctx.lang))
+        return None
+    return st.dataframe(
+        frame,
+        hide_index=True,
+        column_config={**table_config(ctx, frame), **(column_config or {})},
+        placeholder=t("none", ctx.lang),
+        **options,
+    )
+
+
 EVENTS_PAGE = "dashboard/views/events.py"
 
 
@@ -94,11 +118,10 @@ def event_table(
     send the old click again when the same table is drawn after "Back to the list"."""
     generation = f"{key}_generation"
     n = int(st.session_state.get(generation, 0))
-    picked = st.dataframe(
+    picked = table(
+        ctx,
         frame,
-        hide_index=True,
-        column_config={**table_config(ctx, frame), **(column_config or {})},
-        placeholder="—",
+        column_config=column_config,
         on_select="rerun",
         selection_mode="single-row",
         key=f"{key}_{n}",
@@ -109,6 +132,15 @@ def event_table(
         st.session_state[generation] = n + 1
         st.session_state["ev_selected"] = frame["event_id"][rows[0]]
         st.switch_page(EVENTS_PAGE)
+
+
+def file_name(ctx: PageContext, what: str, ext: str = "csv") -> str:
+    """A download's name: ``what`` in the interface language and the period the data covers
+    (the data's first and last dates when none is chosen)."""
+    period = effective_period(ctx.filters, ctx.options)
+    return export.export_filename(
+        what, date_from=period.date_from, date_to=period.date_to, ext=ext, lang=ctx.lang
+    )
 
 
 def csv_button(
@@ -122,7 +154,6 @@ def csv_button(
 ) -> None:
     """A download button with the exact rows (a frame, or a function that fetches them) as an
     Excel-friendly CSV; the bytes are made when the button is clicked, not on every rerun."""
-    f = ctx.filters
 
     def payload() -> bytes:
         frame = rows() if callable(rows) else rows
@@ -131,7 +162,7 @@ def csv_button(
     st.download_button(
         label or t("download_csv", ctx.lang),
         data=payload,
-        file_name=export.export_filename(what, date_from=f.date_from, date_to=f.date_to),
+        file_name=file_name(ctx, what),
         mime="text/csv",
         key=key,
         help=t("download_csv_help", ctx.lang),
@@ -183,7 +214,7 @@ def pack_button(
     st.download_button(
         t("download_xlsx", ctx.lang),
         data=lambda: briefing.workbook(ctx, view=view, q=q, link=link),
-        file_name=briefing.workbook_file_name(ctx.filters, view),
+        file_name=file_name(ctx, view, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",
         help=t("download_xlsx_help", ctx.lang),
@@ -191,7 +222,7 @@ def pack_button(
     st.download_button(
         t("briefing_pack", ctx.lang),
         data=lambda: briefing.pack(ctx, view=view, q=q, link=link),
-        file_name=briefing.pack_file_name(ctx.filters, view),
+        file_name=briefing.pack_file_name(ctx, view),
         mime="application/zip",
         key=key,
         help=t("briefing_pack_help", ctx.lang),
@@ -241,7 +272,7 @@ def coverage_section(ctx: PageContext, *, key: str) -> None:
             ("work", "evidence_work"),
         ):
             if behind[part]:
-                st.markdown(f"{t(title_key, lang)}: " + plain(", ".join(behind[part])))
+                st.markdown(label_value(t(title_key, lang), plain(", ".join(behind[part])), lang))
         st.page_link(
             institutions.BODY_PAGE_FILE,
             label=t("open_body_page", lang, body=labels("bodies", body_code)),

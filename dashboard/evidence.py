@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from dashboard.charts import LEGEND_BELOW
+from dashboard.i18n import label_value
 from dashboard.labels import Labels
 from etl.search import fold
 
@@ -59,9 +60,9 @@ COUNTS = ("n_held_events", "n_reports_met", "n_reports_work")
 """The count columns a hover names; ``words`` maps each to its label."""
 
 
-def _hover(row: Mapping[str, Any], words: Mapping[str, str]) -> str:
+def _hover(row: Mapping[str, Any], words: Mapping[str, str], lang: str) -> str:
     parts = [f"{row['body']} · {row['year']}", str(row["evidence_label"])]
-    parts += [f"{words[c]}: {row[c]}" for c in COUNTS if row[c]]
+    parts += [label_value(words[c], str(row[c]), lang) for c in COUNTS if row[c]]
     return "<br>".join(parts)
 
 
@@ -88,7 +89,7 @@ def coverage_figure(
                     "line": {"color": "#9e9e9e", "width": 1},
                 },
                 customdata=[[b, y] for b, y in zip(part["body_code"], part["year"], strict=True)],
-                hovertext=[_hover(r, words) for r in part.iter_rows(named=True)],
+                hovertext=[_hover(r, words, labels.lang) for r in part.iter_rows(named=True)],
                 hoverinfo="text",
                 showlegend=True,
                 # A clicked square stays bright and the others stay readable.

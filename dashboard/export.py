@@ -21,6 +21,8 @@ import polars as pl
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from dashboard.i18n import file_words, label_value
+
 # Excel and LibreOffice evaluate a cell that starts with one of these as a formula.
 FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR: Final = " | "
@@ -130,12 +132,24 @@ def safe_filename_part(text: str) -> str:
 
 
 def export_filename(
-    what: str, *, date_from: date | None, date_to: date | None, ext: str = "csv"
+    what: str,
+    *,
+    date_from: date | None,
+    date_to: date | None,
+    ext: str = "csv",
+    lang: str = "en",
 ) -> str:
-    """``tmec-<what>-<from>_<to>.<ext>``; an open bound is written ``start`` or ``end``."""
-    start = date_from.isoformat() if date_from is not None else "start"
-    end = date_to.isoformat() if date_to is not None else "end"
-    return f"tmec-{safe_filename_part(what)}-{start}_{end}.{safe_filename_part(ext)}"
+    """``tmec-<what>-<from>_<to>.<ext>``, the words of ``what`` in ``lang`` (see
+    :func:`dashboard.i18n.file_words`), lower-case ASCII. Callers pass the effective period
+    (:func:`dashboard.state.effective_period`); with no period at all (one case's file) the
+    name has none, and a single bound is written ``from-<date>`` or ``to-<date>``."""
+    name = safe_filename_part(file_words(what, lang))
+    if date_from is not None and date_to is not None:
+        name += f"-{date_from.isoformat()}_{date_to.isoformat()}"
+    elif date_from is not None or date_to is not None:
+        word, day = ("from", date_from) if date_from is not None else ("to", date_to)
+        name += f"-{file_words(word, lang)}-{day}"
+    return f"tmec-{name}.{safe_filename_part(ext)}"
 
 
 def _esc(value: object) -> str:
@@ -282,7 +296,7 @@ def _is_web(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
-def _source_item(row: Mapping[str, object]) -> str:
+def _source_item(row: Mapping[str, object], lang: str) -> str:
     url = _cell_text(row["url"])
     if _is_web(url):
         link = f'<a href="{_esc(url)}" rel="noopener noreferrer">{_esc(url)}</a>'
@@ -295,15 +309,16 @@ def _source_item(row: Mapping[str, object]) -> str:
     cited_by = ", ".join(_esc(i) for i in ids) if isinstance(ids, list) else ""
     event = f'<span class="event-id">[{cited_by}]</span>'
     return (
-        f'<li id="source-{row["citation_no"]}">{details + ": " if details else ""}{link} '
+        f'<li id="source-{row["citation_no"]}">'
+        f"{label_value(details, link, lang) if details else link} "
         f"{event}</li>"
     )
 
 
-def _sources_html(cited: pl.DataFrame) -> str:
+def _sources_html(cited: pl.DataFrame, lang: str) -> str:
     if cited.is_empty():
         return "<p>—</p>"
-    items = "".join(_source_item(row) for row in cited.iter_rows(named=True))
+    items = "".join(_source_item(row, lang) for row in cited.iter_rows(named=True))
     return f'<ol class="sources">{items}</ol>'
 
 
@@ -357,7 +372,7 @@ class ReportSection:
     cited: Sequence[tuple[str, str]] = ()
 
 
-def _section_html(section: ReportSection) -> str:
+def _section_html(section: ReportSection, lang: str) -> str:
     parts = [f"<section><h2>{_esc(section.title)}</h2>"]
     parts += [f"<p>{_esc(text)}</p>" for text in section.paragraphs]
     tallies = [
@@ -374,7 +389,7 @@ def _section_html(section: ReportSection) -> str:
                 if _is_web(url)
                 else f'<span class="url">{_esc(url)}</span>'
             )
-            items.append(f"<li>{_esc(text)}: {link}</li>")
+            items.append(f"<li>{label_value(_esc(text), link, lang)}</li>")
         title = f"<h3>{_esc(section.list_title)}</h3>" if section.list_title else ""
         parts.append(f'{title}<ul class="sources">{"".join(items)}</ul>')
     return "".join(parts) + "</section>\n"
@@ -417,8 +432,13 @@ def report_html(
         else ""
     )
     reopen = (
-        f'<p class="reopen"><a href="{_esc(link)}">{heading("reopen")}</a>: '
-        f'<span class="url">{_esc(link)}</span></p>'
+        '<p class="reopen">'
+        + label_value(
+            f'<a href="{_esc(link)}">{heading("reopen")}</a>',
+            f'<span class="url">{_esc(link)}</span>',
+            lang,
+        )
+        + "</p>"
         if _is_web(link)
         else ""
     )
@@ -439,10 +459,10 @@ def report_html(
         f"<section><h2>{heading('headline')}</h2>"
         f"{_pairs_table(headline, css_class='headline')}</section>\n"
         f"{charts if figures else ''}\n{events_part}"
-        f"{''.join(_section_html(section) for section in sections)}"
+        f"{''.join(_section_html(section, lang) for section in sections)}"
         f"<section><h2>{heading('filters')}</h2>"
         f"{_pairs_table(filters, css_class='filters')}</section>\n"
-        f"<section><h2>{heading('sources')}</h2>{_sources_html(cited)}</section>\n</main>\n"
+        f"<section><h2>{heading('sources')}</h2>{_sources_html(cited, lang)}</section>\n</main>\n"
         "</body>\n</html>\n"
     )
 

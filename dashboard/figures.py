@@ -19,7 +19,7 @@ from dashboard import charts, evidence, transforms
 from dashboard.context import PageContext
 from dashboard.data import filtered, query, shared
 from dashboard.filters import BY_FIELD, Filters
-from dashboard.i18n import t
+from dashboard.i18n import label_value, t
 from dashboard.transforms import Grain
 
 PARTY_COLORS = {"MX": "#00843D", "US": "#1F3A93", "CA": "#D52B1E"}
@@ -290,7 +290,7 @@ def party_roles(ctx: PageContext, role: str) -> tuple[pl.DataFrame, go.Figure]:
         .with_columns(pl.col("year").cast(pl.String))
         .select("year", "party", "n_events")
     )
-    title = f"{t('hosting_chairing', ctx.lang)}: {ctx.labels('party_roles', role)}"
+    title = label_value(t("hosting_chairing", ctx.lang), ctx.labels("party_roles", role), ctx.lang)
     return frame, charts.grouped_bar(
         frame,
         x="year",

@@ -6,6 +6,8 @@ labels of the other codes and every piece of interface text live here.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Final
 
 LANGS: Final = ("es", "en", "fr")
@@ -106,6 +108,7 @@ TEXT: Final[dict[str, Entry]] = {
     "body": _e("Órgano", "Body", "Organe"),
     "kind": _e("Tipo", "Kind", "Type"),
     "topic": _e("Tema", "Topic", "Thème"),
+    "topic-groups": _e("grupos-de-temas", "topic-groups", "groupes-de-themes"),
     "topic_group": _e("Grupo de temas", "Topic group", "Groupe de thèmes"),
     "party": _e("Parte", "Party", "Partie"),
     "role": _e("Papel", "Role", "Rôle"),
@@ -231,27 +234,7 @@ TEXT: Final[dict[str, Entry]] = {
     "summary_head": _e(
         "{period} hubo {what} {bodies}.", "{period}, {what} {bodies}.", "{period}, {what} {bodies}."
     ),
-    "summary_held_one": _e(
-        "{n} evento celebrado", "{n} event was held", "{n} événement a été tenu"
-    ),
-    "summary_held_many": _e(
-        "{n} eventos celebrados", "{n} events were held", "{n} événements ont été tenus"
-    ),
-    "summary_recorded_one": _e(
-        "{n} evento registrado", "{n} event was recorded", "{n} événement a été recensé"
-    ),
-    "summary_recorded_many": _e(
-        "{n} eventos registrados", "{n} events were recorded", "{n} événements ont été recensés"
-    ),
-    "summary_bodies_one": _e("en {n} órgano", "across {n} body", "dans {n} organe"),
-    "summary_bodies_many": _e("en {n} órganos", "across {n} bodies", "dans {n} organes"),
     "summary_hosts": _e("Anfitriones: {hosts}.", "Hosts: {hosts}.", "Hôtes : {hosts}."),
-    "summary_no_host_one": _e(
-        "{n} sin anfitrión registrado", "{n} without a recorded host", "{n} sans hôte enregistré"
-    ),
-    "summary_no_host_many": _e(
-        "{n} sin anfitrión registrado", "{n} without a recorded host", "{n} sans hôte enregistré"
-    ),
     "summary_no_hosts": _e(
         "Ningún evento tiene anfitrión registrado.",
         "No event has a recorded host.",
@@ -286,11 +269,6 @@ TEXT: Final[dict[str, Entry]] = {
     "report_best_source": _e("Fuente", "Source", "Source"),
     "report_reopen": _e("Reabrir esta vista", "Reopen this view", "Rouvrir cette vue"),
     "report_search": _e("Búsqueda", "Search", "Recherche"),
-    "report_n_matching": _e(
-        "{n} eventos coinciden con los filtros y la búsqueda.",
-        "{n} events match the filters and the search.",
-        "{n} événements correspondent aux filtres et à la recherche.",
-    ),
     "data_version": _e("Versión de datos", "Data version", "Version des données"),
     "as_of_label": _e("Datos al", "Data as of", "Données au"),
     # trends
@@ -391,7 +369,6 @@ TEXT: Final[dict[str, Entry]] = {
         "e.g. Ebrard, Mexico City, circular economy",
         "p. ex. Ebrard, Ville de Mexico, économie circulaire",
     ),
-    "n_shown": _e("{n} eventos", "{n} events", "{n} événements"),
     "status_overdue": _e(
         "Anunciado, fecha pasada (sin confirmar)",
         "Announced, date passed (unconfirmed)",
@@ -647,14 +624,6 @@ TEXT: Final[dict[str, Entry]] = {
         "Related meetings (bodies of its chapter, while the case ran)",
         "Réunions liées (organes du chapitre, pendant l'affaire)",
     ),
-    "cases_summary_line": _e(
-        "Casos de aplicación abiertos, resueltos o cerrados en el periodo: {n} "
-        "({opened} abiertos, {resolved} resueltos o cerrados).",
-        "Enforcement cases opened, resolved or closed in the period: {n} "
-        "({opened} opened, {resolved} resolved or closed).",
-        "Affaires d'application ouvertes, réglées ou closes pendant la période : {n} "
-        "({opened} ouvertes, {resolved} réglées ou closes).",
-    ),
     "cases_of_chapter": _e(
         "Casos del capítulo {chapter}",
         "Cases concerning chapter {chapter}",
@@ -868,11 +837,74 @@ PLACE_NAMES: Final[tuple[Entry, ...]] = (
 """Places the records name, as each language writes them: a search for one finds the others."""
 
 
+_FR_DE_PLACEHOLDER = re.compile(r"\bde \{(\w+)\}")
+_VOWELS = "aeiouyàâäéèêëîïôöûùüÿæœ"
+
+
+def fr_elide_de(text: str, values: Mapping[str, object]) -> str:
+    """French ``de {name}`` written ``de l'{name}`` when the name filled in begins with a
+    vowel ("la page de l'Examen conjoint"). Names here are institutions, which take the
+    article; ``du``/``des`` before a consonant would need each name's gender and number."""
+
+    def elided(match: re.Match[str]) -> str:
+        value = str(values.get(match[1], "")).lstrip()
+        return f"de l'{{{match[1]}}}" if value[:1].lower() in _VOWELS else match[0]
+
+    return _FR_DE_PLACEHOLDER.sub(elided, text)
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The text for ``key`` in ``lang`` (falling back to English), with ``values`` filled in."""
     entry = TEXT[key]
     text = entry.get(lang) or entry["en"]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    if lang == "fr":
+        text = fr_elide_de(text, values)
+    return text.format(**values)
+
+
+PLURAL_FORMS: Final = ("one", "other")
+"""A count sentence is two catalogue entries, ``<key>#one`` and ``<key>#other``."""
+
+
+def plural_form(lang: str, n: int) -> str:
+    """CLDR's category for the integer ``n``: French counts 0 and 1 as singular ("0 événement"),
+    Spanish and English only 1."""
+    if lang == "fr":
+        return "one" if abs(n) < 2 else "other"
+    return "one" if n == 1 else "other"
+
+
+def t_n(key: str, lang: str, n: int, **values: object) -> str:
+    """The count sentence ``key`` for ``n`` in ``lang``: its singular or plural entry, with
+    ``n`` and ``values`` filled in."""
+    return t(f"{key}#{plural_form(lang, n)}", lang, n=n, **values)
+
+
+def label_value(label: str, value: str, lang: str) -> str:
+    """ "Label: value", as ``lang`` writes it (French puts a space before the colon)."""
+    return t("label_value", lang, label=label, value=value)
+
+
+def file_words(what: str, lang: str) -> str:
+    """``what`` (hyphenated English words and codes: "events-over-time", "case-X-sources") in
+    ``lang``'s words for a file name: the longest run of words with an entry in
+    :data:`FILE_WORDS` is translated, codes and ids are kept."""
+    tokens = what.lower().split("-")
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for j in range(len(tokens), i, -1):
+            entry = FILE_WORDS.get("-".join(tokens[i:j]))
+            if entry is not None:
+                out.append(entry.get(lang) or entry["en"])
+                i = j
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return "-".join(out)
 
 
 def column_headers(columns: list[str], lang: str) -> dict[str, str]:
@@ -898,11 +930,6 @@ TEXT.update(
             "p. ej. diálogo pyme, economía circular",
             "e.g. SME dialogue, circular economy",
             "p. ex. dialogue PME, économie circulaire",
-        ),
-        "documents_n_results": _e(
-            "{n} resultados para «{query}»",
-            "{n} results for “{query}”",
-            "{n} résultats pour « {query} »",
         ),
         "documents_no_results": _e(
             "Ningún documento ni evento contiene «{query}».",
@@ -986,15 +1013,6 @@ TEXT.update(
     {
         "page_bodies": _e("Órganos", "Bodies", "Organes"),
         "page_body": _e("Órgano", "Body", "Organe"),
-        "bodies_intro": _e(
-            "Los {n} órganos del tratado y lo último que se sabe de cada uno: una reunión "
-            "fechada o un informe que dice que se reunió o que informó de su trabajo.",
-            "The agreement's {n} bodies and the latest that is known of each: a dated meeting, "
-            "or a report that says it met or reported its work.",
-            "Les {n} organes de l'accord et ce que l'on sait de plus récent sur chacun : une "
-            "réunion datée, ou un rapport qui indique qu'il s'est réuni ou a rendu compte de "
-            "ses travaux.",
-        ),
         "all_records_note": _e(
             "Todos los registros: los filtros de la barra lateral no se aplican en esta sección.",
             "Every record: the sidebar filters do not apply in this section.",
@@ -1092,11 +1110,6 @@ TEXT.update(
         "body_timeline": _e(
             "Reuniones en el tiempo", "Meetings over time", "Réunions dans le temps"
         ),
-        "body_timeline_per_year": _e(
-            "Reuniones por año y estado ({n} reuniones: demasiadas para dibujarlas una por una)",
-            "Meetings per year and status ({n} meetings: too many to draw one by one)",
-            "Réunions par année et par statut ({n} réunions : trop pour les dessiner une à une)",
-        ),
         "body_reports": _e(
             "Informes que nombran este órgano",
             "Reports that name this body",
@@ -1121,11 +1134,6 @@ TEXT.update(
             "Anfitriones y presidencias", "Hosts and chairs", "Hôtes et présidences"
         ),
         "outcomes_by_kind": _e("Resultados por tipo", "Outcomes by kind", "Résultats par type"),
-        "follow_ups_note": _e(
-            "{n} seguimientos registrados (tipo «{kind}»).",
-            "{n} follow-ups recorded (kind “{kind}”).",
-            "{n} suivis enregistrés (type « {kind} »).",
-        ),
         "body_topics": _e(
             "Temas de sus reuniones", "Topics of its meetings", "Thèmes de ses réunions"
         ),
@@ -1142,15 +1150,6 @@ TEXT.update(
             "sidebar filters do not apply.",
             "Chaque organe compte une fois par année, à son indice le plus fort. Tous les "
             "enregistrements : les filtres de la barre latérale ne s'appliquent pas.",
-        ),
-        "summary_reported": _e(
-            "{n_met} órganos figuran como reunidos y {n_work} más como que informaron de su "
-            "trabajo en {n_reports} informes de actividad que cubren {period}.",
-            "{n_met} bodies are reported as having met, and {n_work} more as having reported "
-            "their work, in {n_reports} activity reports covering {period}.",
-            "{n_met} organes sont signalés comme s'étant réunis, et {n_work} autres comme "
-            "ayant rendu compte de leurs travaux, dans {n_reports} rapports d'activité "
-            "couvrant {period}.",
         ),
         "summary_no_reports": _e(
             "Ningún informe de actividad cubre este periodo.",
@@ -1287,11 +1286,6 @@ TEXT.update(
             "The record is valid: move it into data/{folder}/{file}.",
             "La fiche est valide : placez-la dans data/{folder}/{file}.",
         ),
-        "drafts_problems": _e(
-            "{n} problema(s) según el verificador del ETL:",
-            "{n} problem(s) found by the ETL's checker:",
-            "{n} problème(s) relevé(s) par le vérificateur de l'ETL :",
-        ),
         "drafts_download_yaml": _e("Descargar YAML", "Download YAML", "Télécharger le YAML"),
         "drafts_download_evidence": _e(
             "Descargar la evidencia", "Download the evidence", "Télécharger les preuves"
@@ -1399,19 +1393,6 @@ TEXT.update(
             "Filtros de los casos", "Case filters", "Filtres des affaires"
         ),
         "report_cases": _e("Casos de aplicación", "Enforcement cases", "Affaires d'application"),
-        "report_cases_scope": _e(
-            "{n} casos registrados abiertos, resueltos o cerrados en el periodo (solicitud o "
-            "resolución en el periodo: {opened} abiertos, {resolved} resueltos o cerrados), de "
-            "las Partes y temas elegidos (los demás filtros no se aplican a los casos); su "
-            "texto está en inglés.",
-            "{n} cases recorded opened, resolved or closed in the period (request or "
-            "resolution in the period: {opened} opened, {resolved} resolved or closed), of the "
-            "Parties and topics chosen (the other filters do not apply to cases).",
-            "{n} affaires enregistrées ouvertes, réglées ou closes pendant la période (demande "
-            "ou règlement dans la période : {opened} ouvertes, {resolved} réglées ou closes), "
-            "des Parties et thèmes choisis (les autres filtres ne s'appliquent pas aux "
-            "affaires) ; leur texte est en anglais.",
-        ),
         "report_cases_stated_elsewhere": _e(
             "Los totales que declaran los gobiernos y los observatorios, junto a los casos "
             "registrados, están en la página Casos.",
@@ -1526,3 +1507,228 @@ CODE_LABELS.update(
         },
     }
 )
+# Count sentences (one entry per plural form, see t_n), placeholders of the selection widgets
+# and tables, and the words of download file names.
+TEXT.update(
+    {
+        "n_shown#one": _e("{n} evento", "{n} event", "{n} événement"),
+        "n_shown#other": _e("{n} eventos", "{n} events", "{n} événements"),
+        "report_n_matching#one": _e(
+            "{n} evento coincide con los filtros y la búsqueda.",
+            "{n} event matches the filters and the search.",
+            "{n} événement correspond aux filtres et à la recherche.",
+        ),
+        "report_n_matching#other": _e(
+            "{n} eventos coinciden con los filtros y la búsqueda.",
+            "{n} events match the filters and the search.",
+            "{n} événements correspondent aux filtres et à la recherche.",
+        ),
+        "documents_n_results#one": _e(
+            "{n} resultado para «{query}»",
+            "{n} result for “{query}”",
+            "{n} résultat pour « {query} »",
+        ),
+        "documents_n_results#other": _e(
+            "{n} resultados para «{query}»",
+            "{n} results for “{query}”",
+            "{n} résultats pour « {query} »",
+        ),
+        "summary_held#one": _e(
+            "{n} evento celebrado", "{n} event was held", "{n} événement a été tenu"
+        ),
+        "summary_held#other": _e(
+            "{n} eventos celebrados", "{n} events were held", "{n} événements ont été tenus"
+        ),
+        "summary_recorded#one": _e(
+            "{n} evento registrado", "{n} event was recorded", "{n} événement a été recensé"
+        ),
+        "summary_recorded#other": _e(
+            "{n} eventos registrados", "{n} events were recorded", "{n} événements ont été recensés"
+        ),
+        "summary_bodies#one": _e("en {n} órgano", "across {n} body", "dans {n} organe"),
+        "summary_bodies#other": _e("en {n} órganos", "across {n} bodies", "dans {n} organes"),
+        "summary_no_host#one": _e(
+            "{n} sin anfitrión registrado",
+            "{n} without a recorded host",
+            "{n} sans hôte enregistré",
+        ),
+        "summary_no_host#other": _e(
+            "{n} sin anfitrión registrado",
+            "{n} without a recorded host",
+            "{n} sans hôte enregistré",
+        ),
+        "follow_ups_note#one": _e(
+            "{n} seguimiento registrado (tipo «{kind}»).",
+            "{n} follow-up recorded (kind “{kind}”).",
+            "{n} suivi enregistré (type « {kind} »).",
+        ),
+        "follow_ups_note#other": _e(
+            "{n} seguimientos registrados (tipo «{kind}»).",
+            "{n} follow-ups recorded (kind “{kind}”).",
+            "{n} suivis enregistrés (type « {kind} »).",
+        ),
+        "drafts_problems#one": _e(
+            "{n} problema según el verificador del ETL:",
+            "{n} problem found by the ETL's checker:",
+            "{n} problème relevé par le vérificateur de l'ETL :",
+        ),
+        "drafts_problems#other": _e(
+            "{n} problemas según el verificador del ETL:",
+            "{n} problems found by the ETL's checker:",
+            "{n} problèmes relevés par le vérificateur de l'ETL :",
+        ),
+        "bodies_intro#one": _e(
+            "El único órgano del tratado ({n}) y lo último que se sabe de él: una reunión "
+            "fechada o un informe que dice que se reunió o que informó de su trabajo.",
+            "The agreement's {n} body and the latest that is known of it: a dated meeting, or "
+            "a report that says it met or reported its work.",
+            "L'organe de l'accord ({n}) et ce que l'on sait de plus récent sur lui : une réunion "
+            "datée, ou un rapport qui indique qu'il s'est réuni ou a rendu compte de ses travaux.",
+        ),
+        "bodies_intro#other": _e(
+            "Los {n} órganos del tratado y lo último que se sabe de cada uno: una reunión "
+            "fechada o un informe que dice que se reunió o que informó de su trabajo.",
+            "The agreement's {n} bodies and the latest that is known of each: a dated meeting, "
+            "or a report that says it met or reported its work.",
+            "Les {n} organes de l'accord et ce que l'on sait de plus récent sur chacun : une "
+            "réunion datée, ou un rapport qui indique qu'il s'est réuni ou a rendu compte de "
+            "ses travaux.",
+        ),
+        "report_cases_scope#one": _e(
+            "{n} caso registrado abierto, resuelto o cerrado en el periodo (solicitud o "
+            "resolución en el periodo: {opened}, {resolved}), de las Partes y temas elegidos "
+            "(los demás filtros no se aplican a los casos); su texto está en inglés.",
+            "{n} case recorded opened, resolved or closed in the period (request or resolution "
+            "in the period: {opened}, {resolved}), of the Parties and topics chosen (the other "
+            "filters do not apply to cases).",
+            "{n} affaire enregistrée ouverte, réglée ou close pendant la période (demande ou "
+            "règlement dans la période : {opened}, {resolved}), des Parties et thèmes choisis "
+            "(les autres filtres ne s'appliquent pas aux affaires) ; son texte est en anglais.",
+        ),
+        "report_cases_scope#other": _e(
+            "{n} casos registrados abiertos, resueltos o cerrados en el periodo (solicitud o "
+            "resolución en el periodo: {opened}, {resolved}), de las Partes y temas elegidos "
+            "(los demás filtros no se aplican a los casos); su texto está en inglés.",
+            "{n} cases recorded opened, resolved or closed in the period (request or "
+            "resolution in the period: {opened}, {resolved}), of the Parties and topics chosen "
+            "(the other filters do not apply to cases).",
+            "{n} affaires enregistrées ouvertes, réglées ou closes pendant la période (demande "
+            "ou règlement dans la période : {opened}, {resolved}), des Parties et thèmes "
+            "choisis (les autres filtres ne s'appliquent pas aux affaires) ; leur texte est en "
+            "anglais.",
+        ),
+        "body_timeline_per_year#one": _e(
+            "Reuniones por año y estado ({n} reunión)",
+            "Meetings per year and status ({n} meeting)",
+            "Réunions par année et par statut ({n} réunion)",
+        ),
+        "body_timeline_per_year#other": _e(
+            "Reuniones por año y estado ({n} reuniones: demasiadas para dibujarlas una por una)",
+            "Meetings per year and status ({n} meetings: too many to draw one by one)",
+            "Réunions par année et par statut ({n} réunions : trop pour les dessiner une à une)",
+        ),
+        "summary_reported": _e(
+            "{met} y {work} en {reports} {period}.",
+            "{met}, and {work}, in {reports} {period}.",
+            "{met}, et {work}, dans {reports} {period}.",
+        ),
+        "summary_reported_met#one": _e(
+            "{n} órgano figura como reunido",
+            "{n} body is reported as having met",
+            "{n} organe est signalé comme s'étant réuni",
+        ),
+        "summary_reported_met#other": _e(
+            "{n} órganos figuran como reunidos",
+            "{n} bodies are reported as having met",
+            "{n} organes sont signalés comme s'étant réunis",
+        ),
+        "summary_reported_work#one": _e(
+            "{n} más como que informó de su trabajo",
+            "{n} more as having reported its work",
+            "{n} autre comme ayant rendu compte de ses travaux",
+        ),
+        "summary_reported_work#other": _e(
+            "{n} más como que informaron de su trabajo",
+            "{n} more as having reported their work",
+            "{n} autres comme ayant rendu compte de leurs travaux",
+        ),
+        "summary_reported_reports#one": _e(
+            "{n} informe de actividad que cubre",
+            "{n} activity report covering",
+            "{n} rapport d'activité couvrant",
+        ),
+        "summary_reported_reports#other": _e(
+            "{n} informes de actividad que cubren",
+            "{n} activity reports covering",
+            "{n} rapports d'activité couvrant",
+        ),
+        "cases_summary_line": _e(
+            "Casos de aplicación abiertos, resueltos o cerrados en el periodo: {opened}, "
+            "{resolved}.",
+            "Enforcement cases opened, resolved or closed in the period: {opened}, {resolved}.",
+            "Affaires d'application ouvertes, réglées ou closes pendant la période : {opened}, "
+            "{resolved}.",
+        ),
+        "cases_opened#one": _e("{n} abierto", "{n} opened", "{n} ouverte"),
+        "cases_opened#other": _e("{n} abiertos", "{n} opened", "{n} ouvertes"),
+        "cases_resolved#one": _e(
+            "{n} resuelto o cerrado", "{n} resolved or closed", "{n} réglée ou close"
+        ),
+        "cases_resolved#other": _e(
+            "{n} resueltos o cerrados", "{n} resolved or closed", "{n} réglées ou closes"
+        ),
+        "cases_choose": _e("Elija un caso", "Choose a case", "Choisissez une affaire"),
+        "no_results": _e("Sin resultados", "No results", "Aucun résultat"),
+    }
+)
+
+FILE_WORDS: Final[dict[str, Entry]] = {
+    "active-bodies": _e("organos-activos", "active-bodies", "organes-actifs"),
+    "bodies": _e("organos", "bodies", "organes"),
+    "body": _e("organo", "body", "organe"),
+    "briefing": _e("nota", "briefing", "note"),
+    "by": _e("por", "by", "par"),
+    "case": _e("caso", "case", "affaire"),
+    "cases": _e("casos", "cases", "affaires"),
+    "chair": _e("presidencia", "chair", "presidence"),
+    "chapter": _e("capitulo", "chapter", "chapitre"),
+    "complainant": _e("reclamante", "complainant", "plaignante"),
+    "confidence-mix": _e("mezcla-de-confianza", "confidence-mix", "repartition-confiance"),
+    "events": _e("eventos", "events", "evenements"),
+    "evidence": _e("evidencia", "evidence", "indices"),
+    "evidence-coverage": _e(
+        "cobertura-de-evidencia", "evidence-coverage", "couverture-des-indices"
+    ),
+    "from": _e("desde", "from", "depuis"),
+    "host": _e("anfitrion", "host", "hote"),
+    "hosts": _e("anfitriones", "hosts", "hotes"),
+    "level": _e("nivel", "level", "niveau"),
+    "mechanism": _e("mecanismo", "mechanism", "mecanisme"),
+    "meetings": _e("reuniones", "meetings", "reunions"),
+    "milestones": _e("hitos", "milestones", "jalons"),
+    "officials": _e("funcionarios", "officials", "responsables"),
+    "open-cases": _e("casos-abiertos", "open-cases", "affaires-ouvertes"),
+    "outcome-kinds": _e("tipos-de-resultado", "outcome-kinds", "types-de-resultat"),
+    "outcomes": _e("resultados", "outcomes", "resultats"),
+    "over-time": _e("en-el-tiempo", "over-time", "dans-le-temps"),
+    "panel-themes": _e("temas-de-paneles", "panel-themes", "themes-des-panels"),
+    "presence": _e("presencia", "presence", "presence"),
+    "related-meetings": _e("reuniones-relacionadas", "related-meetings", "reunions-liees"),
+    "reports": _e("informes", "reports", "rapports"),
+    "respondent": _e("demandada", "respondent", "defenderesse"),
+    "sector": _e("sector", "sector", "secteur"),
+    "sources": _e("fuentes", "sources", "sources"),
+    "stated-counts": _e("totales-declarados", "stated-counts", "totaux-declares"),
+    "status": _e("estado", "status", "statut"),
+    "summary": _e("resumen", "summary", "resume"),
+    "time-to-resolution": _e("tiempo-hasta-resolucion", "time-to-resolution", "delai-de-reglement"),
+    "to": _e("hasta", "to", "jusqu-au"),
+    "top-topics": _e("temas-principales", "top-topics", "themes-principaux"),
+    "topic": _e("tema", "topic", "theme"),
+    "topic_group": _e("grupo-de-temas", "topic-group", "groupe-de-themes"),
+    "topics": _e("temas", "topics", "themes"),
+    "workbook": _e("libro", "workbook", "classeur"),
+    "year": _e("ano", "year", "annee"),
+}
+"""English words of download file names (keys, hyphenated) → the words in each language:
+lower-case ASCII letters and hyphens only, so a name reads the same on every system."""

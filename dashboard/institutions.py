@@ -14,7 +14,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.i18n import t
+from dashboard.i18n import t, t_n
 from dashboard.labels import Labels
 from dashboard.tables import dates_as_known, title_expr
 
@@ -173,7 +173,7 @@ def meetings_timeline(meetings: pl.DataFrame, lang: str) -> go.Figure:
                 "year": t("year", lang),
                 "n_meetings": t("body_meetings", lang),
             },
-            title=t("body_timeline_per_year", lang, n=meetings.height),
+            title=t_n("body_timeline_per_year", lang, meetings.height),
         )
         fig.update_layout(height=300, barmode="stack", xaxis={"dtick": 1})
     fig.update_layout(margin={"t": 50, "l": 10, "r": 10, "b": 10})

@@ -236,6 +236,7 @@ def render_sidebar(options: Options, labels: Labels) -> None:
             key=key,
             format_func=functools.partial(labels, spec.list_name),
             placeholder=t("all", lang),
+            select_all=False,
             on_change=_commit_list,
             args=(spec, key),
         )

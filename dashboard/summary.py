@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dashboard.i18n import t
+from dashboard.i18n import t, t_n
 from dashboard.labels import Labels
 
 
@@ -47,10 +47,6 @@ def _move(move: TopicMove, lang: str) -> str:
     return t("summary_move", lang, label=move.label, n=move.n_events, sign=sign)
 
 
-def _plural(key: str, n: int, lang: str) -> str:
-    return t(f"{key}_{'one' if n == 1 else 'many'}", lang, n=n)
-
-
 def summary_paragraph(facts: SummaryFacts, labels: Labels) -> str:
     """A short paragraph in the interface language stating the headline facts; every event is
     accounted for in the hosting sentence, those without a recorded host included."""
@@ -58,14 +54,14 @@ def summary_paragraph(facts: SummaryFacts, labels: Labels) -> str:
     period = _period(facts, lang)
     if facts.n_events == 0:
         return t("summary_none", lang, period=period)
-    what = _plural("summary_held" if facts.held_only else "summary_recorded", facts.n_events, lang)
-    bodies = _plural("summary_bodies", facts.n_bodies, lang)
+    what = t_n("summary_held" if facts.held_only else "summary_recorded", lang, facts.n_events)
+    bodies = t_n("summary_bodies", lang, facts.n_bodies)
     sentences = [t("summary_head", lang, period=period, n=facts.n_events, what=what, bodies=bodies)]
     hosts = [t("summary_hosted", lang, party=party, n=n) for party, n in facts.hosted.items() if n]
     without = facts.n_events - sum(facts.hosted.values())
     if hosts:
         if without > 0:
-            hosts.append(_plural("summary_no_host", without, lang))
+            hosts.append(t_n("summary_no_host", lang, without))
         sentences.append(t("summary_hosts", lang, hosts=_join(hosts, lang)))
     else:
         sentences.append(t("summary_no_hosts", lang))
@@ -79,3 +75,26 @@ def summary_paragraph(facts: SummaryFacts, labels: Labels) -> str:
             items = [_move(m, lang) for m in facts.top_topics]
         sentences.append(t("summary_topics", lang, topics=_join(items, lang)))
     return " ".join(sentences)
+
+
+def reported_sentence(n_met: int, n_work: int, n_reports: int, *, period: str, lang: str) -> str:
+    """What the activity reports covering ``period`` say: bodies that met, bodies that reported
+    their work, and how many reports say so, each count with its own singular or plural."""
+    return t(
+        "summary_reported",
+        lang,
+        met=t_n("summary_reported_met", lang, n_met),
+        work=t_n("summary_reported_work", lang, n_work),
+        reports=t_n("summary_reported_reports", lang, n_reports),
+        period=period,
+    )
+
+
+def cases_line(opened: int, resolved: int, lang: str) -> str:
+    """Enforcement cases opened and resolved or closed in the period, in one sentence."""
+    return t(
+        "cases_summary_line",
+        lang,
+        opened=t_n("cases_opened", lang, opened),
+        resolved=t_n("cases_resolved", lang, resolved),
+    )

@@ -8,27 +8,25 @@ import streamlit as st
 from dashboard import components, institutions
 from dashboard.context import PageContext, get_context
 from dashboard.data import query
-from dashboard.i18n import t
+from dashboard.i18n import t, t_n
 
 
 def render(ctx: PageContext) -> None:
     lang, labels = ctx.lang, ctx.labels
     st.title(t("page_bodies", lang))
     index = query("bodies_index")
-    st.markdown(t("bodies_intro", lang, n=index.height))
+    st.markdown(t_n("bodies_intro", lang, index.height))
     st.caption(t("all_records_note", lang))
     rows = institutions.index_rows(index, labels)
-    st.dataframe(
+    components.table(
+        ctx,
         rows,
-        hide_index=True,
         column_config={
-            **components.table_config(ctx, rows),
             "body_page": st.column_config.LinkColumn(
                 t("body_page", lang), display_text=t("body_page_link", lang)
             ),
         },
         height=(len(rows) + 1) * 35 + 3,
-        placeholder="—",
         key="bd_index",
     )
     components.csv_button(ctx, rows.drop("body_page"), what="bodies", key="bd_index_csv")

@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import charts, components, evidence, institutions
 from dashboard.context import PageContext, get_context
 from dashboard.data import query
-from dashboard.i18n import t
+from dashboard.i18n import label_value, t, t_n
 from dashboard.state import code_select
 from dashboard.tables import dates_as_known, title_expr
 
@@ -43,7 +43,7 @@ def _chosen(ctx: PageContext) -> str | None:
         ctx.options.bodies,
         lang=ctx.lang,
         name=lambda c: ctx.labels("bodies", c),
-        placeholder="—",
+        placeholder=t("none", ctx.lang),
     )
 
 
@@ -61,19 +61,10 @@ def _shown(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _table(ctx: PageContext, frame: pl.DataFrame, *, what: str, key: str) -> None:
-    config = {
-        **components.table_config(ctx, frame),
-        "quote_url": st.column_config.LinkColumn(t("quote_url", ctx.lang)),
-    }
+    config = {"quote_url": st.column_config.LinkColumn(t("quote_url", ctx.lang))}
     if "url" in frame.columns:
         config["url"] = st.column_config.LinkColumn(t("url", ctx.lang))
-    st.dataframe(
-        _shown(ctx, frame),
-        hide_index=True,
-        column_config=config,
-        key=f"{key}_table",
-        placeholder="—",
-    )
+    components.table(ctx, _shown(ctx, frame), column_config=config, key=f"{key}_table")
     components.csv_button(ctx, frame, what=what, key=f"{key}_csv")
 
 
@@ -137,11 +128,9 @@ def render(ctx: PageContext) -> None:
         )
         st.plotly_chart(timeline, key="body_timeline_chart", width="stretch")
         shown = _shown(ctx, meetings)
-        picked = st.dataframe(
+        picked = components.table(
+            ctx,
             shown,
-            hide_index=True,
-            column_config=components.table_config(ctx, meetings),
-            placeholder="—",
             on_select="rerun",
             selection_mode="single-row",
             key="body_meetings_table",
@@ -150,7 +139,7 @@ def render(ctx: PageContext) -> None:
         if rows:
             event_id = shown["event_id"][rows[0]]
             st.button(
-                t("documents_open_event", lang) + f": {event_id}",
+                label_value(t("documents_open_event", lang), event_id, lang),
                 on_click=_open_event,
                 args=(event_id,),
                 key="body_open_event",
@@ -171,7 +160,7 @@ def render(ctx: PageContext) -> None:
         by_kind = institutions.outcome_kind_counts(outcomes, labels, kinds)
         n_follow = int(outcomes.filter(pl.col("kind") == "follow_up").height)
         st.caption(
-            t("follow_ups_note", lang, n=n_follow, kind=labels("outcome_kinds", "follow_up"))
+            t_n("follow_ups_note", lang, n_follow, kind=labels("outcome_kinds", "follow_up"))
         )
         bars = charts.count_bar(
             by_kind,
@@ -225,7 +214,10 @@ def render(ctx: PageContext) -> None:
                 url = row["quote_url"] or ""
                 if url.startswith(("http://", "https://")):
                     st.link_button(
-                        f"{t('report_source', lang)}: {row['quote_publisher'] or url[:40]}", url
+                        label_value(
+                            t("report_source", lang), row["quote_publisher"] or url[:40], lang
+                        ),
+                        url,
                     )
         _table(ctx, rows_, what=f"{code}-reports", key="body_reports")
 

@@ -183,6 +183,7 @@ def render(ctx: PageContext) -> None:
         key="cs_pick",
         on_change=_pick,
         format_func=lambda c: "" if c is None else c,
+        placeholder=t("cases_choose", lang),
     )
     if st.session_state.pop(GO, False):
         st.switch_page(CASE_PAGE)

@@ -44,11 +44,11 @@ def render(ctx: PageContext) -> None:
         "topic_code",
         pl.col(f"label_{lang}").alias("topic"),
     )
-    st.dataframe(topics, hide_index=True, column_config=components.table_config(ctx, topics))
+    components.table(ctx, topics)
     bodies = query("codebook_bodies").select(
         "body_code", "chapter", "article", pl.col(f"name_{lang}").alias("body")
     )
-    st.dataframe(bodies, hide_index=True, column_config=components.table_config(ctx, bodies))
+    components.table(ctx, bodies)
     codes = pl.DataFrame(
         [
             (t(f"codebook_{name}", lang), code, entry.get(lang, entry["en"]))
@@ -58,11 +58,11 @@ def render(ctx: PageContext) -> None:
         schema=["list_name", "code", "label"],
         orient="row",
     )
-    st.dataframe(codes, hide_index=True, column_config=components.table_config(ctx, codes))
+    components.table(ctx, codes)
 
     st.subheader(t("load_runs", lang))
     runs = query("load_runs")
-    st.dataframe(runs, hide_index=True, column_config=components.table_config(ctx, runs))
+    components.table(ctx, runs)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import components
 from dashboard.context import PageContext, get_context
 from dashboard.data import filtered, query, reports_for
-from dashboard.i18n import t
+from dashboard.i18n import label_value, t, t_n
 from dashboard.state import initial_params, publish_page
 from dashboard.tables import dates_as_known, title_text
 from etl.search import query_terms, search_params, snippet
@@ -63,11 +63,10 @@ def render(ctx: PageContext) -> None:
         st.info(t("documents_no_documents", lang))
     else:
         table = documents.select("title", "language", "published", "file", "n_passages")
-        st.dataframe(
+        components.table(
+            ctx,
             table,
-            hide_index=True,
             column_config={
-                **components.table_config(ctx, table),
                 **{
                     c: t(f"documents_col_{c}", lang)
                     for c in ("title", "language", "file", "n_passages")
@@ -94,7 +93,7 @@ def render(ctx: PageContext) -> None:
     if results.is_empty():
         st.info(t("documents_no_results", lang, query=components.plain(text)))
         return
-    st.caption(t("documents_n_results", lang, n=results.height, query=components.plain(text)))
+    st.caption(t_n("documents_n_results", lang, results.height, query=components.plain(text)))
     for i, row in enumerate(results.iter_rows(named=True)):
         with st.container(border=True):
             if row["doc_kind"] == "passage":
@@ -117,9 +116,13 @@ def render(ctx: PageContext) -> None:
                 st.markdown(f"**{t(kind, lang)}** · " + components.plain(row["title"]))
             st.markdown(highlighted(row["text"] or "", terms))
             st.caption(
-                f"{t('documents_matched_terms', lang)}: "
-                + components.plain(", ".join(row["matched_terms"]))
-                + f" · {t('documents_score', lang)}: {row['score']:.2f}"
+                label_value(
+                    t("documents_matched_terms", lang),
+                    components.plain(", ".join(row["matched_terms"])),
+                    lang,
+                )
+                + " · "
+                + label_value(t("documents_score", lang), f"{row['score']:.2f}", lang)
                 + (
                     f" · {row['start_offset']}–{row['end_offset']}"
                     if row["start_offset"] is not None
@@ -130,7 +133,9 @@ def render(ctx: PageContext) -> None:
                 if st.button(t("documents_open_event", lang), key=f"doc_ev_{i}"):
                     _open_event(row["event_id"])
             elif row["doc_kind"] == "report":
-                st.caption(components.plain(f"{t('report_id', lang)}: {row['report_id']}"))
+                st.caption(
+                    components.plain(label_value(t("report_id", lang), row["report_id"], lang))
+                )
             else:
                 citing = citations.filter(pl.col("document_id") == row["document_id"])
                 for j, event in enumerate(citing.iter_rows(named=True)):

@@ -15,11 +15,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import streamlit as st
 
-from dashboard import drafts
+from dashboard import components, drafts
 from dashboard.context import PageContext, get_context
-from dashboard.i18n import t
+from dashboard.i18n import t, t_n
 from etl.drafting.fields import Evidence
 from etl.records import Event
 from etl.recordtypes.reports import CLAIMS
@@ -52,11 +53,20 @@ def _select(
     current: Any,
     key: str,
     fmt: Callable[[Any], str],
+    *,
+    lang: str,
 ) -> Any:
     choices = list(options)
     if current not in choices:
         choices.insert(0, current)
-    return st.selectbox(label, choices, index=choices.index(current), key=key, format_func=fmt)
+    return st.selectbox(
+        label,
+        choices,
+        index=choices.index(current),
+        key=key,
+        format_func=fmt,
+        placeholder=t("drafts_none_option", lang),
+    )
 
 
 def _event_fields(
@@ -73,10 +83,20 @@ def _event_fields(
     values: dict[str, Any] = {}
     values["id"] = st.text_input(label("id"), record["id"], key=f"{key}_id")
     values["body"] = _select(
-        label("body"), taxonomy.codes("bodies"), record["body"], f"{key}_body", coded("bodies")
+        label("body"),
+        taxonomy.codes("bodies"),
+        record["body"],
+        f"{key}_body",
+        coded("bodies"),
+        lang=lang,
     )
     values["kind"] = _select(
-        label("kind"), taxonomy.codes("kinds"), record["kind"], f"{key}_kind", coded("kinds")
+        label("kind"),
+        taxonomy.codes("kinds"),
+        record["kind"],
+        f"{key}_kind",
+        coded("kinds"),
+        lang=lang,
     )
     values["edition"] = st.number_input(
         label("edition"), min_value=1, value=record["edition"], step=1, key=f"{key}_edition"
@@ -104,6 +124,7 @@ def _event_fields(
         record["status"],
         f"{key}_status",
         coded("statuses"),
+        lang=lang,
     )
     values["format"] = _select(
         label("format"),
@@ -111,12 +132,13 @@ def _event_fields(
         record["format"],
         f"{key}_format",
         coded("formats"),
+        lang=lang,
     )
     values["city"] = st.text_input(label("city"), record["city"] or "", key=f"{key}_city")
     parties = [None, *taxonomy.codes("parties")]
     for name in ("host_party", "chair_party"):
         values[name] = _select(
-            label(name), parties, record[name], f"{key}_{name}", coded("parties")
+            label(name), parties, record[name], f"{key}_{name}", coded("parties"), lang=lang
         )
     values["topics"] = st.multiselect(
         label("topics"),
@@ -124,6 +146,8 @@ def _event_fields(
         default=[c for c in record["topics"] if c in taxonomy.codes("topics")],
         key=f"{key}_topics",
         format_func=coded("topics"),
+        placeholder=t("drafts_none_option", lang),
+        select_all=False,
     )
     values["confidence"] = _select(
         label("confidence"),
@@ -131,6 +155,7 @@ def _event_fields(
         record["confidence"],
         f"{key}_confidence",
         coded("confidence"),
+        lang=lang,
     )
     return values
 
@@ -178,6 +203,7 @@ def _report_fields(
                 entry["body"],
                 f"{key}_body_{i}",
                 lambda c: labels("bodies", c),
+                lang=lang,
             )
             claim = _select(
                 label("claim"),
@@ -185,6 +211,7 @@ def _report_fields(
                 entry["claim"],
                 f"{key}_claim_{i}",
                 lambda c: t(f"drafts_claim_{c}", lang) if c in CLAIMS else str(c),
+                lang=lang,
             )
             quote = st.text_input(label("quote"), entry["quote"], key=f"{key}_quote_{i}")
             if keep:
@@ -196,6 +223,7 @@ def _report_fields(
         record["confidence"],
         f"{key}_confidence",
         lambda c: labels("confidence", c),
+        lang=lang,
     )
     return values
 
@@ -209,12 +237,14 @@ def _evidence_panel(ctx: PageContext, text: str, evidence: Sequence[Evidence], k
         [None, *fields],
         key=f"{key}_focus",
         format_func=lambda f: t("drafts_all_fields", lang) if f is None else f,
+        placeholder=t("drafts_all_fields", lang),
     )
     shown = [e for e in evidence if focus is None or e.field.split("[")[0] == focus]
     with st.container(height=520, border=True):
         st.markdown(drafts.highlighted_text(text, [(e.start, e.end) for e in shown]))
     with st.expander(t("drafts_evidence", lang)):
-        st.dataframe(drafts.evidence_rows(shown), hide_index=True, key=f"{key}_evidence")
+        rows = pl.DataFrame(drafts.evidence_rows(shown), infer_schema_length=None)
+        components.table(ctx, rows, key=f"{key}_evidence")
 
 
 def render(ctx: PageContext) -> None:
@@ -280,7 +310,7 @@ def render(ctx: PageContext) -> None:
     errors = [p for p in problems if not p.is_warning]
     folder_name = drafts.record_type_of(result).folder
     if errors:
-        st.error(t("drafts_problems", lang, n=len(errors)))
+        st.error(t_n("drafts_problems", lang, len(errors)))
         # as `python -m etl validate` prints them; a code block shows record text inertly
         st.code("\n".join(str(p) for p in errors), language=None)
     else:

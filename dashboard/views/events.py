@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import components, evidence, institutions
 from dashboard.context import PageContext, get_context
 from dashboard.data import events, query, reports_for
-from dashboard.i18n import t
+from dashboard.i18n import t, t_n
 from dashboard.state import initial_params, publish_page
 from dashboard.tables import (
     SHOWN_COLUMNS,
@@ -220,7 +220,7 @@ def render(ctx: PageContext) -> None:
     found = events(ctx.filters, search, max_rows=SHOWN_ROWS)
     n_total = int(found["n_total"][0]) if found.height else 0
     rows = event_rows(ctx, found)
-    st.caption(t("n_shown", lang, n=n_total))
+    st.caption(t_n("n_shown", lang, n_total))
     if n_total > rows.height:
         st.caption(t("rows_capped", lang, shown=rows.height, n=n_total))
     linked = institutions.with_body_links(found.select("body_code"), lang)["body_page"]

@@ -8,7 +8,7 @@ from dataclasses import replace
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, components, evidence
+from dashboard import briefing, components, evidence, summary
 from dashboard.context import PageContext, get_context
 from dashboard.data import build_info, events, reports_for
 from dashboard.i18n import t
@@ -34,13 +34,8 @@ def _reported(ctx: PageContext) -> str:
         return t("summary_no_reports", lang)
     start = period.date_from or ctx.options.first_date
     end = period.date_to or ctx.options.last_date
-    return t(
-        "summary_reported",
-        lang,
-        n_met=n_met,
-        n_work=n_work,
-        n_reports=n_reports,
-        period=f"{start.isoformat()} – {end.isoformat()}",
+    return summary.reported_sentence(
+        n_met, n_work, n_reports, period=f"{start.isoformat()} – {end.isoformat()}", lang=lang
     )
 
 
@@ -51,15 +46,7 @@ def render(ctx: PageContext) -> None:
     st.markdown(components.plain(briefing.paragraph(ctx, facts)))
     # The same cases as the pack's and the workbook's (dashboard.cases.SUMMARY_RULE).
     in_period = briefing.cases_in_period(ctx)
-    st.markdown(
-        t(
-            "cases_summary_line",
-            lang,
-            n=in_period["n_cases"],
-            opened=in_period["n_opened"],
-            resolved=in_period["n_resolved"],
-        )
-    )
+    st.markdown(summary.cases_line(in_period["n_opened"], in_period["n_resolved"], lang))
     st.markdown(components.plain(_reported(ctx)))
 
     held_only = ctx.filters.statuses == ("held",)
@@ -75,9 +62,9 @@ def render(ctx: PageContext) -> None:
     if facts.previous:
         start, end = facts.previous
         st.caption(t("change_vs_previous", lang, start=start.isoformat(), end=end.isoformat()))
-    st.dataframe(
+    components.table(
+        ctx,
         topics,
-        hide_index=True,
         column_config={
             "topic": t("topic", lang),
             "n_events": t("n_events", lang),

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import charts, components, figures, state
 from dashboard.context import PageContext, get_context
 from dashboard.data import filtered
-from dashboard.i18n import t
+from dashboard.i18n import t, t_n
 from dashboard.tables import dates_as_known, title_expr
 
 PANEL_ROWS = 500
@@ -52,7 +52,7 @@ def _cell_events(ctx: PageContext, topics: list[str], years: list[str], bodies: 
             topics,
             lang=lang,
             name=lambda c: ctx.labels("topics", c),
-            placeholder="—",
+            placeholder=t("none", lang),
         )
     with mid:
         year = state.code_select(
@@ -112,7 +112,7 @@ def _cell_events(ctx: PageContext, topics: list[str], years: list[str], bodies: 
         )
 
     rows = rows_of()
-    st.caption(t("n_shown", lang, n=rows.height))
+    st.caption(t_n("n_shown", lang, rows.height))
     if rows.height > CELL_ROWS:
         st.caption(t("rows_capped", lang, shown=CELL_ROWS, n=rows.height))
     components.event_table(

@@ -14,7 +14,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from dashboard import evidence, institutions
-from dashboard.i18n import t
+from dashboard.i18n import t_n
 from dashboard.labels import Labels
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -311,7 +311,7 @@ def test_timeline_counts_per_year_and_status_beyond_the_limit(lang: str) -> None
     }
     assert drawn == counted
     assert str(meetings.height) in fig.layout.title.text
-    assert fig.layout.title.text == t("body_timeline_per_year", lang, n=meetings.height)
+    assert fig.layout.title.text == t_n("body_timeline_per_year", lang, meetings.height)
 
 
 @pytest.mark.parametrize("copies", [1, 80])

@@ -7,6 +7,7 @@ import ast
 import csv
 import datetime as dt
 import io
+import re
 import shutil
 import zipfile
 from dataclasses import replace
@@ -17,7 +18,7 @@ import pytest
 from dashboard import briefing, data
 from dashboard.context import PageContext
 from dashboard.filters import Filters
-from dashboard.i18n import TEXT
+from dashboard.i18n import TEXT, file_words
 from etl.build import build
 from warehouse.db import connect, run_sql
 
@@ -26,6 +27,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _ctx(lang: str, filters: Filters) -> PageContext:
     return PageContext(lang=lang, labels=data.labels(lang), options=data.options(), filters=filters)
+
+
+PERIOD = re.compile(r"-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.\w+$")
+
+
+def _csv(files: dict[str, bytes], what: str, lang: str = "en") -> bytes:
+    """The pack's CSV of ``what`` (its name in ``lang``, then the period)."""
+    stem = f"tmec-{file_words(what, lang)}"
+    return next(v for k, v in files.items() if k.endswith(".csv") and PERIOD.sub("", k) == stem)
 
 
 def _count(db: Path, sql: str) -> int:
@@ -52,23 +62,26 @@ def test_pack_holds_the_views_csvs_and_report(warehouse: Path, lang: str) -> Non
     files = _read(briefing.pack(_ctx(lang, Filters()), view="summary"))
     names = sorted(files)
     assert "report.html" in names
-    assert {n.split("-start")[0] for n in names if n.endswith(".csv")} == {
-        "tmec-events",
-        "tmec-sources",
-        "tmec-top-topics",
-        "tmec-events-over-time",
-        "tmec-topic-groups-over-time",
-        "tmec-cases",
-        "tmec-case-milestones",
-        "tmec-case-sources",
-        "tmec-stated-counts",
+    assert {PERIOD.sub("", n) for n in names if n.endswith(".csv")} == {
+        f"tmec-{file_words(what, lang)}"
+        for what in (
+            "events",
+            "sources",
+            "top-topics",
+            "events-over-time",
+            "topic-groups-over-time",
+            "cases",
+            "case-milestones",
+            "case-sources",
+            "stated-counts",
+        )
     }
-    events = _rows(next(files[n] for n in names if n.startswith("tmec-events-start")))
+    events = _rows(_csv(files, "events", lang))
     held = _count(warehouse, "select count(*) from events where status = 'held'")
     assert len(events) == held
     url_header = {"en": "Source URLs", "es": "URL de las fuentes"}[lang]
     assert all(row[url_header] for row in events)
-    sources = _rows(next(files[n] for n in names if n.startswith("tmec-sources")))
+    sources = _rows(_csv(files, "sources", lang))
     assert len(sources) == _count(
         warehouse,
         "select count(*) from sources join events using (event_id) where status = 'held'",
@@ -84,19 +97,41 @@ def test_pack_holds_the_views_csvs_and_report(warehouse: Path, lang: str) -> Non
 def test_pack_follows_the_filters(warehouse: Path) -> None:
     filters = replace(Filters(), bodies=("sme_dialogue",))
     files = _read(briefing.pack(_ctx("en", filters), view="summary"))
-    events = _rows(next(v for k, v in files.items() if k.startswith("tmec-events-start")))
+    events = _rows(_csv(files, "events"))
     assert {row["Body"] for row in events} == {"SME Dialogue"}
     report = files["report.html"].decode("utf-8")
     assert "SME Dialogue" in report  # the filters applied are listed
 
 
-def test_pack_file_name_says_what_and_when() -> None:
+@pytest.mark.parametrize(
+    ("lang", "view", "expected"),
+    [
+        ("en", "summary", "tmec-briefing-2023-01-01_2024-12-31.zip"),
+        ("es", "summary", "tmec-nota-2023-01-01_2024-12-31.zip"),
+        ("fr", "events", "tmec-note-evenements-2023-01-01_2024-12-31.zip"),
+    ],
+)
+def test_pack_file_name_says_what_and_when(
+    warehouse: Path, lang: str, view: briefing.View, expected: str
+) -> None:
     filters = replace(Filters(), date_from=dt.date(2023, 1, 1), date_to=dt.date(2024, 12, 31))
-    assert briefing.pack_file_name(filters) == "tmec-briefing-2023-01-01_2024-12-31.zip"
+    assert briefing.pack_file_name(_ctx(lang, filters), view) == expected
 
 
-def _events_csv(files: dict[str, bytes]) -> list[dict[str, str]]:
-    return _rows(next(v for k, v in files.items() if k.startswith("tmec-events-start")))
+@pytest.mark.parametrize("lang", ["es", "en", "fr"])
+def test_with_no_period_chosen_names_say_the_datas_first_and_last_dates(
+    warehouse: Path, lang: str
+) -> None:
+    ctx = _ctx(lang, Filters())
+    span = f"{ctx.options.first_date.isoformat()}_{ctx.options.last_date.isoformat()}"
+    words = {"es": "nota", "en": "briefing", "fr": "note"}[lang]
+    assert briefing.pack_file_name(ctx) == f"tmec-{words}-{span}.zip"
+    files = _read(briefing.pack(ctx, view="summary"))
+    assert all(span in name for name in files if name != "report.html"), sorted(files)
+
+
+def _events_csv(files: dict[str, bytes], lang: str = "en") -> list[dict[str, str]]:
+    return _rows(_csv(files, "events", lang))
 
 
 def test_events_pack_holds_only_the_events_the_search_found(warehouse: Path) -> None:
@@ -106,7 +141,7 @@ def test_events_pack_holds_only_the_events_the_search_found(warehouse: Path) -> 
     assert 0 < len(shown) < _count(warehouse, "select count(*) from events where status = 'held'")
     files = _read(briefing.pack(ctx, view="events", q="Ebrard"))
     assert sorted(row["Event id"] for row in _events_csv(files)) == sorted(shown)
-    sources = _rows(next(v for k, v in files.items() if k.startswith("tmec-sources")))
+    sources = _rows(_csv(files, "sources"))
     assert {row["Event id"] for row in sources} <= set(shown)
     report = files["report.html"].decode("utf-8")
     assert "«Ebrard»" in report, "the search is among the filters in words"
@@ -204,7 +239,7 @@ def test_workbook_holds_the_views_tables_sources_and_filters(
     assert book.sheetnames[:3] == ["Filtros y versión", "Eventos", "Fuentes"]
     if view == "summary":
         assert "Temas más frecuentes" in book.sheetnames
-    events = _events_csv(files)
+    events = _events_csv(files, "es")
     assert book["Eventos"].max_row == len(events) + 1
     about = {row[0].value: row[1].value for row in book["Filtros y versión"].iter_rows()}
     assert about["Versión de datos"]

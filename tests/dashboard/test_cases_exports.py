@@ -22,7 +22,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import briefing, cases, data, export
 from dashboard.context import PageContext
 from dashboard.filters import Filters
-from dashboard.i18n import TEXT, column_headers, t
+from dashboard.i18n import TEXT, column_headers, t, t_n
 from dashboard.labels import Labels
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -242,7 +242,13 @@ def test_pack_for_a_period_holds_exactly_the_cases_the_summary_speaks_of(
     n_resolved = sum(
         (day := _resolution_day(CASES[c])) is not None and start <= day <= end for c in CASES
     )
-    scope = t("report_cases_scope", "en", n=len(wanted), opened=n_opened, resolved=n_resolved)
+    scope = t_n(
+        "report_cases_scope",
+        "en",
+        len(wanted),
+        opened=t_n("cases_opened", "en", n_opened),
+        resolved=t_n("cases_resolved", "en", n_resolved),
+    )
     assert scope in section
     assert t("cases_rule_activity", "en") in report
     by_mechanism = section.split(t("cases_by_mechanism", "en"), 1)[1].split("</table>")[0]

@@ -26,6 +26,7 @@ from dashboard.export import (
     safe_filename_part,
     workbook_bytes,
 )
+from dashboard.i18n import FILE_WORDS
 
 BOM = b"\xef\xbb\xbf"
 HEADERS = {"title": "Título", "country": "País", "n_attendees": "Asistentes", "event_date": "Fecha"}
@@ -191,9 +192,9 @@ def test_export_filename_example() -> None:
 @pytest.mark.parametrize(
     ("date_from", "date_to", "expected"),
     [
-        (None, date(2024, 12, 31), "tmec-events-start_2024-12-31.csv"),
-        (date(2023, 1, 1), None, "tmec-events-2023-01-01_end.csv"),
-        (None, None, "tmec-events-start_end.csv"),
+        (None, date(2024, 12, 31), "tmec-events-to-2024-12-31.csv"),
+        (date(2023, 1, 1), None, "tmec-events-from-2023-01-01.csv"),
+        (None, None, "tmec-events.csv"),
     ],
 )
 def test_export_filename_open_bounds(
@@ -218,12 +219,43 @@ def test_export_filename_open_bounds(
     ],
 )
 def test_export_filename_makes_what_safe(what: str, part: str) -> None:
-    assert export_filename(what, date_from=None, date_to=None) == f"tmec-{part}-start_end.csv"
+    assert export_filename(what, date_from=None, date_to=None) == f"tmec-{part}.csv"
 
 
 def test_export_filename_ext_made_safe() -> None:
     name = export_filename("report", date_from=None, date_to=None, ext=".HTML")
-    assert name == "tmec-report-start_end.html"
+    assert name == "tmec-report.html"
+
+
+@pytest.mark.parametrize(
+    ("what", "lang", "expected"),
+    [
+        ("events", "es", "tmec-eventos-2020-07-02_2026-07-20.csv"),
+        ("events", "en", "tmec-events-2020-07-02_2026-07-20.csv"),
+        ("events", "fr", "tmec-evenements-2020-07-02_2026-07-20.csv"),
+        ("briefing-events", "es", "tmec-nota-eventos-2020-07-02_2026-07-20.csv"),
+        ("events-over-time", "fr", "tmec-evenements-dans-le-temps-2020-07-02_2026-07-20.csv"),
+        (
+            "topic_group-over-time",
+            "es",
+            "tmec-grupo-de-temas-en-el-tiempo-2020-07-02_2026-07-20.csv",
+        ),
+        (
+            "case-rrm-2021-001-milestones",
+            "fr",
+            "tmec-affaire-rrm-2021-001-jalons-2020-07-02_2026-07-20.csv",
+        ),
+    ],
+)
+def test_export_filename_in_the_interface_language(what: str, lang: str, expected: str) -> None:
+    name = export_filename(what, date_from=date(2020, 7, 2), date_to=date(2026, 7, 20), lang=lang)
+    assert name == expected
+
+
+def test_file_words_are_lower_case_ascii_and_hyphens() -> None:
+    for key, entry in FILE_WORDS.items():
+        for lang, words in entry.items():
+            assert re.fullmatch(r"[a-z]+(-[a-z]+)*", words), (key, lang, words)
 
 
 def test_safe_filename_part_is_at_most_60_chars() -> None:
