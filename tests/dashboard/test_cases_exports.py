@@ -270,7 +270,7 @@ def test_pack_for_a_period_holds_exactly_the_cases_the_summary_speaks_of(
 def test_pack_cases_follow_the_party_and_topic_filters(warehouse: Path) -> None:
     filters = replace(Filters(), parties=("CA",), topics=("agriculture",))
     files = _read(briefing.pack(_ctx("en", filters), view="summary"))
-    [name] = [n for n in files if n.startswith("tmec-cases-start")]
+    [name] = [n for n in files if n.startswith("tmec-cases-2") and n.endswith(".csv")]
     ids = [r["Case"] for r in csv.DictReader(io.StringIO(files[name].decode("utf-8-sig")))]
     wanted = [
         cid
