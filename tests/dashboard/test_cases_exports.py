@@ -22,7 +22,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import briefing, cases, data, export
 from dashboard.context import PageContext
 from dashboard.filters import Filters
-from dashboard.i18n import TEXT, column_headers, t, t_n
+from dashboard.i18n import TEXT, column_headers, file_words, t, t_n
 from dashboard.labels import Labels
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -196,8 +196,9 @@ def _read(pack: bytes) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def _csv(files: dict[str, bytes], stem: str) -> list[dict[str, str]]:
-    [name] = [n for n in files if n.startswith(f"tmec-{stem}-20")]
+def _csv(files: dict[str, bytes], stem: str, lang: str = "en") -> list[dict[str, str]]:
+    """The pack's CSV of ``stem`` (its file name's words are in the pack's language)."""
+    [name] = [n for n in files if n.startswith(f"tmec-{file_words(stem, lang)}-20")]
     return list(csv.DictReader(io.StringIO(files[name].decode("utf-8-sig"))))
 
 
@@ -294,17 +295,17 @@ def test_summary_exports_hold_the_case_resolved_in_2025_that_the_summary_counts(
     assert counted["n_cases"] == len(wanted)
     files = _read(briefing.pack(ctx, view="summary"))
     case_header = t("case_id", "fr")
-    assert sorted(r[case_header] for r in _csv(files, "cases")) == wanted
+    assert sorted(r[case_header] for r in _csv(files, "cases", "fr")) == wanted
     book = load_workbook(io.BytesIO(briefing.workbook(ctx, view="summary")))
     sheet = book[t(cases.EXPORT_TITLES["cases"], "fr")]
     assert sorted(r[0] for r in sheet.iter_rows(min_row=2, values_only=True)) == wanted
     report = files["report.html"].decode("utf-8")
-    scope = t(
+    scope = t_n(
         "report_cases_scope",
         "fr",
-        n=len(wanted),
-        opened=counted["n_opened"],
-        resolved=counted["n_resolved"],
+        len(wanted),
+        opened=t_n("cases_opened", "fr", counted["n_opened"]),
+        resolved=t_n("cases_resolved", "fr", counted["n_resolved"]),
     )
     assert html.escape(scope, quote=True) in report
     about = {r[0]: r[1] for r in book[book.sheetnames[0]].iter_rows(values_only=True)}

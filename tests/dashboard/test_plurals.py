@@ -105,14 +105,33 @@ def test_events_count(lang: str, n: int, expected: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "opened", "resolved", "expected"),
     [
-        ("es", 1, 2, "Casos de aplicación en el periodo: 1 abierto, 2 resueltos o cerrados."),
-        ("en", 1, 0, "Enforcement cases in the period: 1 opened, 0 resolved or closed."),
-        ("fr", 0, 1, "Affaires d'application pendant la période : 0 ouverte, 1 réglée ou close."),
+        (
+            "es",
+            1,
+            2,
+            "Casos de aplicación abiertos, resueltos o cerrados en el periodo: 1 abierto, "
+            "2 resueltos o cerrados.",
+        ),
+        (
+            "en",
+            1,
+            0,
+            "Enforcement cases opened, resolved or closed in the period: 1 opened, "
+            "0 resolved or closed.",
+        ),
+        (
+            "fr",
+            0,
+            1,
+            "Affaires d'application ouvertes, réglées ou closes pendant la période : 0 ouverte, "
+            "1 réglée ou close.",
+        ),
         (
             "fr",
             2,
             3,
-            "Affaires d'application pendant la période : 2 ouvertes, 3 réglées ou closes.",
+            "Affaires d'application ouvertes, réglées ou closes pendant la période : "
+            "2 ouvertes, 3 réglées ou closes.",
         ),
     ],
 )
