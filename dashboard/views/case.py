@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import briefing, cases, components, export
 from dashboard.context import PageContext, get_context
 from dashboard.data import query
-from dashboard.i18n import t
+from dashboard.i18n import label_value, t
 from dashboard.state import initial_params, publish_page
 
 OPENED = "case_id"
@@ -64,7 +64,10 @@ def render(ctx: PageContext) -> None:
         t("topics", lang): ", ".join(labels("topics", c) for c in case["topic_codes"]),
     }
     st.markdown(
-        "\n".join(f"- **{label}**: {components.plain(value)}" for label, value in facts.items())
+        "\n".join(
+            "- " + label_value(f"**{label}**", components.plain(value), lang)
+            for label, value in facts.items()
+        )
     )
     tables = briefing.case_tables(case_id, labels)
     milestones, related, sources = tables.values()
@@ -72,7 +75,7 @@ def render(ctx: PageContext) -> None:
         t("download_xlsx", lang),
         data=lambda: briefing.case_workbook(ctx, case_id, link=link),
         file_name=export.export_filename(
-            f"case-{case_id}", date_from=None, date_to=None, ext="xlsx"
+            f"case-{case_id}", date_from=None, date_to=None, ext="xlsx", lang=lang
         ),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="case_xlsx",
@@ -83,9 +86,7 @@ def render(ctx: PageContext) -> None:
         st.markdown(components.plain(case["outcome_en"]))
 
     st.subheader(t("cases_chronology", lang))
-    st.dataframe(
-        milestones, hide_index=True, column_config=components.table_config(ctx, milestones)
-    )
+    components.table(ctx, milestones)
     what = list(tables)
     components.csv_button(ctx, milestones, what=what[0], key="case_ms_csv")
 
@@ -109,13 +110,8 @@ def render(ctx: PageContext) -> None:
         st.markdown(components.plain(case["notes"]))
 
     st.subheader(t("sources", lang))
-    st.dataframe(
-        sources,
-        hide_index=True,
-        column_config={
-            **components.table_config(ctx, sources),
-            "url": st.column_config.LinkColumn(t("url", lang)),
-        },
+    components.table(
+        ctx, sources, column_config={"url": st.column_config.LinkColumn(t("url", lang))}
     )
     components.csv_button(ctx, sources, what=what[2], key="case_src_csv")
 

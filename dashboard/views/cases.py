@@ -8,7 +8,7 @@ import functools
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, cases, components, export
+from dashboard import briefing, cases, components
 from dashboard.context import PageContext, get_context
 from dashboard.data import query
 from dashboard.filters import Notice
@@ -50,6 +50,7 @@ def _filters(ctx: PageContext) -> None:
             key=key,
             format_func=functools.partial(ctx.labels, list_name),
             placeholder=t("all", ctx.lang),
+            select_all=False,
         )
 
 
@@ -75,9 +76,7 @@ def _workbook(ctx: PageContext, codes: briefing.PageCodes) -> None:
     st.download_button(
         t("download_xlsx", ctx.lang),
         data=lambda: briefing.cases_workbook(ctx, page=codes, link=link),
-        file_name=export.export_filename(
-            "cases", date_from=ctx.filters.date_from, date_to=ctx.filters.date_to, ext="xlsx"
-        ),
+        file_name=components.file_name(ctx, "cases", "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="cs_xlsx",
         help=t("download_xlsx_help", ctx.lang),
@@ -144,14 +143,12 @@ def render(ctx: PageContext) -> None:
     st.subheader(t("cases_open", lang))
     opened = tables["open-cases"]
     st.caption(t("cases_days_note", lang))
-    st.dataframe(opened, hide_index=True, column_config=components.table_config(ctx, opened))
+    components.table(ctx, opened)
     components.csv_button(ctx, opened, what="open-cases", key="cs_open_csv")
 
     st.subheader(t("cases_resolution", lang))
     resolution = tables["time-to-resolution"]
-    st.dataframe(
-        resolution, hide_index=True, column_config=components.table_config(ctx, resolution)
-    )
+    components.table(ctx, resolution)
     components.csv_button(ctx, resolution, what="time-to-resolution", key="cs_resolution_csv")
 
     st.subheader(t("cases_list", lang))
@@ -168,7 +165,7 @@ def render(ctx: PageContext) -> None:
     )
     if lang != "en":
         st.caption(t("cases_english_only", lang))
-    st.dataframe(shown, hide_index=True, column_config=components.table_config(ctx, shown))
+    components.table(ctx, shown)
     components.csv_button(ctx, tables["cases"], what="cases", key="cs_csv")
     components.csv_button(
         ctx,

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import components, evidence, institutions
 from dashboard.context import PageContext, get_context
 from dashboard.data import events, query, reports_for
-from dashboard.i18n import t, t_n
+from dashboard.i18n import label_value, t, t_n
 from dashboard.state import initial_params, publish_page
 from dashboard.tables import (
     SHOWN_COLUMNS,
@@ -78,7 +78,10 @@ def _detail(ctx: PageContext, event_id: str) -> None:
     if event["is_overdue"]:
         st.warning(t("overdue_event_warning", lang), icon="⚠️")
     st.markdown(
-        "\n".join(f"- **{label}**: {components.plain(value)}" for label, value in facts.items())
+        "\n".join(
+            "- " + label_value(f"**{label}**", components.plain(value), lang)
+            for label, value in facts.items()
+        )
     )
     st.page_link(
         institutions.BODY_PAGE_FILE,
@@ -92,7 +95,7 @@ def _detail(ctx: PageContext, event_id: str) -> None:
 
     topics = query("event_topics_of", event_id=event_id)
     st.markdown(
-        f"**{t('topics', lang)}**: "
+        label_value(f"**{t('topics', lang)}**", "", lang)
         + components.plain(", ".join(labels("topics", c) for c in topics["topic_code"]))
     )
 
@@ -101,12 +104,7 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         if frame.is_empty():
             st.caption(t("none", lang))
         else:
-            st.dataframe(
-                frame,
-                hide_index=True,
-                column_config=components.table_config(ctx, frame),
-                placeholder="—",
-            )
+            components.table(ctx, frame)
 
     people = query("event_participants", event_id=event_id)
     people = labels.relabel(
@@ -181,16 +179,10 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         )
         .select("publisher", "published", "source_language", "supports", "url", "link")
     )
-    st.dataframe(
-        sources,
-        hide_index=True,
-        placeholder="—",
-        column_config={
-            **components.table_config(ctx, sources),
-            "link": st.column_config.LinkColumn(t("url", lang)),
-        },
+    components.table(
+        ctx, sources, column_config={"link": st.column_config.LinkColumn(t("url", lang))}
     )
-    st.caption(f"{t('confidence', lang)}: {labels('confidence', event['confidence'])}")
+    st.caption(label_value(t("confidence", lang), labels("confidence", event["confidence"]), lang))
 
 
 def render(ctx: PageContext) -> None:
@@ -247,14 +239,7 @@ def render(ctx: PageContext) -> None:
         reports = evidence.report_matches(reports_for(ctx.filters), ctx.labels, search)
         if not reports.is_empty():
             st.subheader(t("matching_reports", lang))
-            st.dataframe(
-                reports.rename({"bodies": "bodies_named"}),
-                hide_index=True,
-                column_config=components.table_config(
-                    ctx, reports.rename({"bodies": "bodies_named"})
-                ),
-                placeholder="—",
-            )
+            components.table(ctx, reports.rename({"bodies": "bodies_named"}))
     components.pack_button(
         ctx, key="ev_pack", view="events", q=search, extra={"q": search} if search else None
     )

@@ -21,10 +21,6 @@ LABEL_COLON = re.compile(r"^(\*\*|</a>)?: |\*\*: ")
 """A string in the code that puts a colon right after a label it was joined to."""
 
 BUILT_COLON_ALLOWED = {
-    # Frozen for other changes (a label list written "**{label}**: value"); to use
-    # i18n.label_value when they land.
-    "dashboard/views/events.py",
-    "dashboard/views/case.py",
     # An exception's message for developers, not interface text.
     "dashboard/drafts.py",
     # The heatmap's hover template: the chart builder is given labels, not the language.

@@ -14,19 +14,10 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "dashboard").rglob("*.py"))
 
-TABLE_ALLOWED = {
-    # Being rewritten in another change; their tables move to components.table when it lands.
-    "dashboard/views/cases.py",
-    "dashboard/views/case.py",
-    # Frozen for another change too, except for its count sentence: the event page's
-    # participants/panels/outcomes (already guarded by is_empty), sources and matching reports.
-    "dashboard/views/events.py",
-}
-SELECT_ALL_ALLOWED = {
-    # Its case filters (mechanism, sector, status) keep Streamlit's "Select all" until the
-    # change under way there lands: only a placeholder may be added to it meanwhile.
-    "dashboard/views/cases.py",
-}
+TABLE_ALLOWED: set[str] = set()
+"""Modules that may call st.dataframe directly besides components.py: none."""
+SELECT_ALL_ALLOWED: set[str] = set()
+"""Modules whose multiselects may keep Streamlit's English "Select all": none."""
 
 
 def _calls(name: str) -> list[tuple[str, ast.Call]]:
