@@ -30,7 +30,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from warehouse.db import connect, run_sql
+from dashboard.i18n import t_n
+from warehouse.db import connect, run_query, run_sql
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -218,7 +219,8 @@ def held_event_ids(warehouse_path: Path, body_code: str) -> list[str]:
 
 
 def expect_events_shown(page: Page, n: int) -> None:
-    expect(page.get_by_test_id("stMain").get_by_text(f"{n} events", exact=True)).to_be_visible(
+    shown = t_n("n_shown", "en", n)
+    expect(page.get_by_test_id("stMain").get_by_text(shown, exact=True)).to_be_visible(
         timeout=TIMEOUT_MS
     )
 
@@ -275,7 +277,15 @@ def test_events_csv_holds_the_filtered_events(
     with page.expect_download(timeout=TIMEOUT_MS) as info:
         button.get_by_role("button", name="Download CSV").click()
     download = info.value
-    assert download.suggested_filename == "tmec-events-start_end.csv"
+    con = connect(warehouse_path)
+    try:
+        span = run_query(con, "date_range", {}).row(0, named=True)
+    finally:
+        con.close()
+    # No period chosen: the name says the period the data covers.
+    assert download.suggested_filename == (
+        f"tmec-events-{span['first_date']}_{span['last_date']}.csv"
+    )
     raw = Path(download.path()).read_bytes()
 
     assert raw.startswith(b"\xef\xbb\xbf"), f"no UTF-8 BOM: file starts {raw[:20]!r}"
@@ -891,7 +901,7 @@ def test_drafts_upload_edit_download_and_validate(page: Page, app_url: str, tmp_
     page.goto(f"{app_url}/drafts?lang=en")
     wait_ready(page, "Drafts")
     page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(DRAFTED)
-    expect(page.get_by_text("1 problem(s) found by the ETL's checker:")).to_be_visible()
+    expect(page.get_by_text(t_n("drafts_problems", "en", 1))).to_be_visible()
     expect(page.get_by_test_id("stCode")).to_contain_text("format: required field is null")
     highlighted = page.get_by_test_id("stMain").locator("strong", has_text="May 22, 2024")
     expect(highlighted.first).to_be_visible()  # the start date's evidence
