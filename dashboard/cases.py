@@ -16,7 +16,7 @@ import polars as pl
 
 from dashboard import charts
 from dashboard.filters import Filters
-from dashboard.i18n import t
+from dashboard.i18n import t, t_n
 from dashboard.labels import Labels
 from dashboard.tables import title_expr
 
@@ -158,6 +158,13 @@ def _as_of(row: dict[str, object]) -> str:
     return {"month": text[:7], "year": text[:4]}.get(str(row.get("as_of_precision")), text)
 
 
+def _count(row: dict[str, object], column: str) -> int:
+    value = row[column]
+    if not isinstance(value, int):
+        raise TypeError(f"expected a whole number in {column}, found {value!r}")
+    return value
+
+
 def stated_sentence(row: dict[str, object], lang: str) -> str:
     """One stated total beside the records it concerns, naming its source: the sentence never
     gives the total without the source, nor without the records' count where one exists."""
@@ -166,8 +173,7 @@ def stated_sentence(row: dict[str, object], lang: str) -> str:
         "cases_stated_total_dated" if row.get("as_of") else "cases_stated_total",
         lang,
         publisher=row.get("publisher") or row.get("url"),
-        value=row["value"],
-        what=t(f"cases_kind_{kind}", lang),
+        amount=t_n(f"cases_count_{kind}", lang, _count(row, "value")),
         as_of=_as_of(row),
     )
     if row.get("n_records") is None:
@@ -175,8 +181,7 @@ def stated_sentence(row: dict[str, object], lang: str) -> str:
     return t(
         "cases_records_beside_stated",
         lang,
-        n=row["n_records_by_as_of"],
-        what=t(f"cases_kind_{kind}", lang),
+        records=t_n(f"cases_count_{kind}", lang, _count(row, "n_records_by_as_of")),
         stated=stated,
     )
 
@@ -215,10 +220,10 @@ def resolution_by_mechanism(cases: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def tally_figure(frame: pl.DataFrame, title: str) -> go.Figure:
+def tally_figure(frame: pl.DataFrame, title: str, lang: str) -> go.Figure:
     """A tally (:func:`tally`) as horizontal bars: its labels are long ("Mécanisme de
     réaction rapide en matière de travail") and read in full on the y axis."""
-    return charts.tally_bar(frame, label="label", value="n_cases", title=title)
+    return charts.tally_bar(frame, label="label", value="n_cases", title=title, lang=lang)
 
 
 TIMELINE_CASES = 60

@@ -14,6 +14,8 @@ import plotly.express as px
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard.i18n import label_value
+
 MARGIN = {"t": 60, "l": 10, "r": 10, "b": 10}
 LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "xanchor": "left"}
 """A legend under the plot leaves the plot its full width (a phone is 390 px wide), never
@@ -76,7 +78,7 @@ def wrapped(label: str, width: int = TICK_LABEL_WIDTH) -> str:
     return "<br>".join(textwrap.wrap(label, width, break_long_words=False)) or label
 
 
-def tally_bar(frame: pl.DataFrame, *, label: str, value: str, title: str) -> go.Figure:
+def tally_bar(frame: pl.DataFrame, *, label: str, value: str, title: str, lang: str) -> go.Figure:
     """Horizontal bars of ``value`` per ``label``, first row at the top: for categorical
     tallies whose labels are long, which the y axis shows in full (wrapped, with the left
     margin they need) where a vertical bar chart rotated and cut them."""
@@ -88,7 +90,7 @@ def tally_bar(frame: pl.DataFrame, *, label: str, value: str, title: str) -> go.
             y=labels,
             orientation="h",
             customdata=frame[label].to_list(),
-            hovertemplate="%{customdata}: %{x}<extra></extra>",
+            hovertemplate=label_value("%{customdata}", "%{x}", lang) + "<extra></extra>",
         )
     )
     fig.update_layout(
@@ -200,6 +202,7 @@ def square_grid(
     labels: Mapping[str, str],
     title: str,
     codes: Sequence[str],
+    lang: str,
 ) -> go.Figure:
     """The counts ``z`` over ``x`` × ``y`` as squares shaded by count, each with its number;
     empty cells are left blank. Drawn as points rather than a plotly heatmap because only
@@ -230,7 +233,9 @@ def square_grid(
                 "line": {"color": "#9e9e9e", "width": 1},
             },
             customdata=frame.select(codes).rows(),
-            hovertemplate=f"%{{y}} · %{{x}}<br>{labels.get(z, z)}: %{{text}}<extra></extra>",
+            hovertemplate="%{y} · %{x}<br>"
+            + label_value(labels.get(z, z), "%{text}", lang)
+            + "<extra></extra>",
             unselected={"marker": {"opacity": 0.5}},
         )
     )

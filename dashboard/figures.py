@@ -257,6 +257,7 @@ def topic_year_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
         z="n_events",
         labels=_axis(ctx, "year", "topic", "n_events"),
         title=t("topic_year_heatmap", ctx.lang),
+        lang=ctx.lang,
         codes=["topic_code", "year"],
     )
     return frame, fig
@@ -276,6 +277,7 @@ def topic_body_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
         z="n_events",
         labels=_axis(ctx, "body", "topic", "n_events"),
         title=t("topic_body_heatmap", ctx.lang),
+        lang=ctx.lang,
         codes=["topic_code", "body_code"],
     )
     return frame, fig

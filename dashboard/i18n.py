@@ -514,19 +514,19 @@ TEXT: Final[dict[str, Entry]] = {
         "concerne (sans filtres) : l'écart est ce que les enregistrements n'ont pas encore.",
     ),
     "cases_stated_total": _e(
-        "{publisher} declara {value} {what}",
-        "{publisher} states {value} {what}",
-        "{publisher} déclare {value} {what}",
+        "{publisher} declara {amount}",
+        "{publisher} states {amount}",
+        "{publisher} déclare {amount}",
     ),
     "cases_stated_total_dated": _e(
-        "{publisher} declara {value} {what} al {as_of}",
-        "{publisher} states {value} {what} as of {as_of}",
-        "{publisher} déclare {value} {what} au {as_of}",
+        "{publisher} declara {amount} al {as_of}",
+        "{publisher} states {amount} as of {as_of}",
+        "{publisher} déclare {amount} au {as_of}",
     ),
     "cases_records_beside_stated": _e(
-        "{n} {what} en los registros; {stated}",
-        "{n} {what} recorded; {stated}",
-        "{n} {what} dans les enregistrements ; {stated}",
+        "{records} en los registros; {stated}",
+        "{records} recorded; {stated}",
+        "{records} dans les enregistrements ; {stated}",
     ),
     "cases_no_records_for_kind": _e(
         "Los registros no cuentan esto; {stated}",
@@ -611,11 +611,6 @@ TEXT: Final[dict[str, Entry]] = {
     "cases_latest_step": _e("Último paso", "Latest step", "Dernière étape"),
     "cases_days_to_resolution": _e(
         "Días hasta la resolución", "Days to resolution", "Jours jusqu'au règlement"
-    ),
-    "cases_days_open_value": _e(
-        "sin concluir: {days} días al {built_on}",
-        "not concluded: {days} days as of {built_on}",
-        "non conclue : {days} jours au {built_on}",
     ),
     "cases_outcome": _e("Resultado", "Outcome", "Résultat"),
     "cases_chronology": _e("Cronología", "Chronology", "Chronologie"),
@@ -887,24 +882,36 @@ def label_value(label: str, value: str, lang: str) -> str:
     return t("label_value", lang, label=label, value=value)
 
 
-def file_words(what: str, lang: str) -> str:
-    """``what`` (hyphenated English words and codes: "events-over-time", "case-X-sources") in
-    ``lang``'s words for a file name: the longest run of words with an entry in
-    :data:`FILE_WORDS` is translated, codes and ids are kept."""
+def _file_word_runs(what: str) -> list[tuple[str, Entry | None]]:
+    """``what``'s hyphenated tokens grouped into the longest runs that have an entry in
+    :data:`FILE_WORDS` (with it), and the tokens that have none (codes, ids, with ``None``)."""
     tokens = what.lower().split("-")
-    out: list[str] = []
+    runs: list[tuple[str, Entry | None]] = []
     i = 0
     while i < len(tokens):
         for j in range(len(tokens), i, -1):
             entry = FILE_WORDS.get("-".join(tokens[i:j]))
             if entry is not None:
-                out.append(entry.get(lang) or entry["en"])
+                runs.append(("-".join(tokens[i:j]), entry))
                 i = j
                 break
         else:
-            out.append(tokens[i])
+            runs.append((tokens[i], None))
             i += 1
-    return "-".join(out)
+    return runs
+
+
+def file_words(what: str, lang: str) -> str:
+    """``what`` (hyphenated English words and codes: "events-over-time", "case-X-sources") in
+    ``lang``'s words for a file name: the longest run of words with an entry in
+    :data:`FILE_WORDS` is translated, codes and ids are kept."""
+    return "-".join(run if entry is None else entry[lang] for run, entry in _file_word_runs(what))
+
+
+def words_kept_in_file_name(what: str) -> list[str]:
+    """The tokens of ``what`` that :func:`file_words` keeps as they are: they must be codes or
+    ids, never an English word without an entry (tested over every download of every page)."""
+    return [run for run, entry in _file_word_runs(what) if entry is None]
 
 
 def column_headers(columns: list[str], lang: str) -> dict[str, str]:
@@ -1512,6 +1519,55 @@ CODE_LABELS.update(
 TEXT.update(
     {
         "n_shown#one": _e("{n} evento", "{n} event", "{n} événement"),
+        "cases_days_open_value#one": _e(
+            "sin concluir: {n} día al {built_on}",
+            "not concluded: {n} day as of {built_on}",
+            "non conclue : {n} jour au {built_on}",
+        ),
+        "cases_days_open_value#other": _e(
+            "sin concluir: {n} días al {built_on}",
+            "not concluded: {n} days as of {built_on}",
+            "non conclue : {n} jours au {built_on}",
+        ),
+        # A stated total or a count of records of one kind (cases_kind_*), with its number.
+        "cases_count_rrm_requests#one": _e(
+            "{n} solicitud del MLRR", "{n} RRM request", "{n} demande au titre du MRR"
+        ),
+        "cases_count_rrm_requests#other": _e(
+            "{n} solicitudes del MLRR", "{n} RRM requests", "{n} demandes au titre du MRR"
+        ),
+        "cases_count_rrm_panels#one": _e(
+            "{n} caso del MLRR con panel",
+            "{n} RRM case with a panel",
+            "{n} affaire du MRR avec groupe spécial",
+        ),
+        "cases_count_rrm_panels#other": _e(
+            "{n} casos del MLRR con panel",
+            "{n} RRM cases with a panel",
+            "{n} affaires du MRR avec groupe spécial",
+        ),
+        "cases_count_rrm_resolutions#one": _e(
+            "{n} caso del MLRR resuelto", "{n} RRM case resolved", "{n} affaire du MRR réglée"
+        ),
+        "cases_count_rrm_resolutions#other": _e(
+            "{n} casos del MLRR resueltos", "{n} RRM cases resolved", "{n} affaires du MRR réglées"
+        ),
+        "cases_count_rrm_workers#one": _e(
+            "{n} trabajador beneficiado", "{n} worker benefited", "{n} travailleur bénéficiaire"
+        ),
+        "cases_count_rrm_workers#other": _e(
+            "{n} trabajadores beneficiados",
+            "{n} workers benefited",
+            "{n} travailleurs bénéficiaires",
+        ),
+        "cases_count_usmca_disputes#one": _e(
+            "{n} controversia del T-MEC", "{n} USMCA dispute", "{n} différend de l'ACEUM"
+        ),
+        "cases_count_usmca_disputes#other": _e(
+            "{n} controversias del T-MEC", "{n} USMCA disputes", "{n} différends de l'ACEUM"
+        ),
+        "cases_count_other#one": _e("{n} otro", "{n} other", "{n} autre"),
+        "cases_count_other#other": _e("{n} otros", "{n} others", "{n} autres"),
         "n_shown#other": _e("{n} eventos", "{n} events", "{n} événements"),
         "report_n_matching#one": _e(
             "{n} evento coincide con los filtros y la búsqueda.",

@@ -127,9 +127,13 @@ def as_known(date: str = "start_date", precision: str = "date_precision") -> pl.
 
 def dates_as_known(frame: pl.DataFrame) -> pl.DataFrame:
     """``start_date`` as :func:`as_known` where the frame says its precision: every table and
-    export of events goes through this, so no partial date is shown as a first day."""
+    export of events goes through this, so no partial date is shown as a first day.
+    ``end_date`` (always a day, when known) is written the same way, so that a workbook's
+    two date columns are of one kind (text in ISO 8601) and sort and filter alike."""
     if {"start_date", "date_precision"} <= set(frame.columns):
-        return frame.with_columns(start_date=as_known())
+        frame = frame.with_columns(start_date=as_known())
+        if "end_date" in frame.columns and frame.schema["end_date"] == pl.Date:
+            frame = frame.with_columns(pl.col("end_date").dt.strftime("%Y-%m-%d"))
     return frame
 
 

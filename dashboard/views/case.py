@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import briefing, cases, components, export
 from dashboard.context import PageContext, get_context
 from dashboard.data import query
-from dashboard.i18n import label_value, t
+from dashboard.i18n import label_value, t, t_n
 from dashboard.state import initial_params, publish_page
 
 OPENED = "case_id"
@@ -59,7 +59,7 @@ def render(ctx: PageContext) -> None:
         + f" ({_shown_date(case['latest_step_date'], case['latest_step_precision'])})",
         t("cases_days_to_resolution", lang): case["days_to_resolution"]
         if case["days_to_resolution"] is not None
-        else t("cases_days_open_value", lang, days=case["days_open"], built_on=case["built_on"]),
+        else t_n("cases_days_open_value", lang, case["days_open"], built_on=case["built_on"]),
         t("confidence", lang): labels("confidence", case["confidence"]),
         t("topics", lang): ", ".join(labels("topics", c) for c in case["topic_codes"]),
     }

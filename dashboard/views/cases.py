@@ -119,7 +119,7 @@ def render(ctx: PageContext) -> None:
         with columns[i % 2]:
             components.chart(
                 ctx,
-                cases.tally_figure(frame, t(f"cases_by_{name}", lang)),
+                cases.tally_figure(frame, t(f"cases_by_{name}", lang), lang),
                 frame,
                 what=f"cases-by-{name}",
                 key=f"cs_tally_{name}",

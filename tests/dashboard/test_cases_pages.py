@@ -14,7 +14,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from dashboard import cases
-from dashboard.i18n import t
+from dashboard.i18n import t, t_n
 from dashboard.labels import Labels
 from dashboard.summary import cases_line
 
@@ -64,9 +64,9 @@ def test_cases_page_counts_every_case_and_shows_every_stated_total_with_its_sour
         assert str(count["value"]) in lines[0]
         assert count["publisher"].split(" ")[0] in lines[0]
     n_rrm = sum(c["mechanism"] == "rrm" for c in CASES.values())
-    recorded = t("cases_records_beside_stated", lang, n=n_rrm, what="", stated="").split(";")[0]
-    assert recorded.strip().split(" ")[0] == str(n_rrm)
-    assert any(line.startswith(f"- {n_rrm} ") and "38" in line for line in shown.splitlines())
+    recorded = t_n("cases_count_rrm_requests", lang, n_rrm)
+    stated = t_n("cases_count_rrm_requests", lang, 38)
+    assert any(line.startswith(f"- {recorded} ") and stated in line for line in shown.splitlines())
 
 
 def test_page_filters_are_in_the_url_and_narrow_the_cases(warehouse: Path) -> None:
@@ -365,7 +365,8 @@ def test_records_beside_a_stated_total_agree_whatever_the_kind(lang: str, kind: 
         "url": "https://example.org",
     }
     sentence = cases.stated_sentence(row, lang)
-    assert sentence.startswith(f"28 {t(f'cases_kind_{kind}', lang)} ")
+    assert sentence.startswith(t_n(f"cases_count_{kind}", lang, 28) + " ")
+    assert t_n(f"cases_count_{kind}", lang, 38) in sentence
     for participle in ("registrados", "registradas", "enregistrés", "enregistrées"):
         assert participle not in sentence
 
@@ -378,9 +379,10 @@ def test_tallies_are_horizontal_bars_with_every_label_in_full() -> None:
 
     long = "Mécanisme de réaction rapide en matière de travail"
     frame = pl.DataFrame({"label": [long, "Différend entre Parties (chapitre 31)"], "n": [28, 9]})
-    fig = charts.tally_bar(frame, label="label", value="n", title="Par mécanisme")
+    fig = charts.tally_bar(frame, label="label", value="n", title="Par mécanisme", lang="fr")
     [bar] = fig.data
     assert bar.orientation == "h"
+    assert bar.hovertemplate == "%{customdata} : %{x}<extra></extra>"
     assert [y.replace("<br>", " ") for y in bar.y] == frame["label"].to_list()
     assert all(len(line) <= charts.TICK_LABEL_WIDTH for y in bar.y for line in y.split("<br>"))
     assert fig.layout.yaxis.automargin is True

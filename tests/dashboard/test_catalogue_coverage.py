@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import data
+from dashboard import data, export
 from dashboard.filters import URL_NAMES
-from dashboard.i18n import CODE_LABELS, LANG_NAMES, PLACE_NAMES, TEXT
+from dashboard.i18n import CODE_LABELS, LANG_NAMES, PLACE_NAMES, TEXT, words_kept_in_file_name
 from warehouse.db import connect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,6 +56,8 @@ STATES = {
     "trends-cumulative": State("trends", {"measure": "cumulative", "cumulative": "1"}),
     "event-detail": State("events", {"event": EVENT_ID}),
     "body": State("body", {"code": "sme_dialogue"}),
+    "labor-body": State("body", {"code": "labor_council"}),
+    "case": State("case", {"id": "rrm-2021-gm-silao"}),
     "events-search": State("events", {"q": "Ebrard", "status": "held,announced"}),
     "documents-search": State("documents", {"q": "dialogo pyme"}),
     "bad-link": State(
@@ -163,13 +165,19 @@ class Allowed:
             return True
         if (text.startswith("…") or text.endswith("…")) and text.strip("… ") in self.records:
             return True
+        if text.startswith("«") and text.endswith("»") and self.ok(text[1:-1], depth):
+            return True  # a quotation of a record ("«…»")
         if any(_fits(template, text, self.ok) for template in self.templates):
             return True
         counted = COUNTED.match(text)
-        if counted:
-            return self.ok(counted[1], depth)
-        if depth == 0 and SENTENCE.search(text):
-            return all(self.ok(part, 1) for part in SENTENCE.split(text))
+        if counted and self.ok(counted[1], depth):
+            return True
+        if (
+            depth == 0
+            and SENTENCE.search(text)
+            and all(self.ok(part, 1) for part in SENTENCE.split(text))
+        ):
+            return True
         for sep in SEPARATORS[depth:]:
             if sep in text:
                 return all(self.ok(part, SEPARATORS.index(sep)) for part in text.split(sep))
@@ -312,6 +320,65 @@ def test_page_shows_only_catalogue_text(
     assert not stray, f"{state} in {lang} shows text that is not in the catalogue:\n" + "\n".join(
         stray
     )
+
+
+FILE_CODE = re.compile(r"^(\S*[\d_]\S*|[a-z]{2,4})$")
+"""A token a download name may keep untranslated: a code part (a digit or an underscore:
+``labor_council``, ``2021``) or a short code (``rrm``, ``mx``); record ids are removed from
+the name first (see :func:`_without_ids`)."""
+
+
+@pytest.fixture(scope="module")
+def record_ids(warehouse: Path) -> list[str]:
+    """Case and event ids, longest first: they may stand in a download's name
+    (``case-rrm-2021-gm-silao-milestones``) and are kept as they are."""
+    con = connect(warehouse)
+    try:
+        rows = con.sql("select case_id from cases union select event_id from events").fetchall()
+    finally:
+        con.close()
+    return sorted((r[0] for r in rows), key=len, reverse=True)
+
+
+def _without_ids(what: str, ids: list[str]) -> str:
+    for record_id in ids:
+        what = what.replace(record_id, "0")
+    return what
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+@pytest.mark.parametrize("state", sorted(STATES))
+def test_download_names_have_no_untranslated_word(
+    record_ids: list[str], state: str, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every download of the page is named in ``lang``: a word of its name with no entry in
+    the file words would stay English (``tmec-hosts-...`` on a French page)."""
+    asked: list[str] = []
+    named = export.file_words
+
+    def recording(what: str, in_lang: str) -> str:
+        asked.append(what)
+        return named(what, in_lang)
+
+    monkeypatch.setattr(export, "file_words", recording)
+    _open(STATES[state], lang)
+    kept = sorted(
+        {
+            f"{what}: {word}"
+            for what in asked
+            for word in words_kept_in_file_name(_without_ids(what, record_ids))
+            if not FILE_CODE.match(word)
+        }
+    )
+    assert asked, "the page offers no download"
+    assert not kept, f"{state} in {lang}: words without a file-name entry:\n" + "\n".join(kept)
+
+
+def test_file_name_check_catches_an_english_word() -> None:
+    assert [w for w in words_kept_in_file_name("hosts-by-weekday") if not FILE_CODE.match(w)] == [
+        "weekday"
+    ]
+    assert words_kept_in_file_name("labor_council-hosts") == ["labor_council"]
 
 
 def test_the_walk_catches_a_stray_string(allowed: dict[str, Allowed]) -> None:

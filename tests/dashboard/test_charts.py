@@ -231,6 +231,7 @@ def test_square_grid_draws_one_square_per_cell_with_its_count_and_codes() -> Non
         labels=LABELS,
         title="Tema × año",
         codes=["topic_code", "year"],
+        lang="fr",
     )
     [trace] = traces(fig)
     assert trace["type"] == "scatter", "only points report a click to Streamlit"
@@ -247,12 +248,20 @@ def test_square_grid_draws_one_square_per_cell_with_its_count_and_codes() -> Non
     assert fig.layout.clickmode == "event+select"
     assert fig.layout.xaxis.title.text == "Año"
     assert trace["marker"]["colorbar"]["title"]["text"] == "Eventos"
+    assert trace["hovertemplate"] == "%{y} · %{x}<br>Eventos : %{text}<extra></extra>"
 
 
 def test_square_grid_of_nothing_is_an_empty_figure() -> None:
     empty = _topic_cells().clear()
     fig = square_grid(
-        empty, x="year", y="topic", z="n_events", labels=LABELS, title="T", codes=["topic_code"]
+        empty,
+        x="year",
+        y="topic",
+        z="n_events",
+        labels=LABELS,
+        title="T",
+        codes=["topic_code"],
+        lang="es",
     )
     [trace] = traces(fig)
     assert values(trace["x"]) == []

@@ -28,6 +28,14 @@ def test_each_date_is_written_as_precisely_as_it_is_known() -> None:
     assert dates_as_known(FRAME)["start_date"].to_list() == ["2025", "2025-11", "2025-11-12"]
 
 
+def test_end_dates_are_written_like_start_dates() -> None:
+    """A workbook's two date columns are one kind (ISO text), so they sort and filter alike."""
+    frame = FRAME.with_columns(end_date=pl.Series([None, None, dt.date(2025, 11, 13)]))
+    out = dates_as_known(frame)
+    assert out.schema["end_date"] == out.schema["start_date"] == pl.String
+    assert out["end_date"].to_list() == [None, None, "2025-11-13"]
+
+
 def test_a_frame_without_precision_is_left_alone() -> None:
     frame = FRAME.drop("date_precision")
     assert dates_as_known(frame).equals(frame)

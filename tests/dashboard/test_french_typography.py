@@ -17,14 +17,13 @@ ROOT = Path(__file__).resolve().parents[2]
 COLON_WITHOUT_SPACE = re.compile(r"(?<=[^\s\d])(?<!https)(?<!http):(?!//)")
 """A colon glued to the word before it; a URL's scheme and a time (10:30) are not."""
 
-LABEL_COLON = re.compile(r"^(\*\*|</a>)?: |\*\*: ")
-"""A string in the code that puts a colon right after a label it was joined to."""
+LABEL_COLON = re.compile(r"^(\*\*|</a>)?: |\*\*: |%\{\w+\}: ")
+"""A string in the code that puts a colon right after a label it was joined to (or after a
+placeholder: a plotly hover template's ``%{customdata}: %{x}``)."""
 
 BUILT_COLON_ALLOWED = {
     # An exception's message for developers, not interface text.
     "dashboard/drafts.py",
-    # The heatmap's hover template: the chart builder is given labels, not the language.
-    "dashboard/charts.py",
 }
 
 

@@ -17,12 +17,6 @@ COUNT_BEFORE_WORD = re.compile(r"\{(n|n_\w+|days|shown|total|value)\}\s+(?:[^\W\
 """A number placeholder followed by a word: the word has to agree with the number."""
 
 SINGLE_FORM_ALLOWED = {
-    # Filled in dashboard/cases.py and dashboard/views/case.py, which another change is
-    # rewriting: they move to t_n when it lands.
-    "cases_records_beside_stated",
-    "cases_stated_total",
-    "cases_stated_total_dated",
-    "cases_days_open_value",
     # {shown} is a cap on what a table or chart draws (2,000 rows, 60 cases, the top 12
     # topics): the sentence is only written when there are more, so it is always plural.
     "cases_timeline_capped",
