@@ -24,11 +24,14 @@ from __future__ import annotations
 import asyncio
 import base64
 import os
+import re
+import resource
 import signal
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -106,18 +109,77 @@ def rss_mib(pid: int) -> float:
     )
 
 
-class Server:
-    """A Streamlit server on the warehouse ``db``, in its own process group."""
+def _pinned(cpus: set[int] | None) -> Any:
+    """A ``preexec_fn`` that keeps the child on ``cpus`` (``None``: wherever the OS puts it)."""
+    if cpus is None:
+        return None
+    return lambda: os.sched_setaffinity(0, cpus)
 
-    def __init__(self, db: Path) -> None:
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time the process ``pid`` (all its threads) has used."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def descendants_cpu_seconds(root: int, *, leave_out: int) -> dict[str, float]:
+    """CPU time of ``root``'s descendants but ``leave_out`` (the server), summed by kind:
+    ``node`` (Playwright's driver), ``browser`` (Chromium's main process) and Chromium's
+    ``--type`` (``renderer``, ``gpu-process``, ``utility``, ``zygote``). A process's reaped
+    children count with it, so the renderers of contexts already closed count with their
+    zygote (Chromium rewrites its processes' command lines, so their kind is read from it)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    out: dict[str, float] = {}
+    todo = [pid for pid in children.get(root, []) if pid != leave_out]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        typed = re.search(rb"--type=([\w-]+)", cmdline)
+        kind = (
+            typed[1].decode()
+            if typed
+            else "browser"
+            if b"chrom" in cmdline.split(b" ")[0]
+            else Path(cmdline.split(b"\0")[0].decode()).name
+        )
+        ticks = sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
+        out[kind] = out.get(kind, 0.0) + ticks / os.sysconf("SC_CLK_TCK")
+    return out
+
+
+def machine_busy_seconds() -> float:
+    """CPU time every core of the machine has spent not idle (``/proc/stat``)."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]  # idle, iowait
+    return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+class Server:
+    """A Streamlit server on the warehouse ``db``, in its own process group (on ``cpus``,
+    when given)."""
+
+    def __init__(self, db: Path, cpus: set[int] | None = None) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.run_log = Path(tempfile.mkstemp(prefix="tmec-runs-", suffix=".log")[1])
         self.proc = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
-                "streamlit",
-                "run",
+                "bench.serve",
+                str(self.run_log),
                 "streamlit_app.py",
                 "--server.port",
                 str(self.port),
@@ -133,6 +195,7 @@ class Server:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
+            preexec_fn=_pinned(cpus),
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -148,6 +211,16 @@ class Server:
     def rss_mib(self) -> float:
         return rss_mib(self.proc.pid)
 
+    def runs(self) -> tuple[list[float], list[float]]:
+        """Seconds the server took for each widget change's rerun and for each page load
+        (see :mod:`bench.serve`)."""
+        reruns: list[float] = []
+        openings: list[float] = []
+        for line in self.run_log.read_text(encoding="utf-8").splitlines():
+            took, opening = line.split()
+            (openings if opening == "1" else reruns).append(float(took))
+        return reruns, openings
+
     def stop(self) -> None:
         try:
             os.killpg(self.proc.pid, signal.SIGTERM)
@@ -157,6 +230,7 @@ class Server:
         except subprocess.TimeoutExpired:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait(timeout=30)
+        self.run_log.unlink(missing_ok=True)
 
 
 class Rebuilds(threading.Thread):
@@ -165,16 +239,27 @@ class Rebuilds(threading.Thread):
     servers: a 100,000-event build keeps both cores busy for a minute and more, and analysts
     waiting for a chart should come first."""
 
-    def __init__(self, data: Path, db: Path, *, n: int = 2, pause_s: float = 3.0) -> None:
+    def __init__(
+        self,
+        data: Path,
+        db: Path,
+        *,
+        n: int = 2,
+        pause_s: float = 3.0,
+        cpus: set[int] | None = None,
+    ) -> None:
         super().__init__(daemon=True)
-        self.data, self.db, self.n, self.pause_s = data, db, n, pause_s
+        self.data, self.db, self.n, self.pause_s, self.cpus = data, db, n, pause_s, cpus
         self.seconds: list[float] = []
+        self.cpu_seconds = 0.0
+        """CPU time the builds used (their processes and workers, as reaped)."""
         self.failures: list[str] = []
 
     def run(self) -> None:
         for _ in range(self.n):
             time.sleep(self.pause_s)
             started = time.perf_counter()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             done = subprocess.run(
                 [
                     "nice",
@@ -193,6 +278,11 @@ class Rebuilds(threading.Thread):
                 capture_output=True,
                 text=True,
                 check=False,
+                preexec_fn=_pinned(self.cpus),
+            )
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            self.cpu_seconds += (after.ru_utime - before.ru_utime) + (
+                after.ru_stime - before.ru_stime
             )
             self.seconds.append(time.perf_counter() - started)
             if done.returncode != 0:
@@ -434,9 +524,26 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
     }
 
 
-async def phase(data: Path, db: Path, n_sessions: int, rounds: int) -> dict[str, Any]:
-    """One fresh server, ``n_sessions`` concurrent sessions, two rebuilds."""
-    server = Server(db)
+SERVER_CPUS = {0}
+"""With ``split_cores``: the server and the rebuilds run on this core ..."""
+BROWSER_CPUS = {1}
+"""... and the browsers (and this driver) on this one, as when each analyst's browser runs on
+their own machine: the server's figures are then its own, not those of a server sharing its
+cores with ten renderers."""
+
+
+async def phase(
+    data: Path, db: Path, n_sessions: int, rounds: int, *, split_cores: bool = False
+) -> dict[str, Any]:
+    """One fresh server, ``n_sessions`` concurrent sessions, two rebuilds; the CPU time each
+    part used (server, rebuilds, everything else: the browsers and this driver)."""
+    everywhere = os.sched_getaffinity(0)
+    server_cpus = SERVER_CPUS if split_cores else None
+    if split_cores:
+        os.sched_setaffinity(0, BROWSER_CPUS)  # Chromium, started below, inherits it
+    server = Server(db, server_cpus)
+    busy_before = machine_busy_seconds()
+    driver_before = resource.getrusage(resource.RUSAGE_SELF)
     try:
         rss_idle = server.rss_mib()
         async with async_playwright() as playwright:
@@ -444,7 +551,7 @@ async def phase(data: Path, db: Path, n_sessions: int, rounds: int) -> dict[str,
                 executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True
             )
             try:
-                rebuilds = Rebuilds(data, db)
+                rebuilds = Rebuilds(data, db, cpus=server_cpus)
                 rss_peak = [server.rss_mib()]
 
                 async def watch_rss() -> None:
@@ -460,12 +567,18 @@ async def phase(data: Path, db: Path, n_sessions: int, rounds: int) -> dict[str,
                 )
                 seconds = time.perf_counter() - started
                 rss_end = server.rss_mib()
+                server_cpu = cpu_seconds(server.proc.pid)
+                server_reruns, server_openings = server.runs()
+                browsers = descendants_cpu_seconds(os.getpid(), leave_out=server.proc.pid)
+                driver_after = resource.getrusage(resource.RUSAGE_SELF)
                 watcher.cancel()
             finally:
                 await browser.close()
         rebuilds.join()
     finally:
         server.stop()
+        os.sched_setaffinity(0, everywhere)
+    busy = machine_busy_seconds() - busy_before
     timings = [t for log in logs for t in log.timings]
     runs = [t for log in logs for t in log.runs]
     server_times = [t for log in logs for t in log.server]
@@ -485,6 +598,11 @@ async def phase(data: Path, db: Path, n_sessions: int, rounds: int) -> dict[str,
         "server_p50_ms": _percentiles(server_times)["p50_ms"],
         "server_p95_ms": _percentiles(server_times)["p95_ms"],
         "n_server": len(server_times),
+        "server_clock_p50_ms": _percentiles(server_reruns)["p50_ms"],
+        "server_clock_p95_ms": _percentiles(server_reruns)["p95_ms"],
+        "server_clock_max_ms": _percentiles(server_reruns)["max_ms"],
+        "n_server_clock": len(server_reruns),
+        "server_clock_page_load_p95_ms": _percentiles(server_openings)["p95_ms"],
         "by_step_p50_ms": {k: statistics.median(v) * 1000 for k, v in sorted(by_step.items())},
         "n_seen_in_network": sum(log.via_network for log in logs),
         "n_picks_repeated": sum(log.picks_repeated for log in logs),
@@ -496,12 +614,30 @@ async def phase(data: Path, db: Path, n_sessions: int, rounds: int) -> dict[str,
         "rss_idle_mib": rss_idle,
         "rss_end_mib": rss_end,
         "rss_peak_mib": max(rss_peak),
+        "split_cores": split_cores,
+        "cpu_s": {
+            "machine": busy,
+            "server": server_cpu,
+            "rebuilds": rebuilds.cpu_seconds,
+            "browsers_and_driver": max(0.0, busy - server_cpu - rebuilds.cpu_seconds),
+            "this_driver": (driver_after.ru_utime - driver_before.ru_utime)
+            + (driver_after.ru_stime - driver_before.ru_stime),
+            **{f"chromium_{kind}": seconds for kind, seconds in sorted(browsers.items())},
+        },
     }
 
 
-def concurrency(data: str, db: str, sessions: str = "1,5,10", rounds: str = "1") -> dict[str, Any]:
+def concurrency(
+    data: str, db: str, sessions: str = "1,5,10", rounds: str = "1", split: str = "0"
+) -> dict[str, Any]:
+    """``split`` = "1": the server on one core, the browsers on the other (see
+    :data:`SERVER_CPUS`)."""
     counts = [int(n) for n in sessions.split(",")]
-    phases = [asyncio.run(phase(Path(data), Path(db), n, int(rounds))) for n in counts]
+    split_cores = split == "1"
+    phases = [
+        asyncio.run(phase(Path(data), Path(db), n, int(rounds), split_cores=split_cores))
+        for n in counts
+    ]
     by_n = {p["sessions"]: p for p in phases}
     per_extra: float | None = None
     if len(counts) > 1:
@@ -511,4 +647,5 @@ def concurrency(data: str, db: str, sessions: str = "1,5,10", rounds: str = "1")
         "phases": phases,
         "rss_per_extra_session_mib": per_extra,
         "cycle": [p for p, _ in CYCLE],
+        "split_cores": split_cores,
     }

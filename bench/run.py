@@ -107,6 +107,9 @@ def measure(size: str, *, app: bool, concurrency: bool) -> dict[str, Any]:
     if concurrency:
         # Last: its two rebuilds per phase replace the warehouse the other stages measured.
         row["concurrency"] = stage("concurrency", str(data), str(db))
+        # Ten sessions again, the server (and the rebuilds) on one core and the browsers on
+        # the other: the server's figures without ten renderers on its cores.
+        row["concurrency_split"] = stage("concurrency", str(data), str(db), "10", "1", "1")
     return row
 
 
@@ -180,30 +183,47 @@ def markdown(results: dict[str, Any]) -> str:
             "Time from a filter change (statuses toggle, a body picked, filters reset) to every "
             "chart drawn, over all sessions; server = from the rerun request leaving the "
             "browser to the server's script-finished message reaching it (DevTools network "
-            "timestamps), without the page's own rendering.",
+            "timestamps), without the page's own rendering; server clock = the same on the "
+            "server's own clock (a rerun message arriving to its script finished, every rerun: "
+            "filter changes and page switches; see bench/serve.py), whatever the browsers' side "
+            "is doing. CPU s = CPU time over the phase of the server, the rebuilds and the "
+            "browser side (Chromium's processes, Playwright's driver and this bench); split = "
+            "the server and the rebuilds on one core, the browsers on the other.",
             "",
-            "| events | sessions | changes | p50 ms | p95 ms | max ms | server p50 / p95 ms "
-            "| errors | picks made twice | server RSS peak MiB | rebuilds (s) |",
-            "|---|---|---|---|---|---|---|---|---|---|---|",
+            "| events | sessions | split | changes | p50 ms | p95 ms | max ms "
+            "| server p50 / p95 ms | server clock p50 / p95 ms | errors | picks made twice "
+            "| server RSS peak MiB | rebuilds (s) | CPU s server / rebuilds / browsers |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for r in concurrent:
             c = r["concurrency"]
-            for ph in c["phases"]:
+            split = r.get("concurrency_split", {}).get("phases", [])
+            for ph in [*c["phases"], *split]:
                 rebuilds = ", ".join(f"{s:.0f}" for s in ph["rebuild_seconds"])
+                cpu = ph.get("cpu_s")
+                cpu_text = (
+                    f"{cpu['server']:.0f} / {cpu['rebuilds']:.0f} / "
+                    f"{cpu['browsers_and_driver']:.0f}"
+                    if cpu
+                    else "–"
+                )
                 lines.append(
-                    f"| {r['build_full']['n_events']} | {ph['sessions']} | {ph['n_changes']} "
+                    f"| {r['build_full']['n_events']} | {ph['sessions']} "
+                    f"| {'yes' if ph.get('split_cores') else 'no'} | {ph['n_changes']} "
                     f"| {ph['p50_ms']:.0f} | {ph['p95_ms']:.0f} | {ph['max_ms']:.0f} "
                     f"| {ph.get('server_p50_ms', float('nan')):.0f} / "
-                    f"{ph.get('server_p95_ms', float('nan')):.0f} | {ph['errors']} "
+                    f"{ph.get('server_p95_ms', float('nan')):.0f} "
+                    f"| {ph.get('server_clock_p50_ms', float('nan')):.0f} / "
+                    f"{ph.get('server_clock_p95_ms', float('nan')):.0f} | {ph['errors']} "
                     f"| {ph.get('n_picks_repeated', '–')} "
                     f"| {ph['rss_peak_mib']:.0f} "
-                    f"| {rebuilds} |"
+                    f"| {rebuilds} | {cpu_text} |"
                 )
             per = c["rss_per_extra_session_mib"]
             lines.append(
                 f"| {r['build_full']['n_events']} | RSS per extra session | "
                 + (f"{per:.1f} MiB" if per is not None else "–")
-                + " | | | | | | | | |"
+                + " | | | | | | | | | | | |"
             )
     return "\n".join(lines) + "\n"
 

@@ -314,11 +314,14 @@ def app_memory(db: str) -> None:
     )
 
 
-def concurrency(data: str, db: str, sessions: str = "1,5,10", rounds: str = "1") -> None:
-    """Concurrent sessions in Chromium while the warehouse is rebuilt (bench.concurrency)."""
+def concurrency(
+    data: str, db: str, sessions: str = "1,5,10", rounds: str = "1", split: str = "0"
+) -> None:
+    """Concurrent sessions in Chromium while the warehouse is rebuilt (bench.concurrency);
+    ``split`` = "1" runs the server on one core and the browsers on the other."""
     from bench.concurrency import concurrency as run
 
-    emit(**run(data, db, sessions, rounds))
+    emit(**run(data, db, sessions, rounds, split))
 
 
 STAGES = {
