@@ -121,6 +121,7 @@ def markdown(results: dict[str, Any]) -> str:
     lines = [
         f"# Benchmark ({results['when']}, {results['machine']})",
         "",
+        *([results["note"], ""] if results.get("note") else []),
         "Times in seconds; ratios are to the parse floor (libyaml's C loader reading the same "
         "files in one process).",
         "",
