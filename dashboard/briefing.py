@@ -336,6 +336,8 @@ def _export(request: PackRequest) -> Exported:
             "date": t("date", lang),
             "body": t("body", lang),
             "title": t("title", lang),
+            # Titles and outcomes are the records' words: said in es/fr (see record_text_note).
+            "events_note": t("record_text_language", lang) if lang != "en" else "",
         },
         summary=summary,
         headline=headline,

@@ -50,6 +50,7 @@ DEFAULT_LABELS: Final[Mapping[str, str]] = {
     "data_version": "Data version",
     "as_of": "As of",
     "generated": "Generated",
+    "events_note": "",
 }
 
 # Letters NFKD does not decompose into an ASCII base letter.
@@ -188,6 +189,7 @@ figcaption { font-size: 0.95rem; color: #333; margin-top: 0.3rem; }
 .sources li { margin-bottom: 0.3rem; overflow-wrap: anywhere; }
 table.events td { font-size: 0.92rem; }
 .reopen { font-size: 0.9rem; overflow-wrap: anywhere; }
+.note { font-size: 0.85rem; color: #444; margin: 0.2rem 0; }
 .event-id { color: #555; font-family: ui-monospace, Menlo, Consolas, monospace; }
 a { color: #0b4f8a; }
 /* A long table breaks between rows, never inside one: kept whole, the events table of a year
@@ -425,9 +427,11 @@ def report_html(
         return _esc(labels.get(key, DEFAULT_LABELS[key]))
 
     cited = citations(sources)
+    note = heading("events_note")
     events_part = (
         f"<section><h2>{heading('events')}</h2>"
-        f"{_events_html(events, cited, sources, heading)}</section>\n"
+        + (f'<p class="note">{note}</p>' if note else "")
+        + f"{_events_html(events, cited, sources, heading)}</section>\n"
         if events is not None
         else ""
     )

@@ -594,6 +594,11 @@ TEXT: Final[dict[str, Entry]] = {
         "Case text (subject, facility, steps, outcome) is in English only.",
         "Le texte des affaires (objet, installation, étapes, résultat) n'existe qu'en anglais.",
     ),
+    "cases_stated_language": _e(
+        "Quién publica cada total, sus precisiones y la cita están en el idioma de la fuente.",
+        "Who publishes each total, its details and the quotation are in the source's language.",
+        "L'auteur de chaque total, ses précisions et la citation sont dans la langue de la source.",
+    ),
     "cases_open_case": _e("Abrir un caso", "Open a case", "Ouvrir une affaire"),
     "cases_back": _e("← Todos los casos", "← All cases", "← Toutes les affaires"),
     "cases_unknown_case": _e(

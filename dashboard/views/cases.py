@@ -58,6 +58,8 @@ def _stated(ctx: PageContext, tables: dict[str, pl.DataFrame]) -> None:
     lang = ctx.lang
     st.subheader(t("cases_stated_heading", lang))
     st.caption(t("cases_stated_note", lang))
+    if lang != "en":
+        st.caption(t("cases_stated_language", lang))
     stated = cases.stated_beside_records(query("stated_counts_list"))
     for row in stated.iter_rows(named=True):
         st.markdown(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import csv
 import datetime as dt
+import html
 import io
 import re
 import shutil
@@ -18,7 +19,7 @@ import pytest
 from dashboard import briefing, data
 from dashboard.context import PageContext
 from dashboard.filters import Filters
-from dashboard.i18n import TEXT, file_words
+from dashboard.i18n import TEXT, file_words, t
 from etl.build import build
 from warehouse.db import connect, run_sql
 
@@ -92,6 +93,9 @@ def test_pack_holds_the_views_csvs_and_report(warehouse: Path, lang: str) -> Non
     version = _count(warehouse, "select count(*) from load_runs")  # one build, one version
     assert version == 1
     assert report.count("* plotly.js v") == 1
+    # The events' titles and outcomes are the records' words: a Spanish report says so.
+    note = html.escape(t("record_text_language", lang), quote=True)
+    assert (f'<p class="note">{note}</p>' in report) is (lang != "en")
 
 
 def test_pack_follows_the_filters(warehouse: Path) -> None:

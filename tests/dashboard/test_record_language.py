@@ -45,3 +45,18 @@ def test_english_screens_have_no_such_note(warehouse: Path) -> None:
     at.switch_page("dashboard/views/events.py").run()
     assert not at.exception
     assert t("record_text_language", "en") not in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "en"])
+def test_stated_totals_say_their_sources_speak_their_own_language(
+    warehouse: Path, lang: str
+) -> None:
+    """Publishers' names and details ("citing the Primer Informe…") and the quotations are
+    the sources' words: a Spanish or French screen says so beside them."""
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("dashboard/views/cases.py").run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert (t("cases_stated_language", lang) in captions) is (lang != "en")
