@@ -116,9 +116,15 @@ def _pinned(cpus: set[int] | None) -> Any:
     return lambda: os.sched_setaffinity(0, cpus)
 
 
+def _stat(pid: int) -> list[str]:
+    """The fields of ``/proc/<pid>/stat`` after the command name (state, ppid, ...; utime is
+    index 11): the name is in parentheses and may hold spaces."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
 def cpu_seconds(pid: int) -> float:
     """User and system CPU time the process ``pid`` (all its threads) has used."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    fields = _stat(pid)
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
@@ -132,7 +138,7 @@ def descendants_cpu_seconds(root: int, *, leave_out: int) -> dict[str, float]:
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                parent = int(_stat(int(entry.name))[1])
             except OSError:
                 continue
             children.setdefault(parent, []).append(int(entry.name))
@@ -143,7 +149,7 @@ def descendants_cpu_seconds(root: int, *, leave_out: int) -> dict[str, float]:
         todo += children.get(pid, [])
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            fields = _stat(pid)
         except OSError:
             continue
         typed = re.search(rb"--type=([\w-]+)", cmdline)

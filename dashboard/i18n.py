@@ -533,22 +533,46 @@ TEXT: Final[dict[str, Entry]] = {
         "The records do not count this; {stated}",
         "Les enregistrements ne comptent pas cela ; {stated}",
     ),
-    "cases_kind_rrm_requests": _e(
-        "solicitudes del MLRR", "RRM requests", "demandes au titre du MRR"
+    # A stated total or a count of records of one kind, with its number (see t_n); the kind's
+    # name in the codebook is the plural without the number (CODE_LABELS['stated_kinds']).
+    "cases_count_rrm_requests#one": _e(
+        "{n} solicitud del MLRR", "{n} RRM request", "{n} demande au titre du MRR"
     ),
-    "cases_kind_rrm_panels": _e(
-        "casos del MLRR con panel", "RRM cases with a panel", "affaires du MRR avec groupe spécial"
+    "cases_count_rrm_requests#other": _e(
+        "{n} solicitudes del MLRR", "{n} RRM requests", "{n} demandes au titre du MRR"
     ),
-    "cases_kind_rrm_resolutions": _e(
-        "casos del MLRR resueltos", "RRM cases resolved", "affaires du MRR réglées"
+    "cases_count_rrm_panels#one": _e(
+        "{n} caso del MLRR con panel",
+        "{n} RRM case with a panel",
+        "{n} affaire du MRR avec groupe spécial",
     ),
-    "cases_kind_rrm_workers": _e(
-        "trabajadores beneficiados", "workers benefited", "travailleurs bénéficiaires"
+    "cases_count_rrm_panels#other": _e(
+        "{n} casos del MLRR con panel",
+        "{n} RRM cases with a panel",
+        "{n} affaires du MRR avec groupe spécial",
     ),
-    "cases_kind_usmca_disputes": _e(
-        "controversias del T-MEC", "USMCA disputes", "différends de l'ACEUM"
+    "cases_count_rrm_resolutions#one": _e(
+        "{n} caso del MLRR resuelto", "{n} RRM case resolved", "{n} affaire du MRR réglée"
     ),
-    "cases_kind_other": _e("otros", "other", "autres"),
+    "cases_count_rrm_resolutions#other": _e(
+        "{n} casos del MLRR resueltos", "{n} RRM cases resolved", "{n} affaires du MRR réglées"
+    ),
+    "cases_count_rrm_workers#one": _e(
+        "{n} trabajador beneficiado", "{n} worker benefited", "{n} travailleur bénéficiaire"
+    ),
+    "cases_count_rrm_workers#other": _e(
+        "{n} trabajadores beneficiados",
+        "{n} workers benefited",
+        "{n} travailleurs bénéficiaires",
+    ),
+    "cases_count_usmca_disputes#one": _e(
+        "{n} controversia del T-MEC", "{n} USMCA dispute", "{n} différend de l'ACEUM"
+    ),
+    "cases_count_usmca_disputes#other": _e(
+        "{n} controversias del T-MEC", "{n} USMCA disputes", "{n} différends de l'ACEUM"
+    ),
+    "cases_count_other#one": _e("{n} otro", "{n} other", "{n} autre"),
+    "cases_count_other#other": _e("{n} otros", "{n} others", "{n} autres"),
     "cases_tallies": _e("Recuentos", "Tallies", "Décomptes"),
     "cases_by_mechanism": _e("Por mecanismo", "By mechanism", "Par mécanisme"),
     "cases_by_complainant": _e(
@@ -1507,7 +1531,10 @@ CODE_LABELS.update(
             "fr": _e("francés", "French", "français"),
         },
         "stated_kinds": {
-            kind: TEXT[f"cases_kind_{kind}"]
+            kind: {
+                lang: words.removeprefix("{n} ")
+                for lang, words in TEXT[f"cases_count_{kind}#other"].items()
+            }
             for kind in (
                 "rrm_requests",
                 "rrm_panels",
@@ -1534,45 +1561,6 @@ TEXT.update(
             "not concluded: {n} days as of {built_on}",
             "non conclue : {n} jours au {built_on}",
         ),
-        # A stated total or a count of records of one kind (cases_kind_*), with its number.
-        "cases_count_rrm_requests#one": _e(
-            "{n} solicitud del MLRR", "{n} RRM request", "{n} demande au titre du MRR"
-        ),
-        "cases_count_rrm_requests#other": _e(
-            "{n} solicitudes del MLRR", "{n} RRM requests", "{n} demandes au titre du MRR"
-        ),
-        "cases_count_rrm_panels#one": _e(
-            "{n} caso del MLRR con panel",
-            "{n} RRM case with a panel",
-            "{n} affaire du MRR avec groupe spécial",
-        ),
-        "cases_count_rrm_panels#other": _e(
-            "{n} casos del MLRR con panel",
-            "{n} RRM cases with a panel",
-            "{n} affaires du MRR avec groupe spécial",
-        ),
-        "cases_count_rrm_resolutions#one": _e(
-            "{n} caso del MLRR resuelto", "{n} RRM case resolved", "{n} affaire du MRR réglée"
-        ),
-        "cases_count_rrm_resolutions#other": _e(
-            "{n} casos del MLRR resueltos", "{n} RRM cases resolved", "{n} affaires du MRR réglées"
-        ),
-        "cases_count_rrm_workers#one": _e(
-            "{n} trabajador beneficiado", "{n} worker benefited", "{n} travailleur bénéficiaire"
-        ),
-        "cases_count_rrm_workers#other": _e(
-            "{n} trabajadores beneficiados",
-            "{n} workers benefited",
-            "{n} travailleurs bénéficiaires",
-        ),
-        "cases_count_usmca_disputes#one": _e(
-            "{n} controversia del T-MEC", "{n} USMCA dispute", "{n} différend de l'ACEUM"
-        ),
-        "cases_count_usmca_disputes#other": _e(
-            "{n} controversias del T-MEC", "{n} USMCA disputes", "{n} différends de l'ACEUM"
-        ),
-        "cases_count_other#one": _e("{n} otro", "{n} other", "{n} autre"),
-        "cases_count_other#other": _e("{n} otros", "{n} others", "{n} autres"),
         "n_shown#other": _e("{n} eventos", "{n} events", "{n} événements"),
         "report_n_matching#one": _e(
             "{n} evento coincide con los filtros y la búsqueda.",
