@@ -61,8 +61,11 @@ def test_cases_page_counts_every_case_and_shows_every_stated_total_with_its_sour
             if count["claim"][:40] in line and count["url"].split("://")[1][:30] in line
         ]
         assert lines, count["claim"]
-        assert str(count["value"]) in lines[0]
-        assert count["publisher"].split(" ")[0] in lines[0]
+        # Two totals may quote one passage of one page (44 requests, 60,000 workers).
+        assert any(
+            str(count["value"]) in line and count["publisher"].split(" ")[0] in line
+            for line in lines
+        ), count["claim"]
     n_rrm = sum(c["mechanism"] == "rrm" for c in CASES.values())
     recorded = t_n("cases_count_rrm_requests", lang, n_rrm)
     stated = t_n("cases_count_rrm_requests", lang, 38)
@@ -179,7 +182,8 @@ def _listed() -> pl.DataFrame:
 )
 def test_tally_agrees_with_a_count_from_the_yaml(name: str, field: str) -> None:
     frame = cases.tally(_listed(), name, LABELS)
-    expected = Counter(str(c[field]) for c in CASES.values())
+    # A case with no value recorded (no sector) is its own row, coded null.
+    expected = Counter(None if c.get(field) is None else str(c[field]) for c in CASES.values())
     assert dict(zip(frame["code"], frame["n_cases"], strict=True)) == expected
     assert frame["n_cases"].sum() == len(CASES)
 
