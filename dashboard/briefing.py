@@ -44,8 +44,10 @@ def summary_facts(ctx: PageContext) -> tuple[SummaryFacts, pl.DataFrame]:
         for code in ("MX", "US", "CA")
         if code in ctx.options.parties
     }
+    act_kinds: list[str] = head["act_kinds"]
+    acts = {ctx.labels("kinds", kind): act_kinds.count(kind) for kind in dict.fromkeys(act_kinds)}
     facts = SummaryFacts(
-        n_events=int(head["n_events"]),
+        n_meetings=int(head["n_meetings"]),
         n_bodies=int(head["n_bodies"]),
         hosted=hosted,
         top_topics=tuple(
@@ -58,6 +60,7 @@ def summary_facts(ctx: PageContext) -> tuple[SummaryFacts, pl.DataFrame]:
         if previous
         else None,
         held_only=ctx.filters.statuses == ("held",),
+        acts=acts,
     )
     return facts, change
 
@@ -283,9 +286,10 @@ def _export(request: PackRequest) -> Exported:
         )
         headline = [
             (
-                t("headline_events" if facts.held_only else "headline_events_any", lang),
-                str(facts.n_events),
+                t("headline_meetings" if facts.held_only else "headline_meetings_any", lang),
+                str(facts.n_meetings),
             ),
+            (t("headline_acts", lang), str(facts.n_acts)),
             (t("headline_bodies", lang), str(facts.n_bodies)),
         ]
         headline += [

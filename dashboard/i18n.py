@@ -169,10 +169,28 @@ TEXT: Final[dict[str, Entry]] = {
         "Les lignes exactes derrière ce graphique (UTF-8, s'ouvre dans Excel).",
     ),
     # summary
-    "headline_events": _e("Eventos celebrados", "Events held", "Événements tenus"),
+    "headline_meetings": _e("Reuniones celebradas", "Meetings held", "Réunions tenues"),
+    "headline_meetings_any": _e("Reuniones", "Meetings", "Réunions"),
+    "headline_acts": _e(
+        "Actos fechados (no reuniones)", "Dated acts (not meetings)", "Actes datés (hors réunions)"
+    ),
+    "headline_acts_help": _e(
+        "Decisiones adoptadas sin reunión y convocatorias de comentarios públicos: se muestran "
+        "y se exportan con su tipo, pero no cuentan como reuniones.",
+        "Decisions adopted without a meeting and calls for public comments: shown and exported "
+        "with their kind, never counted as meetings.",
+        "Décisions adoptées sans réunion et appels à commentaires publics : affichés et exportés "
+        "avec leur type, jamais comptés comme des réunions.",
+    ),
     "headline_events_any": _e("Eventos", "Events", "Événements"),
-    "headline_bodies": _e("Órganos activos", "Bodies active", "Organes actifs"),
-    "headline_hosting": _e("Anfitrión {party}", "Hosted by {party}", "Accueillis par {party}"),
+    "headline_bodies": _e(
+        "Órganos con reuniones", "Bodies with meetings", "Organes avec des réunions"
+    ),
+    "headline_hosting": _e(
+        "Reuniones con anfitrión: {party}",
+        "Meetings hosted by {party}",
+        "Réunions accueillies : {party}",
+    ),
     "top_topics": _e("Temas más frecuentes", "Most frequent topics", "Thèmes les plus fréquents"),
     "change_vs_previous": _e(
         "Cambio frente al periodo anterior ({start} – {end})",
@@ -227,10 +245,19 @@ TEXT: Final[dict[str, Entry]] = {
         "Entre {start} y {end}", "Between {start} and {end}", "Entre le {start} et le {end}"
     ),
     "summary_none": _e(
-        "{period}, no hay eventos que coincidan con los filtros.",
-        "{period}, no event matches the filters.",
-        "{period}, aucun événement ne correspond aux filtres.",
+        "{period}, ninguna reunión ni acto fechado coincide con los filtros.",
+        "{period}, no meeting and no dated act matches the filters.",
+        "{period}, aucune réunion ni aucun acte daté ne correspond aux filtres.",
     ),
+    "summary_no_meetings": _e(
+        "{period}, ninguna reunión coincide con los filtros.",
+        "{period}, no meeting matches the filters.",
+        "{period}, aucune réunion ne correspond aux filtres.",
+    ),
+    "summary_acts": _e(
+        "Además, {acts}: {kinds}.", "Besides, {acts}: {kinds}.", "En outre, {acts} : {kinds}."
+    ),
+    "summary_act_kind": _e("{kind} ({n})", "{kind} ({n})", "{kind} ({n})"),
     "summary_head": _e(
         "{period} hubo {what} {bodies}.", "{period}, {what} {bodies}.", "{period}, {what} {bodies}."
     ),
@@ -700,6 +727,14 @@ CODE_LABELS: Final[dict[str, dict[str, Entry]]] = {
         ),
         "working_group": _e("Grupo de trabajo", "Working group", "Groupe de travail"),
         "review": _e("Revisión", "Review", "Examen"),
+        "ministerial_meeting": _e(
+            "Reunión ministerial", "Ministerial meeting", "Réunion ministérielle"
+        ),
+        "bilateral_meeting": _e("Reunión bilateral", "Bilateral meeting", "Réunion bilatérale"),
+        "decision": _e("Decisión", "Decision", "Décision"),
+        "public_consultation": _e(
+            "Consulta pública", "Public consultation", "Consultation publique"
+        ),
         "other": _e("Otro", "Other", "Autre"),
     },
     "statuses": {
@@ -1216,7 +1251,9 @@ TEXT.update(
         "work_report_ids": _e(
             "Informes «su trabajo» (ids)", "“Work” reports (ids)", "Rapports « travaux » (ids)"
         ),
-        "last_held_date": _e("Última reunión", "Last meeting", "Dernière réunion"),
+        "last_meeting_date": _e("Última reunión", "Last meeting", "Dernière réunion"),
+        "n_meetings_held": _e("Reuniones celebradas", "Meetings held", "Réunions tenues"),
+        "n_meetings": _e("Reuniones fechadas", "Dated meetings", "Réunions datées"),
         "last_report_date": _e("Último informe", "Last report", "Dernier rapport"),
         "n_follow_ups": _e("Seguimientos", "Follow-ups", "Suivis"),
         "n_bodies": _e("Órganos", "Bodies", "Organes"),
@@ -1583,16 +1620,28 @@ TEXT.update(
             "{n} résultats pour « {query} »",
         ),
         "summary_held#one": _e(
-            "{n} evento celebrado", "{n} event was held", "{n} événement a été tenu"
+            "{n} reunión celebrada", "{n} meeting was held", "{n} réunion a été tenue"
         ),
         "summary_held#other": _e(
-            "{n} eventos celebrados", "{n} events were held", "{n} événements ont été tenus"
+            "{n} reuniones celebradas", "{n} meetings were held", "{n} réunions ont été tenues"
         ),
         "summary_recorded#one": _e(
-            "{n} evento registrado", "{n} event was recorded", "{n} événement a été recensé"
+            "{n} reunión registrada", "{n} meeting was recorded", "{n} réunion a été recensée"
         ),
         "summary_recorded#other": _e(
-            "{n} eventos registrados", "{n} events were recorded", "{n} événements ont été recensés"
+            "{n} reuniones registradas",
+            "{n} meetings were recorded",
+            "{n} réunions ont été recensées",
+        ),
+        "summary_n_acts#one": _e(
+            "{n} acto fechado que no es una reunión",
+            "{n} dated act that is not a meeting",
+            "{n} acte daté qui n'est pas une réunion",
+        ),
+        "summary_n_acts#other": _e(
+            "{n} actos fechados que no son reuniones",
+            "{n} dated acts that are not meetings",
+            "{n} actes datés qui ne sont pas des réunions",
         ),
         "summary_bodies#one": _e("en {n} órgano", "across {n} body", "dans {n} organe"),
         "summary_bodies#other": _e("en {n} órganos", "across {n} bodies", "dans {n} organes"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dashboard.i18n import t, t_n
 from dashboard.labels import Labels
@@ -18,15 +18,23 @@ class TopicMove:
 
 @dataclass(frozen=True, slots=True)
 class SummaryFacts:
-    n_events: int
+    n_meetings: int
+    """Meetings among the filtered events (a decision or a consultation is not one)."""
     n_bodies: int
+    """Bodies with a meeting among them."""
     hosted: dict[str, int]
-    """Party label → events hosted, in display order."""
+    """Party label → meetings hosted, in display order."""
     top_topics: tuple[TopicMove, ...]
     date_from: dt.date | None
     date_to: dt.date | None
     previous: tuple[dt.date, dt.date] | None
     held_only: bool
+    acts: dict[str, int] = field(default_factory=dict)
+    """Kind label → dated acts that are not meetings (decisions, public consultations)."""
+
+    @property
+    def n_acts(self) -> int:
+        return sum(self.acts.values())
 
 
 def _join(items: list[str], lang: str) -> str:
@@ -48,17 +56,43 @@ def _move(move: TopicMove, lang: str) -> str:
 
 
 def summary_paragraph(facts: SummaryFacts, labels: Labels) -> str:
-    """A short paragraph in the interface language stating the headline facts; every event is
-    accounted for in the hosting sentence, those without a recorded host included."""
+    """A short paragraph in the interface language stating the headline facts. Meetings and
+    dated acts are counted apart (data/README.md): the head sentence and the hosts speak of
+    meetings only, every one accounted for, those without a recorded host included; the acts
+    (decisions, public consultations) get their own sentence, each kind named."""
     lang = labels.lang
     period = _period(facts, lang)
-    if facts.n_events == 0:
+    if facts.n_meetings == 0 and facts.n_acts == 0:
         return t("summary_none", lang, period=period)
-    what = t_n("summary_held" if facts.held_only else "summary_recorded", lang, facts.n_events)
-    bodies = t_n("summary_bodies", lang, facts.n_bodies)
-    sentences = [t("summary_head", lang, period=period, n=facts.n_events, what=what, bodies=bodies)]
+    sentences = []
+    if facts.n_meetings:
+        what = t_n(
+            "summary_held" if facts.held_only else "summary_recorded", lang, facts.n_meetings
+        )
+        bodies = t_n("summary_bodies", lang, facts.n_bodies)
+        sentences.append(
+            t("summary_head", lang, period=period, n=facts.n_meetings, what=what, bodies=bodies)
+        )
+    else:
+        sentences.append(t("summary_no_meetings", lang, period=period))
+    if facts.n_acts:
+        # A kind is a common noun mid-sentence: "decision (1)", never "Decision (1)".
+        kinds = [
+            t("summary_act_kind", lang, kind=kind[:1].lower() + kind[1:], n=n)
+            for kind, n in facts.acts.items()
+        ]
+        sentences.append(
+            t(
+                "summary_acts",
+                lang,
+                acts=t_n("summary_n_acts", lang, facts.n_acts),
+                kinds=_join(kinds, lang),
+            )
+        )
+    if not facts.n_meetings:
+        return " ".join(sentences)
     hosts = [t("summary_hosted", lang, party=party, n=n) for party, n in facts.hosted.items() if n]
-    without = facts.n_events - sum(facts.hosted.values())
+    without = facts.n_meetings - sum(facts.hosted.values())
     if hosts:
         if without > 0:
             hosts.append(t_n("summary_no_host", lang, without))

@@ -17,6 +17,12 @@ LABELLED_LISTS = ("mechanisms", "case_steps", "sectors", "case_statuses")
 """Code lists with labels (en/es/fr), beside parties, bodies and topics: the enforcement cases'
 lists. A taxonomy without them is valid (it then has no such codes, and any case using one is
 refused); one that has them malformed is not."""
+ACT_KINDS = frozenset({"decision", "public_consultation"})
+"""Event kinds that are dated acts, not meetings (data/README.md, "Meetings and other dated
+acts"): shown, searched and exported like every event, never counted as a meeting held nor as
+evidence that a body met. The one place the rule is written: the ETL stores it per event as
+``events.is_meeting`` and every query counts meetings through that column. A taxonomy that
+lists event kinds must list these (a renamed act kind would otherwise count as a meeting)."""
 ALL_LISTS = ("parties", "bodies", "topic_groups", "topics", *CODE_LISTS, *LABELLED_LISTS)
 
 
@@ -145,6 +151,14 @@ def parse_taxonomy(doc: Document, file: str) -> tuple[Taxonomy | None, list[Prob
             lists[name] = ()
         else:
             lists[name] = tuple(value)
+    missing_acts = sorted(ACT_KINDS - set(lists.get("kinds", ()))) if lists.get("kinds") else []
+    if missing_acts:
+        fail(
+            ("kinds",),
+            "kinds",
+            f"missing the kinds of dated acts that are not meetings (expected {missing_acts} "
+            f"in the list, found {list(lists['kinds'])})",
+        )
     labelled = {
         name: {c: labels(name, c, v) for c, v in mapping(name).items()}
         for name in LABELLED_LISTS

@@ -88,8 +88,8 @@ def render(ctx: PageContext) -> None:
             t(
                 "body_known",
                 lang,
-                n_events=profile["n_events"],
-                n_held=profile["n_held_events"],
+                n_events=profile["n_meetings"],
+                n_held=profile["n_meetings_held"],
                 n_reports=profile["n_reports"],
                 latest=f"{labels('evidence', profile['latest_evidence'])} "
                 f"({profile['latest_year']})",

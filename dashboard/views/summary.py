@@ -50,12 +50,13 @@ def render(ctx: PageContext) -> None:
     st.markdown(components.plain(_reported(ctx)))
 
     held_only = ctx.filters.statuses == ("held",)
-    cols = st.columns(2 + len(facts.hosted))
+    cols = st.columns(3 + len(facts.hosted))
     cols[0].metric(
-        t("headline_events" if held_only else "headline_events_any", lang), facts.n_events
+        t("headline_meetings" if held_only else "headline_meetings_any", lang), facts.n_meetings
     )
-    cols[1].metric(t("headline_bodies", lang), facts.n_bodies)
-    for col, (party, n) in zip(cols[2:], facts.hosted.items(), strict=True):
+    cols[1].metric(t("headline_acts", lang), facts.n_acts, help=t("headline_acts_help", lang))
+    cols[2].metric(t("headline_bodies", lang), facts.n_bodies)
+    for col, (party, n) in zip(cols[3:], facts.hosted.items(), strict=True):
         col.metric(t("headline_hosting", lang, party=party), n)
 
     st.subheader(t("top_topics", lang))

@@ -15,6 +15,7 @@ import polars as pl
 from etl.checking import RecordChecker, _show, _type_name
 from etl.records import DatePrecision, Event, Outcome, Panel, Participant, Source
 from etl.tables import Rows, frames
+from etl.taxonomy import ACT_KINDS
 
 REQUIRED = (
     "id",
@@ -222,6 +223,7 @@ def event_frames(events: Sequence[Event]) -> dict[str, pl.DataFrame]:
             body_code=e.body,
             edition=e.edition,
             kind=e.kind,
+            is_meeting=e.kind not in ACT_KINDS,
             title_en=e.title_en,
             title_es=e.title_es,
             start_date=e.start_date,

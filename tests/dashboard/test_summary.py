@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dashboard.i18n import CODE_LABELS
 from dashboard.labels import Labels
 from dashboard.summary import SummaryFacts, TopicMove, summary_paragraph
 
@@ -21,7 +22,7 @@ def labels(lang: str) -> Labels:
 
 
 FACTS = SummaryFacts(
-    n_events=12,
+    n_meetings=12,
     n_bodies=4,
     hosted={"México": 5, "Estados Unidos": 0, "Canadá": 3},
     top_topics=(
@@ -41,7 +42,7 @@ FACTS = SummaryFacts(
     [
         (
             "es",
-            "Entre 2023-01-01 y 2023-12-31 hubo 12 eventos celebrados en 4 órganos. "
+            "Entre 2023-01-01 y 2023-12-31 hubo 12 reuniones celebradas en 4 órganos. "
             "Anfitriones: México 5, Canadá 3 y 4 sin anfitrión registrado. "
             "Temas más frecuentes: PyMEs (6; +4 frente al periodo anterior), "
             "Trabajo (3; 0 frente al periodo anterior) y "
@@ -49,7 +50,7 @@ FACTS = SummaryFacts(
         ),
         (
             "en",
-            "Between 2023-01-01 and 2023-12-31, 12 events were held across 4 bodies. "
+            "Between 2023-01-01 and 2023-12-31, 12 meetings were held across 4 bodies. "
             "Hosts: México 5, Canadá 3 and 4 without a recorded host. "
             "Most frequent topics: PyMEs (6; +4 on the previous period), "
             "Trabajo (3; 0 on the previous period) and "
@@ -57,7 +58,7 @@ FACTS = SummaryFacts(
         ),
         (
             "fr",
-            "Entre le 2023-01-01 et le 2023-12-31, 12 événements ont été tenus dans 4 organes. "
+            "Entre le 2023-01-01 et le 2023-12-31, 12 réunions ont été tenues dans 4 organes. "
             "Hôtes : México 5, Canadá 3 et 4 sans hôte enregistré. "
             "Thèmes les plus fréquents : PyMEs (6 ; +4 par rapport à la période précédente), "
             "Trabajo (3 ; 0 par rapport à la période précédente) et "
@@ -72,14 +73,25 @@ def test_paragraph_states_the_facts(lang: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("es", "Entre 2023-01-01 y 2023-12-31, no hay eventos que coincidan con los filtros."),
-        ("en", "Between 2023-01-01 and 2023-12-31, no event matches the filters."),
-        ("fr", "Entre le 2023-01-01 et le 2023-12-31, aucun événement ne correspond aux filtres."),
+        (
+            "es",
+            "Entre 2023-01-01 y 2023-12-31, ninguna reunión ni acto fechado coincide con los "
+            "filtros.",
+        ),
+        (
+            "en",
+            "Between 2023-01-01 and 2023-12-31, no meeting and no dated act matches the filters.",
+        ),
+        (
+            "fr",
+            "Entre le 2023-01-01 et le 2023-12-31, aucune réunion ni aucun acte daté ne "
+            "correspond aux filtres.",
+        ),
     ],
 )
 def test_paragraph_with_zero_events(lang: str, expected: str) -> None:
     facts = replace(
-        FACTS, n_events=0, n_bodies=0, hosted={"México": 0}, top_topics=(), previous=None
+        FACTS, n_meetings=0, n_bodies=0, hosted={"México": 0}, top_topics=(), previous=None
     )
     assert summary_paragraph(facts, labels(lang)) == expected
 
@@ -87,13 +99,13 @@ def test_paragraph_with_zero_events(lang: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("es", "Entre … y …, no hay eventos que coincidan con los filtros."),
-        ("en", "Between … and …, no event matches the filters."),
-        ("fr", "Entre le … et le …, aucun événement ne correspond aux filtres."),
+        ("es", "Entre … y …, ninguna reunión ni acto fechado coincide con los filtros."),
+        ("en", "Between … and …, no meeting and no dated act matches the filters."),
+        ("fr", "Entre le … et le …, aucune réunion ni aucun acte daté ne correspond aux filtres."),
     ],
 )
 def test_paragraph_open_period(lang: str, expected: str) -> None:
-    facts = replace(FACTS, n_events=0, date_from=None, date_to=None, previous=None)
+    facts = replace(FACTS, n_meetings=0, date_from=None, date_to=None, previous=None)
     assert summary_paragraph(facts, labels(lang)) == expected
 
 
@@ -102,17 +114,17 @@ def test_paragraph_open_period(lang: str, expected: str) -> None:
     [
         (
             "es",
-            "Entre 2023-01-01 y 2023-12-31 hubo 12 eventos registrados en 4 órganos. "
+            "Entre 2023-01-01 y 2023-12-31 hubo 12 reuniones registradas en 4 órganos. "
             "Ningún evento tiene anfitrión registrado. Temas más frecuentes: PyMEs (6).",
         ),
         (
             "en",
-            "Between 2023-01-01 and 2023-12-31, 12 events were recorded across 4 bodies. "
+            "Between 2023-01-01 and 2023-12-31, 12 meetings were recorded across 4 bodies. "
             "No event has a recorded host. Most frequent topics: PyMEs (6).",
         ),
         (
             "fr",
-            "Entre le 2023-01-01 et le 2023-12-31, 12 événements ont été recensés dans 4 organes. "
+            "Entre le 2023-01-01 et le 2023-12-31, 12 réunions ont été recensées dans 4 organes. "
             "Aucun événement n'a d'hôte enregistré. Thèmes les plus fréquents : PyMEs (6).",
         ),
     ],
@@ -137,6 +149,35 @@ def test_paragraph_without_topics_or_hosts(lang: str) -> None:
     assert "4" in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "es",
+            "Además, 2 actos fechados que no son reuniones: decisión (1) y consulta pública (1).",
+        ),
+        (
+            "en",
+            "Besides, 2 dated acts that are not meetings: decision (1) and public consultation "
+            "(1).",
+        ),
+        (
+            "fr",
+            "En outre, 2 actes datés qui ne sont pas des réunions : décision (1) et consultation "
+            "publique (1).",
+        ),
+    ],
+)
+def test_acts_are_counted_apart_from_meetings(lang: str, expected: str) -> None:
+    """A decision and a consultation are never meetings: the head sentence keeps its 12
+    meetings and the acts get their own sentence, each kind named."""
+    kinds = CODE_LABELS["kinds"]
+    facts = replace(FACTS, acts={kinds[k][lang]: 1 for k in ("decision", "public_consultation")})
+    text = summary_paragraph(facts, labels(lang))
+    assert expected in text
+    assert text.startswith(summary_paragraph(FACTS, labels(lang)).split(".")[0])
+
+
 # --- never a number that is not in the facts --------------------------------------------------
 
 NUMBER = re.compile(r"[+-]?\d+")
@@ -151,9 +192,10 @@ def stated_numbers(text: str, facts: SummaryFacts) -> list[str]:
 
 
 def allowed_numbers(facts: SummaryFacts) -> set[str]:
-    allowed = {str(facts.n_events), str(facts.n_bodies)}
+    allowed = {str(facts.n_meetings), str(facts.n_bodies), str(facts.n_acts)}
+    allowed |= {str(n) for n in facts.acts.values()}
     allowed |= {str(n) for n in facts.hosted.values()}
-    allowed.add(str(facts.n_events - sum(facts.hosted.values())))  # events without a host
+    allowed.add(str(facts.n_meetings - sum(facts.hosted.values())))  # meetings without a host
     for move in facts.top_topics:
         allowed.add(str(move.n_events))
         if facts.previous is not None:
@@ -176,7 +218,8 @@ def facts_strategy(draw: st.DrawFn) -> SummaryFacts:
     date_to = draw(st.one_of(st.none(), st.dates(dt.date(2019, 1, 1), dt.date(2030, 1, 1))))
     has_previous = draw(st.booleans())
     return SummaryFacts(
-        n_events=draw(COUNT),
+        n_meetings=draw(COUNT),
+        acts=draw(st.dictionaries(NAME, st.integers(min_value=1, max_value=9), max_size=2)),
         n_bodies=draw(st.integers(min_value=0, max_value=20)),
         hosted=draw(st.dictionaries(NAME, COUNT, max_size=3)),
         top_topics=tuple(draw(st.lists(st.builds(TopicMove, NAME, COUNT, COUNT), max_size=5))),
@@ -192,15 +235,21 @@ def facts_strategy(draw: st.DrawFn) -> SummaryFacts:
 def test_paragraph_mentions_only_numbers_from_the_facts(lang: str, facts: SummaryFacts) -> None:
     text = summary_paragraph(facts, labels(lang))
     stated = stated_numbers(text, facts)
-    if facts.n_events == 0:
+    if facts.n_meetings == 0 and facts.n_acts == 0:
         assert stated == []
         return
     assert set(stated) <= allowed_numbers(facts)
-    # The head sentence states the event and body counts, in that order.
-    assert stated[:2] == [str(facts.n_events), str(facts.n_bodies)]
+    if facts.n_meetings == 0:
+        # No meeting: no body or host is counted, only the acts.
+        assert stated[0] == str(facts.n_acts)
+        return
+    # The head sentence states the meeting and body counts, in that order.
+    assert stated[:2] == [str(facts.n_meetings), str(facts.n_bodies)]
+    if facts.n_acts:
+        assert stated[2] == str(facts.n_acts), "the acts are counted apart, after the meetings"
     for party, n in facts.hosted.items():
         assert (f"{party} {n}" in text) == (n > 0)
-    without = facts.n_events - sum(facts.hosted.values())
+    without = facts.n_meetings - sum(facts.hosted.values())
     if any(facts.hosted.values()) and without > 0:
         assert str(without) in text, "the events without a recorded host are counted"
     for move in facts.top_topics:

@@ -312,7 +312,7 @@ def test_load_runs_count_the_reports_and_cases_loaded(real_data_dir: Path, tmp_p
     build(real_data_dir, target)
     n_reports = len(list((real_data_dir / "reports").glob("*.yaml")))
     n_cases = len(list((real_data_dir / "cases").glob("*.yaml")))
-    assert n_cases == 39
+    assert n_cases > 0, "the real data holds cases"
     assert rows(target, "select n_reports, n_cases from load_runs") == [(n_reports, n_cases)]
     # A warehouse written before cases were counted: its runs keep a null n_cases.
     con = duckdb.connect(str(target))

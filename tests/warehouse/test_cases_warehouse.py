@@ -44,7 +44,7 @@ def con(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-de
 
 def test_every_milestone_arrives_exactly(con) -> None:  # type: ignore[no-untyped-def]
     cases = _cases()
-    assert len(cases) == 39
+    assert len(cases) == len(list((DATA / "cases").glob("*.yaml")))
     expected = sorted(
         (cid, n, _day(m["date"]), m["step"], m["text"], m["source"])
         for cid, c in cases.items()
@@ -56,7 +56,6 @@ def test_every_milestone_arrives_exactly(con) -> None:  # type: ignore[no-untype
         "from case_milestones order by all",
     ).rows()
     assert got == expected
-    assert len(got) == 135
 
 
 def test_every_source_arrives_exactly(con) -> None:  # type: ignore[no-untyped-def]
@@ -157,13 +156,16 @@ def test_records_beside_each_stated_count_agree_with_the_yaml(con) -> None:  # t
         "select s.kind, r.n_records, r.n_records_by_as_of from stated_counts s "
         "join stated_count_records r using (count_no)",
     ).rows()
-    assert len(rows) == 29
+    stated = yaml.safe_load((DATA / "stated-counts.yaml").read_text(encoding="utf-8"))
+    assert len(rows) == len(stated["counts"])
     for kind, n, n_by in rows:
         assert n == expected[kind], kind
         assert (n_by is None) == (n is None)
         assert n_by is None or n_by <= n
-    # The records fall short of the government's total: the shortfall must be visible.
-    assert ("rrm_requests", 28) in {(k, n) for k, n, _ in rows}
+    # Sources and records disagree (the records may fall short, a source may lag): both stay
+    # visible, side by side, whatever the numbers.
+    values = {c["value"] for c in stated["counts"] if c["kind"] == "rrm_requests"}
+    assert values - {expected["rrm_requests"]}, "some source states another RRM total"
 
 
 # --- the Cases page's queries against a filter applied here to the YAML ----------------------

@@ -1,6 +1,7 @@
 -- grain: one row per body of the taxonomy × calendar year, from 2020 (entry into force) through
 -- the latest year any record names. `evidence` is the strongest evidence of activity that
--- year, by the rule of data/README.md: a dated event held that year ('held_event'), else an
+-- year, by the rule of data/README.md: a meeting held that year ('held_event'; a
+-- decision or a public consultation is not one: events.is_meeting), else an
 -- activity report whose period covers that year saying the body met ('reported_met'), else one
 -- saying it reported or its work was reviewed ('reported_work'), else 'none'. 'none' means
 -- nothing is known, not that the body was inactive. Counts and ids of what lies behind it.
@@ -27,7 +28,7 @@ held as (
         count(*)::integer as n_events,
         list(event_id order by start_date, event_id) as event_ids
     from events
-    where status = 'held'
+    where status = 'held' and is_meeting
     group by all
 ),
 claims as (

@@ -1,6 +1,7 @@
 -- grain: one row per body of the taxonomy (all 34), over every record (the sidebar filters do
 -- not apply): its treaty basis, how much is known of it, and its latest evidence of activity
--- (the latest year whose evidence is not 'none', and that evidence).
+-- (the latest year whose evidence is not 'none', and that evidence). Meetings are counted apart
+-- from dated acts (events.is_meeting): a decision signed is not a body's latest meeting.
 with latest as (
     select body_code, max(year) filter (where evidence <> 'none') as latest_year,
         count(*) filter (where evidence <> 'none') as n_years_known
@@ -10,9 +11,9 @@ with latest as (
 held as (
     select
         body_code,
-        count(*) filter (where status = 'held') as n_held_events,
-        count(*) as n_events,
-        max(start_date) filter (where status = 'held') as last_held_date
+        count(*) filter (where status = 'held' and is_meeting) as n_meetings_held,
+        count(*) filter (where is_meeting) as n_meetings,
+        max(start_date) filter (where status = 'held' and is_meeting) as last_meeting_date
     from events
     group by body_code
 ),
@@ -32,9 +33,9 @@ select
     latest.latest_year,
     coalesce(evidence.evidence, 'none') as latest_evidence,
     coalesce(latest.n_years_known, 0)::integer as n_years_known,
-    coalesce(held.n_held_events, 0)::integer as n_held_events,
-    coalesce(held.n_events, 0)::integer as n_events,
-    held.last_held_date,
+    coalesce(held.n_meetings_held, 0)::integer as n_meetings_held,
+    coalesce(held.n_meetings, 0)::integer as n_meetings,
+    held.last_meeting_date,
     coalesce(reported.n_reports, 0)::integer as n_reports,
     reported.last_report_date
 from bodies

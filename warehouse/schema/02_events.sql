@@ -6,6 +6,9 @@ create table events (
     body_code varchar not null,
     edition integer,
     kind varchar not null,
+    -- false for a dated act that is not a meeting (etl.taxonomy.ACT_KINDS: a decision, a
+    -- public consultation): never counted as a meeting held nor as evidence that a body met.
+    is_meeting boolean not null,
     title_en varchar not null,
     title_es varchar,
     start_date date not null,
