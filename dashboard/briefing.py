@@ -158,7 +158,8 @@ def cases_of_view(
 
 def cases_in_period(ctx: PageContext) -> dict[str, int]:
     """The cases the Summary speaks of, counted: ``n_cases`` (opened, resolved or closed in
-    the period: what its exports hold), ``n_opened`` and ``n_resolved``."""
+    the period: what its exports hold), ``n_opened``, ``n_resolved`` (in the period) and
+    ``n_open_at_end`` (still open when the period ends)."""
     row = query(
         "cases_in_period",
         date_from=ctx.filters.date_from,
@@ -166,7 +167,7 @@ def cases_in_period(ctx: PageContext) -> dict[str, int]:
         parties=list(ctx.filters.parties),
         topics=list(ctx.filters.topics),
     ).row(0, named=True)
-    return {name: int(row[name]) for name in ("n_cases", "n_opened", "n_resolved")}
+    return {name: int(row[name]) for name in ("n_cases", "n_opened", "n_resolved", "n_open_at_end")}
 
 
 def period_rule_row(ctx: PageContext, period_rule: cases.PeriodRule) -> list[tuple[str, str]]:
@@ -297,12 +298,12 @@ def _export(request: PackRequest) -> Exported:
         ]
         tables |= {
             "top-topics": topics,
-            "events-over-time": trend_frame,
+            "meetings-over-time": trend_frame,
             "topic-groups-over-time": topic_frame,
         }
         sheets |= {
             "top_topics": topics,
-            "events_over_time": trend_frame,
+            "meetings_over_time": trend_frame,
             "topic_trends": topic_frame,
         }
         figure_list = [

@@ -85,10 +85,12 @@ def colors(ctx: PageContext, list_name: str) -> dict[str, str]:
 def events_over_time(
     ctx: PageContext, *, grain: Grain, stack: str, cumulative: bool
 ) -> tuple[pl.DataFrame, go.Figure]:
-    """Events per period stacked by body or kind (or their running totals)."""
+    """Meetings per period stacked by body or kind (or their running totals). Dated acts
+    (decisions, public consultations) are not meetings and are not drawn: :func:`acts_count`
+    says how many the filters hold."""
     list_name = "bodies" if stack == "body_code" else "kinds"
     label_col = "body" if stack == "body_code" else "kind"
-    raw = filtered("events_by_period", ctx.filters)
+    raw = filtered("events_by_period", ctx.filters).filter(pl.col("is_meeting"))
     frame = transforms.counts_by(raw, grain=grain, by=stack)
     frame = ctx.labels.relabel(frame, stack, list_name, alias=label_col).select(
         "period", label_col, "n_events"
@@ -118,6 +120,13 @@ def events_over_time(
         title=title,
         colors=colors(ctx, list_name),
     )
+
+
+def acts_count(ctx: PageContext) -> int:
+    """The dated acts that are not meetings among the filtered events (not in the Trends
+    chart, which counts meetings)."""
+    raw = filtered("events_by_period", ctx.filters)
+    return int(raw.filter(~pl.col("is_meeting"))["n_events"].sum())
 
 
 def clicked_bar(selection: Any) -> tuple[str, str] | None:

@@ -174,6 +174,24 @@ TEXT: Final[dict[str, Entry]] = {
     "headline_acts": _e(
         "Actos fechados (no reuniones)", "Dated acts (not meetings)", "Actes datés (hors réunions)"
     ),
+    "status_act_done": _e("Realizado (acto fechado)", "Done (dated act)", "Réalisé (acte daté)"),
+    "event_is_act": _e(
+        "{kind}: un acto fechado, no una reunión. No se cuenta entre las reuniones ni como "
+        "evidencia de que el órgano se reunió.",
+        "{kind}: a dated act, not a meeting. It is not counted among meetings nor as evidence "
+        "that the body met.",
+        "{kind} : un acte daté, pas une réunion. Il n'est compté ni parmi les réunions ni comme "
+        "indice que l'organe s'est réuni.",
+    ),
+    "body_acts": _e(
+        "Actos fechados (no reuniones)", "Dated acts (not meetings)", "Actes datés (hors réunions)"
+    ),
+    "body_acts_note": _e(
+        "Decisiones y consultas públicas de este órgano: no cuentan como reuniones.",
+        "Decisions and public consultations of this body: they do not count as meetings.",
+        "Décisions et consultations publiques de cet organe : elles ne comptent pas comme "
+        "des réunions.",
+    ),
     "headline_acts_help": _e(
         "Decisiones adoptadas sin reunión y convocatorias de comentarios públicos: se muestran "
         "y se exportan con su tipo, pero no cuentan como reuniones.",
@@ -306,7 +324,9 @@ TEXT: Final[dict[str, Entry]] = {
     "shares": _e("Proporciones", "Shares", "Parts"),
     "cumulative": _e("Acumulado", "Cumulative", "Cumulé"),
     "topic_level": _e("Nivel", "Level", "Niveau"),
-    "events_over_time": _e("Eventos en el tiempo", "Events over time", "Événements dans le temps"),
+    "events_over_time": _e(
+        "Reuniones en el tiempo", "Meetings over time", "Réunions dans le temps"
+    ),
     "topic_trends": _e("Temas en el tiempo", "Topics over time", "Thèmes dans le temps"),
     "chart_truncated": _e(
         "El gráfico muestra los {shown} más frecuentes de {total}; el CSV los contiene todos. "
@@ -414,14 +434,14 @@ TEXT: Final[dict[str, Entry]] = {
         "eu lieu.",
     ),
     "bar_events": _e(
-        "Eventos de {period} · {series}",
-        "Events of {period} · {series}",
-        "Événements de {period} · {series}",
+        "Reuniones de {period} · {series}",
+        "Meetings of {period} · {series}",
+        "Réunions de {period} · {series}",
     ),
     "click_bar_hint": _e(
-        "Haga clic en una barra para ver sus eventos.",
-        "Click a bar to see its events.",
-        "Cliquez sur une barre pour voir ses événements.",
+        "Haga clic en una barra para ver sus reuniones.",
+        "Click a bar to see its meetings.",
+        "Cliquez sur une barre pour voir ses réunions.",
     ),
     "pick_row_hint": _e(
         "Haga clic en una fila para ver el evento.",
@@ -1206,7 +1226,9 @@ TEXT.update(
         ),
         "outcomes_by_kind": _e("Resultados por tipo", "Outcomes by kind", "Résultats par type"),
         "body_topics": _e(
-            "Temas de sus reuniones", "Topics of its meetings", "Thèmes de ses réunions"
+            "Temas de sus reuniones y actos",
+            "Topics of its meetings and acts",
+            "Thèmes de ses réunions et actes",
         ),
         "body_sources": _e("Fuentes", "Sources", "Sources"),
         "active_bodies": _e(
@@ -1633,6 +1655,23 @@ TEXT.update(
             "{n} meetings were recorded",
             "{n} réunions ont été recensées",
         ),
+        "trends_acts_apart#one": _e(
+            "{n} acto fechado que no es una reunión (decisión o consulta pública) coincide con "
+            "los filtros: no se cuenta aquí; está en la página Eventos.",
+            "{n} dated act that is not a meeting (a decision or a public consultation) matches "
+            "the filters: it is not counted here; it is on the Events page.",
+            "{n} acte daté qui n'est pas une réunion (décision ou consultation publique) "
+            "correspond aux filtres : il n'est pas compté ici ; il figure à la page Événements.",
+        ),
+        "trends_acts_apart#other": _e(
+            "{n} actos fechados que no son reuniones (decisiones o consultas públicas) coinciden "
+            "con los filtros: no se cuentan aquí; están en la página Eventos.",
+            "{n} dated acts that are not meetings (decisions or public consultations) match the "
+            "filters: they are not counted here; they are on the Events page.",
+            "{n} actes datés qui ne sont pas des réunions (décisions ou consultations publiques) "
+            "correspondent aux filtres : ils ne sont pas comptés ici ; ils figurent à la page "
+            "Événements.",
+        ),
         "summary_n_acts#one": _e(
             "{n} acto fechado que no es una reunión",
             "{n} dated act that is not a meeting",
@@ -1693,27 +1732,26 @@ TEXT.update(
             "ses travaux.",
         ),
         "report_cases_scope#one": _e(
-            "{n} caso registrado abierto, resuelto o cerrado en el periodo (solicitud o "
-            "resolución en el periodo: {opened}, {resolved}), de las Partes y temas elegidos "
-            "(los demás filtros no se aplican a los casos); su texto está en inglés.",
-            "{n} case recorded opened, resolved or closed in the period (request or resolution "
-            "in the period: {opened}, {resolved}), of the Parties and topics chosen (the other "
-            "filters do not apply to cases).",
-            "{n} affaire enregistrée ouverte, réglée ou close pendant la période (demande ou "
-            "règlement dans la période : {opened}, {resolved}), des Parties et thèmes choisis "
-            "(les autres filtres ne s'appliquent pas aux affaires) ; son texte est en anglais.",
+            "{n} caso registrado con solicitud, resolución o cierre en el periodo ({opened}; "
+            "{resolved}), de las Partes y temas elegidos (los demás filtros no se aplican a los "
+            "casos); su texto está en inglés.",
+            "{n} case recorded with a request, a resolution or a closure in the period "
+            "({opened}; {resolved}), of the Parties and topics chosen (the other filters do not "
+            "apply to cases).",
+            "{n} affaire enregistrée dont la demande, le règlement ou la clôture tombe dans la "
+            "période ({opened} ; {resolved}), des Parties et thèmes choisis (les autres filtres "
+            "ne s'appliquent pas aux affaires) ; son texte est en anglais.",
         ),
         "report_cases_scope#other": _e(
-            "{n} casos registrados abiertos, resueltos o cerrados en el periodo (solicitud o "
-            "resolución en el periodo: {opened}, {resolved}), de las Partes y temas elegidos "
-            "(los demás filtros no se aplican a los casos); su texto está en inglés.",
-            "{n} cases recorded opened, resolved or closed in the period (request or "
-            "resolution in the period: {opened}, {resolved}), of the Parties and topics chosen "
-            "(the other filters do not apply to cases).",
-            "{n} affaires enregistrées ouvertes, réglées ou closes pendant la période (demande "
-            "ou règlement dans la période : {opened}, {resolved}), des Parties et thèmes "
-            "choisis (les autres filtres ne s'appliquent pas aux affaires) ; leur texte est en "
-            "anglais.",
+            "{n} casos registrados con solicitud, resolución o cierre en el periodo ({opened}; "
+            "{resolved}), de las Partes y temas elegidos (los demás filtros no se aplican a los "
+            "casos); su texto está en inglés.",
+            "{n} cases recorded with a request, a resolution or a closure in the period "
+            "({opened}; {resolved}), of the Parties and topics chosen (the other filters do not "
+            "apply to cases).",
+            "{n} affaires enregistrées dont la demande, le règlement ou la clôture tombe dans la "
+            "période ({opened} ; {resolved}), des Parties et thèmes choisis (les autres filtres "
+            "ne s'appliquent pas aux affaires) ; leur texte est en anglais.",
         ),
         "body_timeline_per_year#one": _e(
             "Reuniones por año y estado ({n} reunión)",
@@ -1761,19 +1799,39 @@ TEXT.update(
             "{n} rapports d'activité couvrant",
         ),
         "cases_summary_line": _e(
-            "Casos de aplicación abiertos, resueltos o cerrados en el periodo: {opened}, "
-            "{resolved}.",
-            "Enforcement cases opened, resolved or closed in the period: {opened}, {resolved}.",
-            "Affaires d'application ouvertes, réglées ou closes pendant la période : {opened}, "
-            "{resolved}.",
+            "Casos de aplicación: {opened}, {resolved}; {open_end}.",
+            "Enforcement cases: {opened}, {resolved}; {open_end}.",
+            "Affaires d'application : {opened}, {resolved} ; {open_end}.",
         ),
-        "cases_opened#one": _e("{n} abierto", "{n} opened", "{n} ouverte"),
-        "cases_opened#other": _e("{n} abiertos", "{n} opened", "{n} ouvertes"),
+        "cases_opened#one": _e(
+            "{n} iniciado en el periodo",
+            "{n} opened in the period",
+            "{n} engagée pendant la période",
+        ),
+        "cases_opened#other": _e(
+            "{n} iniciados en el periodo",
+            "{n} opened in the period",
+            "{n} engagées pendant la période",
+        ),
         "cases_resolved#one": _e(
-            "{n} resuelto o cerrado", "{n} resolved or closed", "{n} réglée ou close"
+            "{n} resuelto o cerrado en el periodo",
+            "{n} resolved or closed in the period",
+            "{n} réglée ou close pendant la période",
         ),
         "cases_resolved#other": _e(
-            "{n} resueltos o cerrados", "{n} resolved or closed", "{n} réglées ou closes"
+            "{n} resueltos o cerrados en el periodo",
+            "{n} resolved or closed in the period",
+            "{n} réglées ou closes pendant la période",
+        ),
+        "cases_open_at_end#one": _e(
+            "{n} caso seguía abierto al cierre del periodo",
+            "{n} case still open at the period's end",
+            "{n} affaire encore ouverte à la fin de la période",
+        ),
+        "cases_open_at_end#other": _e(
+            "{n} casos seguían abiertos al cierre del periodo",
+            "{n} cases still open at the period's end",
+            "{n} affaires encore ouvertes à la fin de la période",
         ),
         "cases_choose": _e("Elija un caso", "Choose a case", "Choisissez une affaire"),
         "no_results": _e("Sin resultados", "No results", "Aucun résultat"),
@@ -1793,6 +1851,7 @@ FILE_WORDS: Final[dict[str, Entry]] = {
     "complainant": _e("reclamante", "complainant", "plaignante"),
     "confidence-mix": _e("mezcla-de-confianza", "confidence-mix", "repartition-confiance"),
     "events": _e("eventos", "events", "evenements"),
+    "acts": _e("actos", "acts", "actes"),
     "evidence": _e("evidencia", "evidence", "indices"),
     "evidence-coverage": _e(
         "cobertura-de-evidencia", "evidence-coverage", "couverture-des-indices"

@@ -181,8 +181,9 @@ def meetings_timeline(meetings: pl.DataFrame, lang: str) -> go.Figure:
 
 
 def hosts_and_chairs(events: pl.DataFrame, labels: Labels) -> pl.DataFrame:
-    """Who hosted and chaired each held meeting, oldest first (empty when unknown)."""
-    held = events.filter(pl.col("status") == "held")
+    """Who hosted and chaired each held meeting, oldest first (empty when unknown); a dated
+    act (a decision, a consultation) is not a meeting and has no host."""
+    held = events.filter((pl.col("status") == "held") & pl.col("is_meeting"))
     out = labels.relabel(
         labels.relabel(held, "host_party", "parties"), "chair_party", "parties"
     ).with_columns(title=title_expr(labels.lang))

@@ -124,11 +124,14 @@ def reported_sentence(n_met: int, n_work: int, n_reports: int, *, period: str, l
     )
 
 
-def cases_line(opened: int, resolved: int, lang: str) -> str:
-    """Enforcement cases opened and resolved or closed in the period, in one sentence."""
+def cases_line(opened: int, resolved: int, open_at_end: int, lang: str) -> str:
+    """Enforcement cases opened, and resolved or closed, in the period, and those still open at
+    its end, in one sentence: each count names its status and its time, so "opened in the
+    period" cannot be read as "open"."""
     return t(
         "cases_summary_line",
         lang,
         opened=t_n("cases_opened", lang, opened),
         resolved=t_n("cases_resolved", lang, resolved),
+        open_end=t_n("cases_open_at_end", lang, open_at_end),
     )

@@ -8,6 +8,7 @@ import polars as pl
 
 from dashboard.context import PageContext
 from dashboard.i18n import t
+from dashboard.labels import Labels
 
 CODED = (
     ("body_code", "bodies", "body"),
@@ -137,6 +138,14 @@ def dates_as_known(frame: pl.DataFrame) -> pl.DataFrame:
     return frame
 
 
+def status_label(labels: Labels, status: str, *, is_meeting: bool) -> str:
+    """An event's status as a reader says it: a dated act that is not a meeting (a decision, a
+    public consultation) was not "held" but done on its date (data/README.md)."""
+    if not is_meeting and status == "held":
+        return t("status_act_done", labels.lang)
+    return labels("statuses", status)
+
+
 def event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
     """Rows of ``events_list`` with labels in the interface language; ids and URLs kept;
     topics as a list of labels, outcomes and participants' names as lists."""
@@ -151,9 +160,23 @@ def event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
     if "topic_codes" in out.columns:
         names = ctx.labels.mapping("topics")
         out = out.with_columns(topics=pl.col("topic_codes").list.eval(pl.element().replace(names)))
+    act_done = (
+        ~pl.col("is_meeting") & (pl.col("status") == "held")
+        if {"is_meeting", "status"} <= set(out.columns)
+        else None
+    )
+    is_act_done = out.select(act_done.alias("is_act_done")) if act_done is not None else None
     for column, list_name, alias in CODED:
         if column in out.columns:
             out = ctx.labels.relabel(out, column, list_name, alias=alias)
+    if is_act_done is not None:
+        # Same words as status_label: an act is done on its date, not "held".
+        out = out.with_columns(
+            pl.when(is_act_done["is_act_done"])
+            .then(pl.lit(t("status_act_done", ctx.lang)))
+            .otherwise(pl.col("status"))
+            .alias("status")
+        )
     wanted = [
         "start_date",
         "date_precision",

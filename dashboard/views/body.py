@@ -14,7 +14,7 @@ from dashboard.context import PageContext, get_context
 from dashboard.data import query
 from dashboard.i18n import label_value, t, t_n
 from dashboard.state import code_select
-from dashboard.tables import dates_as_known, title_expr
+from dashboard.tables import dates_as_known, status_label, title_expr
 
 CHOSEN = "body_code"
 """The code of the body shown (state holds codes; the list paints names)."""
@@ -118,15 +118,19 @@ def render(ctx: PageContext) -> None:
     )
 
     events = query("body_events", body_code=code)
+    # A decision or a consultation is a dated act, not a meeting: listed apart below.
+    meeting_events = events.filter(pl.col("is_meeting"))
+    act_events = events.filter(~pl.col("is_meeting"))
     st.subheader(t("body_meetings", lang))
-    if events.is_empty():
+    if meeting_events.is_empty():
         st.caption(t("body_no_meetings", lang))
-    else:
-        meetings = institutions.meeting_rows(events, labels)
-        timeline = institutions.meetings_timeline(
-            institutions.meeting_rows(events, labels, for_chart=True), lang
-        )
-        st.plotly_chart(timeline, key="body_timeline_chart", width="stretch")
+    if not events.is_empty():
+        meetings = institutions.meeting_rows(meeting_events, labels)
+        if not meeting_events.is_empty():
+            timeline = institutions.meetings_timeline(
+                institutions.meeting_rows(meeting_events, labels, for_chart=True), lang
+            )
+            st.plotly_chart(timeline, key="body_timeline_chart", width="stretch")
         shown = _shown(ctx, meetings)
         picked = components.table(
             ctx,
@@ -145,6 +149,24 @@ def render(ctx: PageContext) -> None:
                 key="body_open_event",
             )
         components.csv_button(ctx, meetings, what=f"{code}-meetings", key="body_meetings_csv")
+        if not act_events.is_empty():
+            st.subheader(t("body_acts", lang))
+            st.caption(t("body_acts_note", lang))
+            acts = institutions.meeting_rows(act_events, labels).with_columns(
+                status=pl.Series(
+                    [
+                        status_label(labels, s, is_meeting=False)
+                        for s in act_events["status"].to_list()
+                    ],
+                    dtype=pl.String,
+                )
+            )
+            _table(
+                ctx,
+                acts.drop("format", "host_party", "chair_party"),
+                what=f"{code}-acts",
+                key="body_acts",
+            )
 
         st.subheader(t("hosts_chairs", lang))
         _table(

@@ -17,6 +17,7 @@ from dashboard.tables import (
     dates_as_known,
     event_rows,
     is_overdue,
+    status_label,
     supports_in,
     title_expr,
     title_text,
@@ -68,7 +69,7 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         t("edition", lang): event["edition"] or t("none", lang),
         t("status", lang): t("status_overdue", lang)
         if event["is_overdue"]
-        else labels("statuses", event["status"]),
+        else status_label(labels, event["status"], is_meeting=event["is_meeting"]),
         t("format", lang): labels("formats", event["format"]),
         t("city", lang): event["city"] or t("none", lang),
         t("host_party", lang): labels("parties", event["host_party"]) or t("none", lang),
@@ -77,6 +78,8 @@ def _detail(ctx: PageContext, event_id: str) -> None:
     }
     if event["is_overdue"]:
         st.warning(t("overdue_event_warning", lang), icon="⚠️")
+    if not event["is_meeting"]:
+        st.info(t("event_is_act", lang, kind=labels("kinds", event["kind"])))
     st.markdown(
         "\n".join(
             "- " + label_value(f"**{label}**", components.plain(value), lang)

@@ -46,7 +46,11 @@ def render(ctx: PageContext) -> None:
     st.markdown(components.plain(briefing.paragraph(ctx, facts)))
     # The same cases as the pack's and the workbook's (dashboard.cases.SUMMARY_RULE).
     in_period = briefing.cases_in_period(ctx)
-    st.markdown(summary.cases_line(in_period["n_opened"], in_period["n_resolved"], lang))
+    st.markdown(
+        summary.cases_line(
+            in_period["n_opened"], in_period["n_resolved"], in_period["n_open_at_end"], lang
+        )
+    )
     st.markdown(components.plain(_reported(ctx)))
 
     held_only = ctx.filters.statuses == ("held",)

@@ -1,13 +1,14 @@
-"""Trends: events per year or quarter by body or kind; topics over time."""
+"""Trends: meetings per year or quarter by body or kind; topics over time."""
 
 from __future__ import annotations
 
+import polars as pl
 import streamlit as st
 
 from dashboard import components, figures
 from dashboard.context import PageContext, get_context
 from dashboard.data import events
-from dashboard.i18n import t
+from dashboard.i18n import t, t_n
 from dashboard.state import choice_radio, choice_toggle, publish_page
 from dashboard.tables import event_rows
 
@@ -59,7 +60,7 @@ def render(ctx: PageContext) -> None:
         st.info(t("no_rows", lang))
         return
     selection = components.chart(
-        ctx, fig, frame, what="events-over-time", key="tr_events", selectable=not cumulative
+        ctx, fig, frame, what="meetings-over-time", key="tr_events", selectable=not cumulative
     )
     clicked = figures.clicked_bar(selection)
     behind = (
@@ -70,13 +71,18 @@ def render(ctx: PageContext) -> None:
     if clicked and behind:
         narrowed, _ = behind
         st.subheader(t("bar_events", lang, period=clicked[0], series=clicked[1]))
-        rows = event_rows(ctx, events(narrowed, max_rows=500)).select(
+        # The bar counts meetings: the acts of its body and period are not behind it.
+        meetings = events(narrowed, max_rows=500).filter(pl.col("is_meeting"))
+        rows = event_rows(ctx, meetings).select(
             "start_date", "title", "body", "kind", "status", "event_id"
         )
         components.event_table(ctx, rows, key="tr_bar_table")
         st.caption(t("pick_row_hint", lang))
     elif not cumulative:
         st.caption(t("click_bar_hint", lang))
+    n_acts = figures.acts_count(ctx)
+    if n_acts:
+        st.caption(t_n("trends_acts_apart", lang, n_acts))
 
     st.divider()
     left, right = st.columns(2)

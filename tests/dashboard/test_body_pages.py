@@ -14,7 +14,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from dashboard import evidence, institutions
-from dashboard.i18n import t_n
+from dashboard.i18n import CODE_LABELS, t_n
 from dashboard.labels import Labels
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,9 +63,18 @@ def test_every_body_page_shows_its_own_records(warehouse: Path, code: str, lang:
     # Every table with events or reports holds this body's only.
     assert set(frame_with_all(at, "event_id")) <= set(own_events)
     assert set(frame_with_all(at, "report_id")) <= set(naming)
-    if own_events:
-        meetings = next(df.value for df in at.dataframe if "n_follow_ups" in df.value.columns)
-        assert sorted(meetings["event_id"]) == own_events
+    # data/README.md: a decision or a public consultation is a dated act, not a meeting.
+    acts = ("decision", "public_consultation")
+    own_meetings = sorted(e["id"] for e in EVENTS if e["body"] == code and e["kind"] not in acts)
+    own_acts = sorted(e["id"] for e in EVENTS if e["body"] == code and e["kind"] in acts)
+    tables = [df.value for df in at.dataframe if "n_follow_ups" in df.value.columns]
+    if own_meetings:
+        assert sorted(tables[0]["event_id"]) == own_meetings
+    if own_acts:
+        # The acts are listed apart, after the meetings, as what they are (not "held").
+        assert sorted(tables[-1]["event_id"]) == own_acts
+        held = CODE_LABELS["statuses"]["held"][lang]
+        assert held not in set(tables[-1]["status"])
     if naming:
         assert sorted(frame_with(at, "quote")) == sorted(
             b["quote"] for r in REPORTS for b in r["bodies"] if b["body"] == code

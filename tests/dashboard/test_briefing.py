@@ -69,7 +69,7 @@ def test_pack_holds_the_views_csvs_and_report(warehouse: Path, lang: str) -> Non
             "events",
             "sources",
             "top-topics",
-            "events-over-time",
+            "meetings-over-time",
             "topic-groups-over-time",
             "cases",
             "case-milestones",

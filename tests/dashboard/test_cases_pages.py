@@ -133,12 +133,26 @@ def _resolution(case: dict[str, Any]) -> Any:
     return next(m["date"] for m in case["milestones"] if m["step"] in ("resolved", "closed"))
 
 
-@pytest.mark.parametrize("year", ["2024", "2025"])
-def test_summary_states_cases_opened_and_resolved(warehouse: Path, year: str) -> None:
-    at = open_page({"lang": "en", "from": f"{year}-01-01", "to": f"{year}-12-31"}, "summary")
+@pytest.mark.parametrize(("year", "lang"), [("2024", "en"), ("2025", "es"), ("2025", "fr")])
+def test_summary_states_cases_opened_resolved_and_open_at_the_end(
+    warehouse: Path, year: str, lang: str
+) -> None:
+    """Opened in the period, resolved or closed in the period, and open at its end: three
+    counts, recounted from the YAML, each with its own words."""
+    at = open_page({"lang": lang, "from": f"{year}-01-01", "to": f"{year}-12-31"}, "summary")
+    end = f"{year}-12-31"
     opened = {cid for cid, c in CASES.items() if str(_request(c))[:4] == year}
     resolved = {cid for cid, c in CASES.items() if str(_resolution(c))[:4] == year}
-    line = cases_line(len(opened), len(resolved), "en")
+    open_at_end = {
+        cid
+        for cid, c in CASES.items()
+        if str(_request(c)) <= end
+        and (
+            c["status"] not in ("resolved", "closed")
+            or (_resolution(c) is not None and str(_resolution(c)) > end)
+        )
+    }
+    line = cases_line(len(opened), len(resolved), len(open_at_end), lang)
     assert line in [m.value for m in at.markdown]
 
 

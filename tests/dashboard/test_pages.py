@@ -59,7 +59,10 @@ FILTER_SETS = {
 @dataclass(frozen=True)
 class Expected:
     n_events: int
+    n_meetings: int
+    """Held events that are meetings (data/README.md: a decision or a consultation is not)."""
     n_bodies: int
+    """Bodies with a held meeting."""
     n_hosted: int
     n_chaired: int
     n_with_officials: int
@@ -92,9 +95,11 @@ def _truth(path: Path) -> Truth:
         by_filter = {}
         for name, fs in FILTER_SETS.items():
             held = f"from events e where e.status = 'held' and ({fs.where})"
+            meeting = f"{held} and e.kind not in ('decision', 'public_consultation')"
             by_filter[name] = Expected(
                 n_events=scalar(f"select count(*) {held}"),
-                n_bodies=scalar(f"select count(distinct e.body_code) {held}"),
+                n_meetings=scalar(f"select count(*) {meeting}"),
+                n_bodies=scalar(f"select count(distinct e.body_code) {meeting}"),
                 n_hosted=scalar(f"select count(*) {held} and e.host_party is not null"),
                 n_chaired=scalar(f"select count(*) {held} and e.chair_party is not null"),
                 n_with_officials=scalar(
@@ -198,13 +203,16 @@ def test_page(warehouse: Path, truth: Truth, page: str, lang: str, fset: str) ->
     assert (n_charts(at), n_downloads(at)) == expected_widgets(page, expected)
 
     if page == "summary":
-        assert metric(at, 0) == expected.n_events
-        assert metric(at, 1) == expected.n_bodies
+        # Meetings, dated acts and bodies with meetings: a decision is never a meeting.
+        assert metric(at, 0) == expected.n_meetings
+        assert metric(at, 1) == expected.n_events - expected.n_meetings
+        assert metric(at, 2) == expected.n_bodies
         paragraph = at.markdown[0].value
-        if expected.n_events:
-            assert re.search(rf"\b{expected.n_events}\b", paragraph), paragraph
-        else:
-            assert {"es": "no hay eventos", "en": "no event matches"}[lang] in paragraph
+        if expected.n_meetings:
+            assert re.search(rf"\b{expected.n_meetings}\b", paragraph), paragraph
+        elif not expected.n_events:
+            none = t("summary_none", lang, period="").strip(" ,")
+            assert paragraph.replace("\\", "").endswith(none), paragraph
     elif page == "events":
         assert shown_count(at, lang) == expected.n_events
         if expected.n_events:
@@ -277,7 +285,7 @@ def test_hostile_url_value_is_ignored_with_a_warning(
     [warning] = [w.value for w in at.warning]
     assert f"{param}=" in warning
     assert len(warning) < 200, "long values are clipped in the notice"
-    assert metric(at, 0) == truth.by_filter["default"].n_events
+    assert metric(at, 0) == truth.by_filter["default"].n_meetings
     assert at.title[0].value == "Resumen"
     # The link now carries only what was kept.
     assert param not in at.query_params or param == "lang"
@@ -289,7 +297,7 @@ def test_unknown_code_beside_a_valid_one_keeps_the_valid_one(warehouse: Path, tr
     assert [w.value for w in at.warning] == [
         "A value in the link was ignored: body=nope (unknown)."
     ]
-    assert metric(at, 0) == truth.by_filter["restrictive"].n_events
+    assert metric(at, 0) == truth.by_filter["restrictive"].n_meetings
     assert at.multiselect(key="flt_bodies_en").value == ["sme_dialogue"]
     assert at.query_params["body"] == "sme_dialogue"
 
@@ -303,7 +311,7 @@ def test_date_outside_the_data_span_does_not_crash(
         at.query_params[key] = value
     at.run()
     assert not at.exception, errors(at)
-    assert metric(at, 0) == truth.by_filter["default"].n_events
+    assert metric(at, 0) == truth.by_filter["default"].n_meetings
 
 
 def test_period_before_the_data_gives_no_inverted_previous_period(
@@ -313,7 +321,7 @@ def test_period_before_the_data_gives_no_inverted_previous_period(
     assert not at.exception, errors(at)
     # A 'to' before the first event would leave the date picker's range: dropped, with a notice.
     assert any("to=2020-01-01" in w.value for w in at.warning)
-    assert metric(at, 0) == truth.by_filter["default"].n_events
+    assert metric(at, 0) == truth.by_filter["default"].n_meetings
     for caption in at.caption:
         found = re.search(r"\((\d{4}-\d\d-\d\d) – (\d{4}-\d\d-\d\d)\)", caption.value)
         if found:
@@ -334,7 +342,7 @@ def test_filters_survive_page_switch(warehouse: Path, truth: Truth) -> None:
     at = open_app({"lang": "en"})
     at.multiselect(key="flt_bodies_en").set_value(["sme_dialogue"]).run()
     assert not at.exception, errors(at)
-    assert metric(at, 0) == restrictive.n_events
+    assert metric(at, 0) == restrictive.n_meetings
     assert at.query_params["body"] == "sme_dialogue"
 
     # A real browser drops the query string on a page switch; the session must restore it.
@@ -348,8 +356,8 @@ def test_filters_survive_page_switch(warehouse: Path, truth: Truth) -> None:
     assert at.query_params["lang"] == "en"
 
     at.switch_page("dashboard/views/summary.py").run()
-    assert metric(at, 0) == restrictive.n_events
-    assert metric(at, 1) == restrictive.n_bodies
+    assert metric(at, 0) == restrictive.n_meetings
+    assert metric(at, 2) == restrictive.n_bodies
 
 
 def test_language_switch_changes_titles(warehouse: Path, truth: Truth) -> None:
@@ -359,7 +367,7 @@ def test_language_switch_changes_titles(warehouse: Path, truth: Truth) -> None:
     assert not at.exception, errors(at)
     assert at.title[0].value == "Summary"
     assert at.query_params["lang"] == "en"
-    assert metric(at, 0) == truth.by_filter["default"].n_events
+    assert metric(at, 0) == truth.by_filter["default"].n_meetings
     at.switch_page("dashboard/views/events.py").run()
     assert at.title[0].value == "Events"
     assert shown_count(at, "en") == truth.by_filter["default"].n_events
@@ -371,7 +379,7 @@ def test_language_switches_keep_filters_as_codes(
 ) -> None:
     at = open_app({"lang": langs[0]})
     at.multiselect(key=f"flt_bodies_{langs[0]}").set_value(["sme_dialogue"]).run()
-    expected = truth.by_filter["restrictive"].n_events
+    expected = truth.by_filter["restrictive"].n_meetings
     for lang in langs[1:]:
         at.selectbox(key="app_lang").set_value(lang).run()
         assert not at.exception, errors(at)

@@ -1,5 +1,6 @@
 -- grain: one row per event of the body $body_code (every status), oldest first, with its
--- hosts, chair and how many outcomes (and follow-ups) it recorded.
+-- hosts, chair and how many outcomes (and follow-ups) it recorded; is_meeting says whether it
+-- is a meeting or a dated act (a decision, a public consultation).
 -- $body_code: a body code
 with outcome_counts as (
     select
@@ -17,6 +18,7 @@ select
     events.year,
     events.edition,
     events.kind,
+    events.is_meeting,
     events.title_en,
     events.title_es,
     events.status,

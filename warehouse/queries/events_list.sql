@@ -49,6 +49,7 @@ select
     matched.end_date,
     matched.body_code,
     matched.kind,
+    matched.is_meeting,
     matched.edition,
     matched.title_en,
     matched.title_es,
