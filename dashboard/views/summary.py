@@ -47,6 +47,8 @@ def render(ctx: PageContext) -> None:
     # The same cases as the pack's and the workbook's (dashboard.cases.SUMMARY_RULE).
     in_period = briefing.cases_in_period(ctx)
     st.markdown(summary.cases_line(in_period["n_opened"], in_period["n_resolved"], lang))
+    if said := briefing.stated_sentence(lang):
+        st.markdown(components.plain(said))
     st.markdown(components.plain(_reported(ctx)))
 
     held_only = ctx.filters.statuses == ("held",)
