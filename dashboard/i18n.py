@@ -1782,9 +1782,13 @@ TEXT.update(
         ),
         "month_year": _e("{month} de {year}", "{month} {year}", "{month} {year}"),
         "months_in_year": _e(
-            "{first} a {last} de {year}", "{first} to {last} {year}", "{first} à {last} {year}"
+            "de {first} a {last} de {year}",
+            "{first} to {last} {year}",
+            "de {first} à {last} {year}",
         ),
-        "months_across_years": _e("{first} a {last}", "{first} to {last}", "{first} à {last}"),
+        "months_across_years": _e(
+            "de {first} a {last}", "{first} to {last}", "de {first} à {last}"
+        ),
         "month_1": _e("enero", "January", "janvier"),
         "month_2": _e("febrero", "February", "février"),
         "month_3": _e("marzo", "March", "mars"),

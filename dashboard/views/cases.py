@@ -61,6 +61,8 @@ def _stated(ctx: PageContext, tables: dict[str, pl.DataFrame]) -> None:
     lang = ctx.lang
     st.subheader(t("cases_stated_heading", lang))
     st.caption(t("cases_stated_note", lang))
+    if lang != "en":  # publishers and quotations, on hover and in the table
+        st.caption(t("cases_stated_language", lang))
     listed = query("stated_counts_list")
     kinds = stated.kinds_stated(listed)
     running = query("stated_records_running", kinds=kinds)
@@ -85,8 +87,6 @@ def _stated(ctx: PageContext, tables: dict[str, pl.DataFrame]) -> None:
         if undated:
             st.caption(t_n("stated_undated", lang, undated))
     st.markdown("**" + components.plain(t("stated_table_heading", lang)) + "**")
-    if lang != "en":
-        st.caption(t("cases_stated_language", lang))
     components.table(
         ctx,
         tables["stated-counts"],

@@ -210,8 +210,8 @@ def test_the_summary_sentence_follows_the_data(
     [
         ((2025, 11), (2025, 11), "es", "noviembre de 2025"),
         ((2025, 11), (2025, 12), "en", "November to December 2025"),
-        ((2025, 11), (2026, 2), "fr", "novembre 2025 à février 2026"),
-        ((2025, 11), (2026, 2), "es", "noviembre de 2025 a febrero de 2026"),
+        ((2025, 11), (2026, 2), "fr", "de novembre 2025 à février 2026"),
+        ((2025, 11), (2026, 2), "es", "de noviembre de 2025 a febrero de 2026"),
     ],
 )
 def test_months_are_said_as_each_language_says_them(
