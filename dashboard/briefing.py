@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import cases, export, figures, transforms
+from dashboard import cases, export, figures, stated, transforms
 from dashboard.context import PageContext
 from dashboard.data import Token, build_info, events, filtered, labels, options, query, token
 from dashboard.filters import Filters, describe
@@ -207,9 +207,15 @@ def _version_rows(lang: str, link: str) -> list[tuple[str, str]]:
     ]
 
 
+def stated_sentence(lang: str) -> str | None:
+    """The RRM requests recorded to date beside the range the newest statements give
+    (:func:`dashboard.stated.range_sentence`): the Summary's and the report's one sentence."""
+    return stated.range_sentence(query("stated_counts_list"), lang)
+
+
 def _cases_section(ctx: PageContext, tables: Mapping[str, pl.DataFrame]) -> export.ReportSection:
-    """The report's cases: how many, by mechanism and status, and every stated total beside
-    the records it concerns, with its source."""
+    """The report's cases: how many, by mechanism and status, and the RRM requests recorded
+    beside the range the newest statements give."""
     lang = ctx.lang
 
     def pairs(what: str) -> list[tuple[str, str]]:
@@ -223,31 +229,21 @@ def _cases_section(ctx: PageContext, tables: Mapping[str, pl.DataFrame]) -> expo
         opened=t_n("cases_opened", lang, counted["n_opened"]),
         resolved=t_n("cases_resolved", lang, counted["n_resolved"]),
     )
+    # One sentence on stated totals (dashboard.stated.range_sentence): a list of every
+    # statement took most of a printed page; each one is in the pack's CSV and on the Cases page.
+    said = stated_sentence(lang)
+    paragraphs = (scope, *([said] if said else ()))
     if tables["cases"].is_empty():
-        # Thirty-odd stated totals beside no record of the view filled a printed page.
         return export.ReportSection(
             title=t("report_cases", lang),
-            paragraphs=(scope, t("report_cases_stated_elsewhere", lang)),
+            paragraphs=(*paragraphs, t("report_cases_stated_elsewhere", lang)),
         )
-    # On paper, the newest statement of each kind (every one is in the pack's CSV and on the
-    # Cases page): all of them took most of a printed page.
-    stated = (
-        cases.stated_beside_records(query("stated_counts_list"))
-        .sort(["as_of", "count_no"], descending=[True, False], nulls_last=True)
-        .unique("kind", keep="first", maintain_order=True)
-        .sort("count_no")
-    )
     return export.ReportSection(
         title=t("report_cases", lang),
-        paragraphs=(scope,),
+        paragraphs=paragraphs,
         tables=(
             (t("cases_by_mechanism", lang), pairs("cases-by-mechanism")),
             (t("cases_by_status", lang), pairs("cases-by-status")),
-        ),
-        list_title=t("report_cases_stated", lang),
-        cited=tuple(
-            (cases.stated_sentence(row, lang), str(row["url"]))
-            for row in stated.iter_rows(named=True)
         ),
     )
 

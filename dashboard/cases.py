@@ -1,5 +1,6 @@
-"""Enforcement cases: tallies, stated totals beside the records, open cases, time to
-resolution and the timeline figure (pure functions: frames in, frames or figures out).
+"""Enforcement cases: tallies, open cases, time to resolution and the timeline figure (pure
+functions: frames in, frames or figures out); stated totals beside the records are
+:mod:`dashboard.stated`.
 
 The frames are those of the named queries ``cases_list``, ``cases_milestones`` and
 ``stated_counts_list`` (``warehouse/queries``).
@@ -16,8 +17,9 @@ import polars as pl
 
 from dashboard import charts
 from dashboard.filters import Filters
-from dashboard.i18n import t, t_n
+from dashboard.i18n import t
 from dashboard.labels import Labels
+from dashboard.stated import statement_table
 from dashboard.tables import title_expr
 
 TALLIES: dict[str, tuple[str, str | None]] = {
@@ -126,63 +128,6 @@ def tally(cases: pl.DataFrame, name: str, labels: Labels) -> pl.DataFrame:
         pl.col(column).cast(pl.String).alias("code"),
         value.fill_null(t("none", labels.lang)).alias("label"),
         "n_cases",
-    )
-
-
-def stated_beside_records(stated: pl.DataFrame) -> pl.DataFrame:
-    """Each stated total with the records it concerns and the shortfall (stated − records
-    dated by its as-of date; null where no record counts that kind)."""
-    return stated.select(
-        "count_no",
-        "kind",
-        "value",
-        "as_of",
-        "as_of_precision",
-        "n_records_by_as_of",
-        "n_records",
-        (pl.col("value") - pl.col("n_records_by_as_of")).alias("shortfall"),
-        "claim",
-        "scope",
-        "publisher",
-        "published",
-        "language",
-        "url",
-    )
-
-
-def _as_of(row: dict[str, object]) -> str:
-    value = row.get("as_of")
-    if value is None:
-        return ""
-    text = str(value)
-    return {"month": text[:7], "year": text[:4]}.get(str(row.get("as_of_precision")), text)
-
-
-def _count(row: dict[str, object], column: str) -> int:
-    value = row[column]
-    if not isinstance(value, int):
-        raise TypeError(f"expected a whole number in {column}, found {value!r}")
-    return value
-
-
-def stated_sentence(row: dict[str, object], lang: str) -> str:
-    """One stated total beside the records it concerns, naming its source: the sentence never
-    gives the total without the source, nor without the records' count where one exists."""
-    kind = str(row["kind"])
-    stated = t(
-        "cases_stated_total_dated" if row.get("as_of") else "cases_stated_total",
-        lang,
-        publisher=row.get("publisher") or row.get("url"),
-        amount=t_n(f"cases_count_{kind}", lang, _count(row, "value")),
-        as_of=_as_of(row),
-    )
-    if row.get("n_records") is None:
-        return t("cases_no_records_for_kind", lang, stated=stated)
-    return t(
-        "cases_records_beside_stated",
-        lang,
-        records=t_n(f"cases_count_{kind}", lang, _count(row, "n_records_by_as_of")),
-        stated=stated,
     )
 
 
@@ -390,9 +335,7 @@ def export_tables(
     ``cases_sources``: the page's CSVs, its workbook's sheets and the briefing pack's cases
     all come from here, so they cannot disagree; every one is :func:`labelled`."""
     tables = {f"cases-by-{name}": tally(listed, name, labels) for name in TALLIES}
-    tables["stated-counts"] = stated_beside_records(stated).rename(
-        {"as_of": "stated_as_of", "as_of_precision": "stated_as_of_precision"}
-    )
+    tables["stated-counts"] = statement_table(stated)
     tables["case-milestones"] = milestones
     tables["open-cases"] = open_cases(listed)
     tables["time-to-resolution"] = resolution_by_mechanism(listed)

@@ -560,26 +560,6 @@ TEXT: Final[dict[str, Entry]] = {
         "Chaque total déclaré par une source, à côté du nombre d'enregistrements qu'il "
         "concerne (sans filtres) : l'écart est ce que les enregistrements n'ont pas encore.",
     ),
-    "cases_stated_total": _e(
-        "{publisher} declara {amount}",
-        "{publisher} states {amount}",
-        "{publisher} déclare {amount}",
-    ),
-    "cases_stated_total_dated": _e(
-        "{publisher} declara {amount} al {as_of}",
-        "{publisher} states {amount} as of {as_of}",
-        "{publisher} déclare {amount} au {as_of}",
-    ),
-    "cases_records_beside_stated": _e(
-        "{records} en los registros; {stated}",
-        "{records} recorded; {stated}",
-        "{records} dans les enregistrements ; {stated}",
-    ),
-    "cases_no_records_for_kind": _e(
-        "Los registros no cuentan esto; {stated}",
-        "The records do not count this; {stated}",
-        "Les enregistrements ne comptent pas cela ; {stated}",
-    ),
     # A stated total or a count of records of one kind, with its number (see t_n); the kind's
     # name in the codebook is the plural without the number (CODE_LABELS['stated_kinds']).
     "cases_count_rrm_requests#one": _e(
@@ -1496,14 +1476,6 @@ TEXT.update(
             "Les totaux déclarés par les gouvernements et les observatoires, à côté des "
             "affaires enregistrées, sont sur la page Affaires.",
         ),
-        "report_cases_stated": _e(
-            "El total declarado más reciente de cada tipo, junto a los registros (todos en el "
-            "CSV de totales declarados)",
-            "The newest stated total of each kind, beside the records (all of them in the "
-            "stated totals CSV)",
-            "Le total déclaré le plus récent de chaque type, à côté des enregistrements (tous "
-            "dans le CSV des totaux déclarés)",
-        ),
     }
 )
 
@@ -1835,6 +1807,107 @@ TEXT.update(
         ),
         "cases_choose": _e("Elija un caso", "Choose a case", "Choisissez une affaire"),
         "no_results": _e("Sin resultados", "No results", "Aucun résultat"),
+    }
+)
+
+
+# Stated totals beside the records (dashboard/stated.py): the Cases page's charts and table,
+# the Summary's and the briefing pack's sentence, and month names for its period.
+TEXT.update(
+    {
+        "stated_chart_title": _e(
+            "Declarado y registrado: {kind}",
+            "Stated and recorded: {kind}",
+            "Déclaré et enregistré : {kind}",
+        ),
+        "stated_points": _e(
+            "Total declarado por una fuente, a su fecha de corte",
+            "Total a source states, at its as-of date",
+            "Total déclaré par une source, à sa date de référence",
+        ),
+        "stated_points_published": _e(
+            "Total declarado sin fecha de corte, a su fecha de publicación",
+            "Total stated with no as-of date, at its publication date",
+            "Total déclaré sans date de référence, à sa date de publication",
+        ),
+        "stated_records_line": _e(
+            "Casos registrados del mismo alcance (acumulado)",
+            "Cases recorded of the same scope (running count)",
+            "Affaires enregistrées de même portée (cumul)",
+        ),
+        "stated_click_hint": _e(
+            "Haga clic en un punto para obtener el enlace a su fuente.",
+            "Click a point to get the link to its source.",
+            "Cliquez sur un point pour obtenir le lien vers sa source.",
+        ),
+        "stated_open_source": _e(
+            "Abrir la fuente: {publisher}",
+            "Open the source: {publisher}",
+            "Ouvrir la source : {publisher}",
+        ),
+        "stated_undated#one": _e(
+            "{n} declaración sin fecha está solo en la tabla.",
+            "{n} statement without a date is in the table only.",
+            "{n} déclaration sans date ne figure que dans le tableau.",
+        ),
+        "stated_undated#other": _e(
+            "{n} declaraciones sin fecha están solo en la tabla.",
+            "{n} statements without a date are in the table only.",
+            "{n} déclarations sans date ne figurent que dans le tableau.",
+        ),
+        "stated_table_heading": _e(
+            "Todas las declaraciones", "Every statement", "Toutes les déclarations"
+        ),
+        "quotation": _e("Cita", "Quotation", "Citation"),
+        "n_records_to_date": _e(
+            "Registros del mismo alcance, a la fecha",
+            "Records of the same scope, to date",
+            "Enregistrements de même portée, à ce jour",
+        ),
+        "stated_range#one": _e(
+            "{n} solicitud del MLRR registrada a la fecha, en todos los periodos; "
+            "las fuentes declaran {stated} ({statements}, {period})",
+            "{n} RRM request recorded to date, over all periods; sources state {stated} "
+            "({statements}, {period})",
+            "{n} demande au titre du MRR enregistrée à ce jour, toutes périodes confondues ; "
+            "les sources en déclarent {stated} ({statements}, {period})",
+        ),
+        "stated_range#other": _e(
+            "{n} solicitudes del MLRR registradas a la fecha, en todos los periodos; "
+            "las fuentes declaran {stated} ({statements}, {period})",
+            "{n} RRM requests recorded to date, over all periods; sources state {stated} "
+            "({statements}, {period})",
+            "{n} demandes au titre du MRR enregistrées à ce jour, toutes périodes confondues ; "
+            "les sources en déclarent {stated} ({statements}, {period})",
+        ),
+        "stated_range_values": _e("de {low} a {high}", "{low} to {high}", "de {low} à {high}"),
+        "stated_range_statements#one": _e(
+            "{n} declaración fechada", "{n} dated statement", "{n} déclaration datée"
+        ),
+        "stated_range_statements#other": _e(
+            "{n} declaraciones fechadas", "{n} dated statements", "{n} déclarations datées"
+        ),
+        "month_year": _e("{month} de {year}", "{month} {year}", "{month} {year}"),
+        "months_in_year": _e(
+            "de {first} a {last} de {year}",
+            "{first} to {last} {year}",
+            "de {first} à {last} {year}",
+        ),
+        "months_across_years": _e(
+            "de {first} a {last}", "{first} to {last}", "de {first} à {last}"
+        ),
+        "month_1": _e("enero", "January", "janvier"),
+        "month_2": _e("febrero", "February", "février"),
+        "month_3": _e("marzo", "March", "mars"),
+        "month_4": _e("abril", "April", "avril"),
+        "month_5": _e("mayo", "May", "mai"),
+        "month_6": _e("junio", "June", "juin"),
+        "month_7": _e("julio", "July", "juillet"),
+        "month_8": _e("agosto", "August", "août"),
+        "month_9": _e("septiembre", "September", "septembre"),
+        "month_10": _e("octubre", "October", "octobre"),
+        "month_11": _e("noviembre", "November", "novembre"),
+        "month_12": _e("diciembre", "December", "décembre"),
     }
 )
 

@@ -8,11 +8,11 @@ import functools
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, cases, components
+from dashboard import briefing, cases, components, stated
 from dashboard.context import PageContext, get_context
 from dashboard.data import query
 from dashboard.filters import Notice
-from dashboard.i18n import t
+from dashboard.i18n import t, t_n
 from dashboard.state import add_notice, initial_params, publish_page
 
 CASE_PAGE = "dashboard/views/case.py"
@@ -55,19 +55,43 @@ def _filters(ctx: PageContext) -> None:
 
 
 def _stated(ctx: PageContext, tables: dict[str, pl.DataFrame]) -> None:
+    """What sources state, kind by kind, against the records of the same scope; a click on a
+    point gives its source's link; then every statement in a table (unfiltered: a statement
+    stands as it was made)."""
     lang = ctx.lang
     st.subheader(t("cases_stated_heading", lang))
     st.caption(t("cases_stated_note", lang))
-    if lang != "en":
+    if lang != "en":  # publishers and quotations, on hover and in the table
         st.caption(t("cases_stated_language", lang))
-    stated = cases.stated_beside_records(query("stated_counts_list"))
-    for row in stated.iter_rows(named=True):
-        st.markdown(
-            "- "
-            + components.plain(cases.stated_sentence(row, lang))
-            + f" · «{components.plain(row['claim'])}» · "
-            + components.plain(row["url"])
+    listed = query("stated_counts_list")
+    kinds = stated.kinds_stated(listed)
+    running = query("stated_records_running", kinds=kinds)
+    st.caption(t("stated_click_hint", lang))
+    for kind in kinds:
+        fig = stated.stated_figure(
+            listed.filter(pl.col("kind") == kind),
+            running.filter(pl.col("kind") == kind),
+            title=t("stated_chart_title", lang, kind=ctx.labels("stated_kinds", kind)),
+            lang=lang,
         )
+        selection = st.plotly_chart(
+            fig,
+            key=f"cs_stated_{kind}_chart",
+            width="stretch",
+            on_select="rerun",
+            selection_mode="points",
+        )
+        for publisher, url in stated.selected_sources(selection):
+            st.link_button(t("stated_open_source", lang, publisher=publisher), url)
+        undated = stated.n_not_drawn(listed, kind)
+        if undated:
+            st.caption(t_n("stated_undated", lang, undated))
+    st.markdown("**" + components.plain(t("stated_table_heading", lang)) + "**")
+    components.table(
+        ctx,
+        tables["stated-counts"],
+        column_config={"url": st.column_config.LinkColumn(t("url", lang))},
+    )
     components.csv_button(ctx, tables["stated-counts"], what="stated-counts", key="cs_stated_csv")
 
 

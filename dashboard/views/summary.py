@@ -51,6 +51,8 @@ def render(ctx: PageContext) -> None:
             in_period["n_opened"], in_period["n_resolved"], in_period["n_open_at_end"], lang
         )
     )
+    if said := briefing.stated_sentence(lang):
+        st.markdown(components.plain(said))
     st.markdown(components.plain(_reported(ctx)))
 
     held_only = ctx.filters.statuses == ("held",)

@@ -97,40 +97,44 @@ def test_events_count(lang: str, n: int, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "opened", "resolved", "expected"),
+    ("lang", "opened", "resolved", "open_end", "expected"),
     [
         (
             "es",
             1,
             2,
-            "Casos de aplicación abiertos, resueltos o cerrados en el periodo: 1 abierto, "
-            "2 resueltos o cerrados.",
+            1,
+            "Casos de aplicación: 1 iniciado en el periodo, 2 resueltos o cerrados en el "
+            "periodo; 1 caso seguía abierto al cierre del periodo.",
         ),
         (
             "en",
             1,
             0,
-            "Enforcement cases opened, resolved or closed in the period: 1 opened, "
-            "0 resolved or closed.",
+            12,
+            "Enforcement cases: 1 opened in the period, 0 resolved or closed in the period; "
+            "12 cases still open at the period's end.",
         ),
         (
             "fr",
             0,
             1,
-            "Affaires d'application ouvertes, réglées ou closes pendant la période : 0 ouverte, "
-            "1 réglée ou close.",
+            1,
+            "Affaires d'application : 0 engagée pendant la période, 1 réglée ou close pendant "
+            "la période ; 1 affaire encore ouverte à la fin de la période.",
         ),
         (
             "fr",
             2,
             3,
-            "Affaires d'application ouvertes, réglées ou closes pendant la période : "
-            "2 ouvertes, 3 réglées ou closes.",
+            0,
+            "Affaires d'application : 2 engagées pendant la période, 3 réglées ou closes "
+            "pendant la période ; 0 affaire encore ouverte à la fin de la période.",
         ),
     ],
 )
-def test_cases_line(lang: str, opened: int, resolved: int, expected: str) -> None:
-    assert cases_line(opened, resolved, lang) == expected
+def test_cases_line(lang: str, opened: int, resolved: int, open_end: int, expected: str) -> None:
+    assert cases_line(opened, resolved, open_end, lang) == expected
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ browser does neither, which is what these tests are for. Screenshots of every pa
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import re
@@ -20,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -30,7 +32,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from dashboard.i18n import t_n
+from dashboard.i18n import CODE_LABELS, t, t_n
 from warehouse.db import connect, run_query, run_sql
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -854,7 +856,9 @@ def test_cases_page_opens_a_case(page: Page, app_url: str, warehouse_path: Path)
     page.goto(f"{app_url}/cases?lang=en&mechanism=rrm")
     wait_ready(page, "Cases")
     assert_healthy(page)
-    expect(page.get_by_text("RRM requests recorded;").first).to_be_visible(timeout=TIMEOUT_MS)
+    expect(page.get_by_text("Stated and recorded: RRM requests").first).to_be_visible(
+        timeout=TIMEOUT_MS
+    )
     save_full_page(page, "cases")
     picker = page.get_by_test_id("stSelectbox").filter(has_text="Open a case")
     picker.locator("input").click()
@@ -936,3 +940,48 @@ def test_drafts_upload_edit_download_and_validate(page: Page, app_url: str, tmp_
     )
     assert done.returncode == 0, done.stderr
     assert f"ok: {len(list((ROOT / 'data' / 'events').glob('*.yaml'))) + 1} events" in done.stdout
+
+
+def _drawn_statements(kind: str) -> int:
+    """Statements of ``kind`` with a date to draw them at (an as-of or publication date known
+    to the month or the day), counted from data/stated-counts.yaml."""
+    counts = yaml.safe_load((ROOT / "data" / "stated-counts.yaml").read_text(encoding="utf-8"))
+
+    def dated(value: object) -> bool:
+        return isinstance(value, dt.date) or (isinstance(value, str) and len(value) >= 7)
+
+    return sum(
+        c["kind"] == kind and (dated(c.get("as_of")) or dated(c.get("published")))
+        for c in counts["counts"]
+    )
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+def test_stated_totals_chart_is_drawn_in_the_readers_language(
+    page: Page, app_url: str, lang: str
+) -> None:
+    page.goto(f"{app_url}/cases?lang={lang}")
+    wait_ready(page, t("page_cases", lang))
+    assert_healthy(page)
+    kind = CODE_LABELS["stated_kinds"]["rrm_requests"][lang]
+    title = t("stated_chart_title", lang, kind=kind)
+    chart = page.get_by_test_id("stPlotlyChart").filter(has_text=title)
+    expect(chart).to_have_count(1, timeout=TIMEOUT_MS)
+    chart.scroll_into_view_if_needed()
+    expect(chart.locator(".main-svg").first).to_be_attached()
+    points = chart.locator("g.points path.point")
+    expect(points).to_have_count(_drawn_statements("rrm_requests"), timeout=TIMEOUT_MS)
+    legend = chart.locator(".legendtext")
+    expect(legend.filter(has_text=t("stated_points", lang))).to_have_count(1)
+    expect(legend.filter(has_text=t("stated_records_line", lang))).to_have_count(1)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    chart.screenshot(path=SCREENSHOTS / f"cases-stated-totals-{lang}.png")
+    # A click on a point gives the link to its source.
+    point = points.last
+    box = point.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    opener = t("stated_open_source", lang, publisher="")
+    expect(page.get_by_role("link", name=re.compile("^" + re.escape(opener))).first).to_be_visible(
+        timeout=TIMEOUT_MS
+    )
