@@ -246,7 +246,7 @@ def test_a_decision_is_evidence_of_its_own_never_a_meeting_held(con) -> None:  #
     ).rows()
     found = {eid for *_, ids in rows for eid in ids}
     assert found == set(decisions)
-    for _body, _year_, level, held_ids, _ids in rows:
+    for *_, level, held_ids, _ids in rows:
         assert not set(held_ids) & set(decisions)
         assert level in ("held_event", "reported_met", "reported_work", "decision_adopted")
     # A year with a decision and no meeting nor single-year report is 'decision_adopted'.
