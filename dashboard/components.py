@@ -247,9 +247,9 @@ def coverage_section(ctx: PageContext, *, key: str) -> None:
         "year",
         pl.col("evidence_label").alias("evidence"),
         *evidence.COUNTS,
-        "held_event_ids",
-        "met_report_ids",
-        "work_report_ids",
+        *evidence.ID_COLUMNS,
+        "span_from",
+        "span_to",
         "body_code",
     )
     csv_button(ctx, export, what="evidence-coverage", key=f"{key}_csv")
@@ -266,10 +266,19 @@ def coverage_section(ctx: PageContext, *, key: str) -> None:
         )
         if not any(behind.values()):
             st.caption(t("evidence_cell_nothing", lang, year=year))
+        cell_row = frame.filter((pl.col("body_code") == body_code) & (pl.col("year") == year))
+        if not cell_row.is_empty() and cell_row["evidence"][0] == evidence.SPAN:
+            row = cell_row.row(0, named=True)
+            st.caption(
+                evidence.span_text(row["span_claim"], row["span_from"], row["span_to"], year, lang)
+            )
         for part, title_key in (
             ("events", "evidence_held"),
             ("met", "evidence_met"),
             ("work", "evidence_work"),
+            ("decisions", "evidence_decisions"),
+            ("span_met", "evidence_span_met_ids"),
+            ("span_work", "evidence_span_work_ids"),
         ):
             if behind[part]:
                 st.markdown(label_value(t(title_key, lang), plain(", ".join(behind[part])), lang))

@@ -2,38 +2,61 @@
 and the frames and figures the Bodies, body and Data pages draw from it (pure functions).
 
 "Nothing known" is a level of its own, drawn pale and labelled as such: it never reads as
-"did not meet".
+"did not meet". A report whose period spans several years is evidence for the span only
+('reported_span'): it is drawn as a hatched band across the years where nothing stronger is
+known, its hover says the span ("met at some time between 2020-07 and 2021-06"), and it never
+makes a body active in a year.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
 
 from dashboard.charts import LEGEND_BELOW
-from dashboard.i18n import label_value
+from dashboard.i18n import label_value, t
 from dashboard.labels import Labels
 from etl.search import fold
 
-LEVELS = ("held_event", "reported_met", "reported_work", "none")
+LEVELS = (
+    "held_event",
+    "reported_met",
+    "reported_work",
+    "decision_adopted",
+    "reported_span",
+    "none",
+)
 """Strongest first, as ``warehouse/derived/05_body_year_evidence.sql`` ranks them."""
+YEAR_LEVELS = ("held_event", "reported_met", "reported_work", "decision_adopted")
+"""The levels that are evidence of activity in the year itself (a span is not)."""
+SPAN = "reported_span"
 COLORS: Mapping[str, str] = {
     "held_event": "#08519c",
     "reported_met": "#4292c6",
     "reported_work": "#9ecae1",
+    "decision_adopted": "#e6550d",
+    "reported_span": "#6baed6",
     "none": "#bdbdbd",
 }
-"""One sequential blue scale, strongest darkest: readable in grey and by colour-blind readers;
-'none' is an open grey square (its colour is the outline)."""
+"""Meetings and reports on one sequential blue scale, strongest darkest; a decision (an act,
+not a meeting nor a report) in orange, with a shape of its own; a span as blue hatching on
+white, lighter than any filled square; 'none' an open grey square (its colour is the
+outline). Readable in grey and by colour-blind readers."""
 SYMBOLS: Mapping[str, str] = {
     "held_event": "square",
     "reported_met": "square",
     "reported_work": "square",
+    "decision_adopted": "diamond",
+    "reported_span": "square-open",
     "none": "square-open",
 }
+SPAN_HATCH = "/"
+SPAN_BAND = 0.7
+"""Thickness of a span's band in the grid, as a share of a body's row."""
 ROW_PX = 24
 """Height of one body's row in the coverage grid: every body shows, no scroll box."""
 
@@ -56,14 +79,75 @@ def coverage_frame(grid: pl.DataFrame, labels: Labels, *, order: list[str]) -> p
     )
 
 
-COUNTS = ("n_held_events", "n_reports_met", "n_reports_work")
+COUNTS = (
+    "n_held_events",
+    "n_reports_met",
+    "n_reports_work",
+    "n_decisions",
+    "n_span_reports_met",
+    "n_span_reports_work",
+)
 """The count columns a hover names; ``words`` maps each to its label."""
+ID_COLUMNS = (
+    "held_event_ids",
+    "met_report_ids",
+    "work_report_ids",
+    "decision_event_ids",
+    "span_met_report_ids",
+    "span_work_report_ids",
+)
+"""The ids behind each level, in the order of ``COUNTS``."""
+
+
+def span_text(claim: str | None, start: str, end: str, year: int, lang: str) -> str:
+    """What a multi-year report says of a year in its span, e.g. "The body met at some time
+    between 2020-07 and 2021-06: evidence for that span, not for 2020"."""
+    key = "evidence_span_met" if claim == "met" else "evidence_span_work"
+    return t(key, lang, start=start, end=end, year=year)
 
 
 def _hover(row: Mapping[str, Any], words: Mapping[str, str], lang: str) -> str:
     parts = [f"{row['body']} · {row['year']}", str(row["evidence_label"])]
+    if row["evidence"] == SPAN:
+        parts.append(
+            span_text(row["span_claim"], row["span_from"], row["span_to"], row["year"], lang)
+        )
     parts += [label_value(words[c], str(row[c]), lang) for c in COUNTS if row[c]]
     return "<br>".join(parts)
+
+
+def span_runs(frame: pl.DataFrame) -> list[tuple[str, int, int]]:
+    """``(body, first year, last year)`` of each run of consecutive years at the span level,
+    per body, in the frame's order: the bands the grid draws."""
+    runs: list[tuple[str, int, int]] = []
+    for body, year in frame.filter(pl.col("evidence") == SPAN).select("body", "year").iter_rows():
+        if runs and runs[-1][0] == body and runs[-1][2] == year - 1:
+            runs[-1] = (body, runs[-1][1], year)
+        else:
+            runs.append((body, year, year))
+    return runs
+
+
+def _span_bands(frame: pl.DataFrame, name: str) -> go.Bar:
+    """The hatched bands of the span level, one per run of years: the legend entry of the
+    level; the squares drawn over them carry the hover and the click."""
+    runs = span_runs(frame)
+    return go.Bar(
+        orientation="h",
+        y=[body for body, _, _ in runs],
+        base=[first - 0.45 for _, first, _ in runs],
+        x=[last - first + 0.9 for _, first, last in runs],
+        width=SPAN_BAND,
+        name=name,
+        legendgroup=SPAN,
+        marker={
+            "color": "white",
+            "line": {"color": COLORS[SPAN], "width": 1},
+            "pattern": {"shape": SPAN_HATCH, "fgcolor": COLORS[SPAN], "solidity": 0.35},
+        },
+        hoverinfo="skip",
+        showlegend=True,
+    )
 
 
 def coverage_figure(
@@ -76,6 +160,8 @@ def coverage_figure(
     years = sorted(frame["year"].unique().to_list())
     for level in LEVELS:
         part = frame.filter(pl.col("evidence") == level)
+        if level == SPAN:
+            fig.add_trace(_span_bands(frame, labels("evidence", level)))
         fig.add_trace(
             go.Scatter(
                 x=part["year"].to_list(),
@@ -91,7 +177,8 @@ def coverage_figure(
                 customdata=[[b, y] for b, y in zip(part["body_code"], part["year"], strict=True)],
                 hovertext=[_hover(r, words, labels.lang) for r in part.iter_rows(named=True)],
                 hoverinfo="text",
-                showlegend=True,
+                legendgroup=level,
+                showlegend=level != SPAN,
                 # A clicked square stays bright and the others stay readable.
                 unselected={"marker": {"opacity": 0.6}},
             )
@@ -101,7 +188,18 @@ def coverage_figure(
         height=max(260, ROW_PX * len(bodies) + 140),
         margin={"t": 60, "l": 10, "r": 10, "b": 10},
         legend={"orientation": "h", "y": 0, "yanchor": "top", "x": 0},
-        xaxis={"type": "category", "categoryorder": "array", "categoryarray": years, "side": "top"},
+        # A linear axis, ticked at each year, so that a span's band can run across years.
+        xaxis={
+            "type": "linear",
+            "tickmode": "array",
+            "tickvals": years,
+            "ticktext": [str(y) for y in years],
+            "range": [min(years, default=2020) - 0.6, max(years, default=2020) + 0.6],
+            "side": "top",
+            "showgrid": False,
+            "zeroline": False,
+        },
+        barmode="overlay",
         yaxis={
             "type": "category",
             "categoryorder": "array",
@@ -120,6 +218,8 @@ def strip_figure(
 ) -> go.Figure:
     """One body's years as a strip of coloured squares (the coverage figure of one row)."""
     fig = coverage_figure(frame, labels, title=title, words=words)
+    # One row in a short figure: a band as thick as a square, not as the row.
+    fig.update_traces(width=0.2, selector={"type": "bar"})
     fig.update_layout(
         height=200,
         yaxis={"showticklabels": False},
@@ -143,22 +243,33 @@ def selected_cell(selection: Any) -> tuple[str, int] | None:
     return None
 
 
+CELL_PARTS = {
+    "events": "held_event_ids",
+    "met": "met_report_ids",
+    "work": "work_report_ids",
+    "decisions": "decision_event_ids",
+    "span_met": "span_met_report_ids",
+    "span_work": "span_work_report_ids",
+}
+"""The parts of a cell, strongest first, and the column of ids behind each."""
+
+
 def cell_records(grid: pl.DataFrame, body_code: str, year: int) -> dict[str, list[str]]:
-    """The ids behind one cell: ``events`` held, reports saying it ``met``, and ``work``."""
+    """The ids behind one cell: meetings held (``events``), reports of that year saying it
+    ``met`` or its ``work``, ``decisions`` adopted, and multi-year reports covering the year
+    (``span_met``, ``span_work``)."""
     row = grid.filter((pl.col("body_code") == body_code) & (pl.col("year") == year))
     if row.is_empty():
-        return {"events": [], "met": [], "work": []}
+        return {part: [] for part in CELL_PARTS}
     first = row.row(0, named=True)
-    return {
-        "events": list(first["held_event_ids"]),
-        "met": list(first["met_report_ids"]),
-        "work": list(first["work_report_ids"]),
-    }
+    return {part: list(first[column]) for part, column in CELL_PARTS.items()}
 
 
 def active_bodies_by_year(grid: pl.DataFrame) -> pl.DataFrame:
     """Bodies per year at each evidence level above 'none' (each body counted once a year, at
-    its strongest level): year, evidence, n_bodies, every (year, level) present, zeros kept."""
+    its strongest level): year, evidence, n_bodies, every (year, level) present, zeros kept.
+    Only the ``YEAR_LEVELS`` make a body active; the 'reported_span' rows count the bodies
+    known that year only from a multi-year span, to be shown apart."""
     known = [level for level in LEVELS if level != "none"]
     years = sorted(grid["year"].unique().to_list())
     full = pl.DataFrame(
@@ -189,11 +300,13 @@ def latest_level_counts(index: pl.DataFrame) -> dict[str, int]:
 
 
 def active_bodies_figure(
-    frame: pl.DataFrame, labels: Labels, *, title: str, axis: Mapping[str, str]
+    frame: pl.DataFrame, labels: Labels, *, title: str, axis: Mapping[str, str], span_name: str
 ) -> go.Figure:
-    """Bodies per year stacked by evidence level (the frame of :func:`active_bodies_by_year`)."""
+    """Bodies active per year, stacked by their year-specific evidence (the frame of
+    :func:`active_bodies_by_year`); the bodies known that year only from a multi-year span are
+    a dotted line of their own (``span_name``), outside the stack: they are not active."""
     fig = go.Figure()
-    for level in LEVELS:
+    for level in YEAR_LEVELS:
         part = frame.filter(pl.col("evidence") == level)
         if part.is_empty():
             continue
@@ -203,6 +316,18 @@ def active_bodies_figure(
                 y=part["n_bodies"].to_list(),
                 name=labels("evidence", level),
                 marker={"color": COLORS[level], "line": {"color": "#6b6b6b", "width": 0.5}},
+            )
+        )
+    spans = frame.filter(pl.col("evidence") == SPAN)
+    if not spans.is_empty():
+        fig.add_trace(
+            go.Scatter(
+                x=[str(y) for y in spans["year"]],
+                y=spans["n_bodies"].to_list(),
+                name=span_name,
+                mode="lines+markers",
+                line={"color": COLORS[SPAN], "dash": "dot"},
+                marker={"symbol": "square-open", "color": COLORS[SPAN]},
             )
         )
     fig.update_layout(
@@ -216,12 +341,27 @@ def active_bodies_figure(
     return fig
 
 
-def reported_activity(rows: pl.DataFrame) -> tuple[int, int, int]:
-    """From ``filtered_report_bodies`` rows: bodies reported as having met, bodies reported
-    only as having reported their work (not also as met), and reports."""
-    met = set(rows.filter(pl.col("claim") == "met")["body_code"].to_list())
-    work = set(rows.filter(pl.col("claim") == "reported")["body_code"].to_list()) - met
-    return len(met), len(work), rows["report_id"].n_unique()
+@dataclass(frozen=True)
+class ReportedActivity:
+    """What the activity reports whose period lies within the chosen years say: bodies said to
+    have met, bodies said only to have reported their work (not also to have met), and those
+    reports; and, apart, reports whose period reaches beyond those years (not counted)."""
+
+    n_met: int
+    n_work: int
+    n_reports: int
+    n_beyond: int
+
+
+def reported_activity(rows: pl.DataFrame) -> ReportedActivity:
+    """From ``filtered_report_bodies`` rows: only reports whose period lies within the chosen
+    years count (``is_within_period``); a span reaching beyond them may concern only the years
+    outside, so it is counted apart and says nothing of a body here."""
+    within = rows.filter(pl.col("is_within_period"))
+    met = set(within.filter(pl.col("claim") == "met")["body_code"].to_list())
+    work = set(within.filter(pl.col("claim") == "reported")["body_code"].to_list()) - met
+    beyond = rows.filter(~pl.col("is_within_period"))["report_id"].n_unique()
+    return ReportedActivity(len(met), len(work), within["report_id"].n_unique(), beyond)
 
 
 def report_matches(rows: pl.DataFrame, labels: Labels, q: str) -> pl.DataFrame:

@@ -354,7 +354,8 @@ def presence_by_body(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
 
 
 def active_bodies(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
-    """Bodies active per year by their strongest evidence (all records: no filter applies)."""
+    """Bodies active per year by their strongest year-specific evidence, and apart those known
+    that year only from a multi-year span (all records: no filter applies)."""
 
     def build() -> tuple[pl.DataFrame, go.Figure]:
         active = evidence.active_bodies_by_year(query("body_year_evidence"))
@@ -363,6 +364,7 @@ def active_bodies(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
             ctx.labels,
             title=t("active_bodies", ctx.lang),
             axis={"year": t("year", ctx.lang), "n_bodies": t("page_bodies", ctx.lang)},
+            span_name=t("active_bodies_span_only", ctx.lang),
         )
         shown = active.with_columns(
             pl.col("evidence").replace_strict(ctx.labels.mapping("evidence"), default=None)

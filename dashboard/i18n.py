@@ -1096,13 +1096,17 @@ TEXT.update(
             "Indices d'activité par organe et par année",
         ),
         "evidence_coverage_note": _e(
-            "Cada cuadro muestra la evidencia más fuerte de ese año. «Nada conocido» significa "
-            "que ningún registro lo menciona, no que el órgano no se reunió. Haga clic en un "
-            "cuadro para ver los registros detrás.",
-            "Each square shows that year's strongest evidence. “Nothing known” means no record "
-            "mentions it, not that the body did not meet. Click a square to see the records "
-            "behind it.",
-            "Chaque carré montre l'indice le plus fort de l'année. « Rien de connu » signifie "
+            "Cada cuadro muestra la evidencia más fuerte de ese año. Una franja rayada es solo "
+            "un informe de varios años: el órgano actuó en algún momento de ese lapso, no "
+            "necesariamente ese año. «Nada conocido» significa que ningún registro lo menciona, "
+            "no que el órgano no se reunió. Haga clic en un cuadro para ver los registros detrás.",
+            "Each square shows that year's strongest evidence. A hatched band is only a "
+            "multi-year report: the body was active at some time in that span, not necessarily "
+            "that year. “Nothing known” means no record mentions it, not that the body did not "
+            "meet. Click a square to see the records behind it.",
+            "Chaque carré montre l'indice le plus fort de l'année. Une bande hachurée n'est "
+            "qu'un rapport pluriannuel : l'organe a été actif à un moment donné de cette "
+            "période, pas forcément cette année-là. « Rien de connu » signifie "
             "qu'aucun enregistrement ne le mentionne, non que l'organe ne s'est pas réuni. "
             "Cliquez sur un carré pour voir les enregistrements qui le fondent.",
         ),
@@ -1217,12 +1221,18 @@ TEXT.update(
             "Organes avec indices d'activité par année",
         ),
         "active_bodies_note": _e(
-            "Cada órgano cuenta una vez por año, en su evidencia más fuerte. Todos los "
+            "Cada órgano cuenta una vez por año, en su evidencia más fuerte de ese año (reunión, "
+            "informe de ese año o decisión). Un informe de varios años no hace activo a un "
+            "órgano en ningún año: la línea punteada cuenta aparte esos órganos. Todos los "
             "registros: los filtros de la barra lateral no se aplican.",
-            "Each body counts once a year, at its strongest evidence. Every record: the "
-            "sidebar filters do not apply.",
-            "Chaque organe compte une fois par année, à son indice le plus fort. Tous les "
-            "enregistrements : les filtres de la barre latérale ne s'appliquent pas.",
+            "Each body counts once a year, at its strongest evidence of that year (a meeting, a "
+            "report of that year or a decision). A multi-year report makes no body active in "
+            "any year: the dotted line counts those bodies apart. Every record: the sidebar "
+            "filters do not apply.",
+            "Chaque organe compte une fois par année, à son indice le plus fort de l'année "
+            "(réunion, rapport de l'année ou décision). Un rapport pluriannuel ne rend aucun "
+            "organe actif une année donnée : la ligne pointillée compte ces organes à part. "
+            "Tous les enregistrements : les filtres de la barre latérale ne s'appliquent pas.",
         ),
         "summary_no_reports": _e(
             "Ningún informe de actividad cubre este periodo.",
@@ -1273,6 +1283,156 @@ TEXT.update(
         "body_page": _e("Página del órgano", "Body page", "Page de l'organe"),
         "record_kinds_event": _e("Evento", "Event", "Événement"),
         "record_kinds_report": _e("Informe", "Report", "Rapport"),
+    }
+)
+
+
+# Evidence in a year is evidence of that year (data/README.md, "how to count"): a decision
+# adopted is a level of its own; a report spanning several years is evidence for the span only,
+# drawn and said as a span, never as a year's activity (warehouse/derived/04_report_periods.sql,
+# 05_body_year_evidence.sql, dashboard/evidence.py); the Summary counts only reports whose
+# period lies within the chosen years.
+CODE_LABELS["evidence"].update(
+    {
+        "decision_adopted": _e(
+            "Decisión adoptada (sin reunión conocida)",
+            "Decision adopted (no known meeting)",
+            "Décision adoptée (sans réunion connue)",
+        ),
+        "reported_span": _e(
+            "Solo un informe de varios años (un lapso, no el año)",
+            "Only a multi-year report (a span, not the year)",
+            "Seulement un rapport pluriannuel (une période, non l'année)",
+        ),
+    }
+)
+TEXT.update(
+    {
+        "evidence_span_met": _e(
+            "El órgano se reunió en algún momento entre {start} y {end}: evidencia de ese "
+            "lapso, no de {year}.",
+            "The body met at some time between {start} and {end}: evidence for that span, not "
+            "for {year}.",
+            "L'organe s'est réuni à un moment donné entre {start} et {end} : indice pour cette "
+            "période, non pour {year}.",
+        ),
+        "evidence_span_work": _e(
+            "El órgano informó de su trabajo en algún momento entre {start} y {end}: evidencia "
+            "de ese lapso, no de {year}.",
+            "The body reported its work at some time between {start} and {end}: evidence for "
+            "that span, not for {year}.",
+            "L'organe a rendu compte de ses travaux à un moment donné entre {start} et {end} : "
+            "indice pour cette période, non pour {year}.",
+        ),
+        "body_latest_span_met": _e(
+            "solo un informe de varios años: se reunió en algún momento entre {start} y {end}",
+            "only a multi-year report: it met at some time between {start} and {end}",
+            "seulement un rapport pluriannuel : il s'est réuni à un moment donné entre {start} "
+            "et {end}",
+        ),
+        "body_latest_span_work": _e(
+            "solo un informe de varios años: informó de su trabajo en algún momento entre "
+            "{start} y {end}",
+            "only a multi-year report: it reported its work at some time between {start} and {end}",
+            "seulement un rapport pluriannuel : il a rendu compte de ses travaux à un moment "
+            "donné entre {start} et {end}",
+        ),
+        "evidence_decisions": _e("Decisiones adoptadas", "Decisions adopted", "Décisions adoptées"),
+        "evidence_span_met_ids": _e(
+            "Informes de varios años que dicen que se reunió",
+            "Multi-year reports that say it met",
+            "Rapports pluriannuels indiquant qu'il s'est réuni",
+        ),
+        "evidence_span_work_ids": _e(
+            "Informes de varios años que mencionan su trabajo",
+            "Multi-year reports that mention its work",
+            "Rapports pluriannuels mentionnant ses travaux",
+        ),
+        "active_bodies_span_only": _e(
+            "Conocidos solo por un informe de varios años (no cuentan como activos)",
+            "Known only from a multi-year report (not counted as active)",
+            "Connus seulement par un rapport pluriannuel (non comptés comme actifs)",
+        ),
+        # columns
+        "n_decisions": _e("Decisiones adoptadas", "Decisions adopted", "Décisions adoptées"),
+        "decision_event_ids": _e("Decisiones (ids)", "Decisions (ids)", "Décisions (ids)"),
+        "n_span_reports_met": _e(
+            "Informes de varios años: se reunió",
+            "Multi-year reports: met",
+            "Rapports pluriannuels : s'est réuni",
+        ),
+        "n_span_reports_work": _e(
+            "Informes de varios años: su trabajo",
+            "Multi-year reports: its work",
+            "Rapports pluriannuels : ses travaux",
+        ),
+        "span_met_report_ids": _e(
+            "Informes de varios años «se reunió» (ids)",
+            "Multi-year “met” reports (ids)",
+            "Rapports pluriannuels « réuni » (ids)",
+        ),
+        "span_work_report_ids": _e(
+            "Informes de varios años «su trabajo» (ids)",
+            "Multi-year “work” reports (ids)",
+            "Rapports pluriannuels « travaux » (ids)",
+        ),
+        "span_from": _e("Inicio del lapso", "Span from", "Début de la période"),
+        "span_to": _e("Fin del lapso", "Span to", "Fin de la période"),
+        "latest_span": _e(
+            "Lapso del informe de varios años",
+            "Span of the multi-year report",
+            "Période du rapport pluriannuel",
+        ),
+        # The Summary's reported activity: unit (bodies), claim (met; reported work), time (at
+        # some time in the chosen years), and the reports counted (those wholly within them).
+        "summary_reported_within": _e(
+            "En el periodo {years}, {met} en algún momento y {work}, según {reports}.",
+            "In the period {years}, {met} at some time and {work}, according to {reports}.",
+            "Sur la période {years}, {met} à un moment donné et {work}, selon {reports}.",
+        ),
+        "summary_reported_within_met#one": _e(
+            "{n} órgano se reunió", "{n} body met", "{n} organe s'est réuni"
+        ),
+        "summary_reported_within_met#other": _e(
+            "{n} órganos se reunieron", "{n} bodies met", "{n} organes se sont réunis"
+        ),
+        "summary_reported_within_work#one": _e(
+            "{n} más informó de su trabajo sin decir que se reunió",
+            "{n} more reported its work without saying it met",
+            "{n} autre a rendu compte de ses travaux sans dire qu'il s'était réuni",
+        ),
+        "summary_reported_within_work#other": _e(
+            "{n} más informaron de su trabajo sin decir que se reunieron",
+            "{n} more reported their work without saying they met",
+            "{n} autres ont rendu compte de leurs travaux sans dire qu'ils s'étaient réunis",
+        ),
+        "summary_reported_within_reports#one": _e(
+            "{n} informe de actividad cuyo periodo cae por completo dentro de él",
+            "{n} activity report whose period lies wholly within it",
+            "{n} rapport d'activité dont la période s'y inscrit entièrement",
+        ),
+        "summary_reported_within_reports#other": _e(
+            "{n} informes de actividad cuyos periodos caen por completo dentro de él",
+            "{n} activity reports whose periods lie wholly within it",
+            "{n} rapports d'activité dont les périodes s'y inscrivent entièrement",
+        ),
+        "summary_reported_beyond#one": _e(
+            "{n} informe más cubre un periodo que rebasa {years}: no se cuenta aquí.",
+            "{n} more report covers a period reaching beyond {years}: it is not counted here.",
+            "{n} autre rapport couvre une période qui dépasse {years} : il n'est pas compté ici.",
+        ),
+        "summary_reported_beyond#other": _e(
+            "{n} informes más cubren periodos que rebasan {years}: no se cuentan aquí.",
+            "{n} more reports cover periods reaching beyond {years}: they are not counted here.",
+            "{n} autres rapports couvrent des périodes qui dépassent {years} : ils ne sont pas "
+            "comptés ici.",
+        ),
+        "summary_reported_none_within": _e(
+            "Ningún informe de actividad tiene un periodo que caiga por completo dentro de "
+            "{years}.",
+            "No activity report has a period lying wholly within {years}.",
+            "Aucun rapport d'activité n'a de période entièrement comprise dans {years}.",
+        ),
     }
 )
 
@@ -1734,41 +1894,6 @@ TEXT.update(
             "Reuniones por año y estado ({n} reuniones: demasiadas para dibujarlas una por una)",
             "Meetings per year and status ({n} meetings: too many to draw one by one)",
             "Réunions par année et par statut ({n} réunions : trop pour les dessiner une à une)",
-        ),
-        "summary_reported": _e(
-            "{met} y {work} en {reports} {period}.",
-            "{met}, and {work}, in {reports} {period}.",
-            "{met}, et {work}, dans {reports} {period}.",
-        ),
-        "summary_reported_met#one": _e(
-            "{n} órgano figura como reunido",
-            "{n} body is reported as having met",
-            "{n} organe est signalé comme s'étant réuni",
-        ),
-        "summary_reported_met#other": _e(
-            "{n} órganos figuran como reunidos",
-            "{n} bodies are reported as having met",
-            "{n} organes sont signalés comme s'étant réunis",
-        ),
-        "summary_reported_work#one": _e(
-            "{n} más como que informó de su trabajo",
-            "{n} more as having reported its work",
-            "{n} autre comme ayant rendu compte de ses travaux",
-        ),
-        "summary_reported_work#other": _e(
-            "{n} más como que informaron de su trabajo",
-            "{n} more as having reported their work",
-            "{n} autres comme ayant rendu compte de leurs travaux",
-        ),
-        "summary_reported_reports#one": _e(
-            "{n} informe de actividad que cubre",
-            "{n} activity report covering",
-            "{n} rapport d'activité couvrant",
-        ),
-        "summary_reported_reports#other": _e(
-            "{n} informes de actividad que cubren",
-            "{n} activity reports covering",
-            "{n} rapports d'activité couvrant",
         ),
         "cases_summary_line": _e(
             "Casos de aplicación: {opened}, {resolved}; {open_end}.",

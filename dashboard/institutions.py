@@ -59,8 +59,24 @@ def treaty_basis(chapter: int | None, article: str | None, lang: str) -> str:
     return t("treaty_basis_none", lang)
 
 
+def latest_evidence_text(profile: Mapping[str, Any], labels: Labels) -> str:
+    """A body's latest evidence in words: the level and its year ("Dated meeting held
+    (2025)"); for a body known only from multi-year reports, what the span is ("only a report
+    of a multi-year period: it met at some time between 2020-07 and 2021-05"), never a year."""
+    level = profile["latest_evidence"]
+    if level == "reported_span":
+        key = (
+            "body_latest_span_met"
+            if profile["latest_span_claim"] == "met"
+            else "body_latest_span_work"
+        )
+        return t(key, labels.lang, start=profile["latest_span_from"], end=profile["latest_span_to"])
+    return f"{labels('evidence', level)} ({profile['latest_year']})"
+
+
 def index_rows(index: pl.DataFrame, labels: Labels) -> pl.DataFrame:
-    """The Bodies index with names and labels, a link to each body's page; codes kept."""
+    """The Bodies index with names and labels, a link to each body's page; codes kept. A body
+    known only from multi-year reports has no latest year: its span is shown instead."""
     named = labels.relabel(index, "body_code", "bodies", alias="body")
     return with_body_links(named, labels.lang).select(
         "body",
@@ -68,6 +84,9 @@ def index_rows(index: pl.DataFrame, labels: Labels) -> pl.DataFrame:
         "article",
         pl.col("latest_evidence").replace_strict(labels.mapping("evidence"), default=None),
         "latest_year",
+        pl.when(pl.col("latest_evidence") == "reported_span")
+        .then(pl.concat_str("latest_span_from", pl.lit(" – "), "latest_span_to"))
+        .alias("latest_span"),
         "n_meetings_held",
         "n_meetings",
         "last_meeting_date",

@@ -111,17 +111,27 @@ def summary_paragraph(facts: SummaryFacts, labels: Labels) -> str:
     return " ".join(sentences)
 
 
-def reported_sentence(n_met: int, n_work: int, n_reports: int, *, period: str, lang: str) -> str:
-    """What the activity reports covering ``period`` say: bodies that met, bodies that reported
-    their work, and how many reports say so, each count with its own singular or plural."""
-    return t(
-        "summary_reported",
-        lang,
-        met=t_n("summary_reported_met", lang, n_met),
-        work=t_n("summary_reported_work", lang, n_work),
-        reports=t_n("summary_reported_reports", lang, n_reports),
-        period=period,
-    )
+def reported_sentence(
+    n_met: int, n_work: int, n_reports: int, n_beyond: int, *, years: str, lang: str
+) -> str:
+    """What the activity reports whose period lies wholly within ``years`` (e.g. "2021–2023")
+    say: bodies that met at some time in those years, bodies that only reported their work,
+    and how many reports say so; then, apart, the reports reaching beyond those years, which
+    are not counted (data/README.md: a span is no evidence of a year in it)."""
+    if n_reports:
+        sentence = t(
+            "summary_reported_within",
+            lang,
+            years=years,
+            met=t_n("summary_reported_within_met", lang, n_met),
+            work=t_n("summary_reported_within_work", lang, n_work),
+            reports=t_n("summary_reported_within_reports", lang, n_reports),
+        )
+    else:
+        sentence = t("summary_reported_none_within", lang, years=years)
+    if n_beyond:
+        sentence += " " + t_n("summary_reported_beyond", lang, n_beyond, years=years)
+    return sentence
 
 
 def cases_line(opened: int, resolved: int, open_at_end: int, lang: str) -> str:

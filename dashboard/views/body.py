@@ -91,8 +91,7 @@ def render(ctx: PageContext) -> None:
                 n_events=profile["n_meetings"],
                 n_held=profile["n_meetings_held"],
                 n_reports=profile["n_reports"],
-                latest=f"{labels('evidence', profile['latest_evidence'])} "
-                f"({profile['latest_year']})",
+                latest=institutions.latest_evidence_text(profile, labels),
             )
         )
     st.caption(t("all_records_note", lang))
@@ -109,9 +108,9 @@ def render(ctx: PageContext) -> None:
             "year",
             "evidence_label",
             *evidence.COUNTS,
-            "held_event_ids",
-            "met_report_ids",
-            "work_report_ids",
+            *evidence.ID_COLUMNS,
+            "span_from",
+            "span_to",
         ).rename({"evidence_label": "evidence"}),
         what=f"{code}-evidence",
         key="body_strip_csv",

@@ -24,18 +24,23 @@ def _event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _reported(ctx: PageContext) -> str:
-    """Reported activity beside held events: what the activity reports covering the period
-    say of the chosen bodies."""
+    """Reported activity beside held events: what the activity reports whose period lies
+    within the chosen period's years say of the chosen bodies (reports are dated by year)."""
     lang = ctx.lang
     period = effective_period(ctx.filters, ctx.options)
     rows = reports_for(period)
-    n_met, n_work, n_reports = evidence.reported_activity(rows)
-    if not n_reports:
+    found = evidence.reported_activity(rows)
+    if not found.n_reports and not found.n_beyond:
         return t("summary_no_reports", lang)
-    start = period.date_from or ctx.options.first_date
-    end = period.date_to or ctx.options.last_date
+    first = (period.date_from or ctx.options.first_date).year
+    last = (period.date_to or ctx.options.last_date).year
     return summary.reported_sentence(
-        n_met, n_work, n_reports, period=f"{start.isoformat()} – {end.isoformat()}", lang=lang
+        found.n_met,
+        found.n_work,
+        found.n_reports,
+        found.n_beyond,
+        years=str(first) if first == last else f"{first}–{last}",
+        lang=lang,
     )
 
 

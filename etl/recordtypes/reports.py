@@ -3,7 +3,7 @@ reported their work, during a period.
 
 Most committees are known only this way. The contract is in ``data/README.md`` ("Activity
 report fields"); the tables are ``warehouse/schema/05_reports.sql``; how they count per body
-and year is ``warehouse/derived/05_report_years.sql`` and ``06_body_year_evidence.sql``.
+and year is ``warehouse/derived/04_report_periods.sql`` and ``05_body_year_evidence.sql``.
 """
 
 from __future__ import annotations

@@ -14,8 +14,10 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from dashboard import evidence, institutions
-from dashboard.i18n import CODE_LABELS, t_n
+from dashboard.data import query
+from dashboard.i18n import CODE_LABELS, t, t_n
 from dashboard.labels import Labels
+from warehouse.db import connect, run_sql
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "streamlit_app.py")
@@ -83,6 +85,32 @@ def test_every_body_page_shows_its_own_records(warehouse: Path, code: str, lang:
         assert at.info, "a body nothing is known of says so"
 
 
+@pytest.mark.parametrize("lang", ["es", "en", "fr"])
+def test_a_body_known_only_from_multi_year_reports_says_its_span(
+    warehouse: Path, lang: str
+) -> None:
+    # Found in the warehouse, not named here: a body whose every known year is a span.
+    with connect(warehouse) as con:
+        found = run_sql(
+            con,
+            "select body_code, any_value(span_claim), min(span_from), max(span_to) "
+            "from body_year_evidence group by body_code "
+            "having bool_and(evidence in ('reported_span', 'none')) "
+            "and bool_or(evidence = 'reported_span') order by body_code limit 1",
+        ).rows()
+    assert found, "the real data has a body known only from multi-year reports"
+    code = found[0][0]
+    at = open_body(code, lang)
+    assert not at.exception, [e.value for e in at.exception]
+    said = " ".join(m.value for m in at.markdown)
+    openings = {
+        t(key, lang, start="", end="").split(":")[0]
+        for key in ("body_latest_span_met", "body_latest_span_work")
+    }
+    assert any(opening in said for opening in openings), said
+    assert "None" not in said
+
+
 def frame_with_all(at: AppTest, column: str) -> list[Any]:
     """Every value of ``column`` across the page's tables that have it."""
     return [v for df in at.dataframe if column in df.value.columns for v in df.value[column]]
@@ -126,22 +154,25 @@ LABELS = Labels(
 )
 
 
-def grid(rows: list[tuple[str, int, str, int, int, int]]) -> pl.DataFrame:
+Span = tuple[str, str, str, int, int] | None
+"""claim, span_from, span_to, 'met' span reports, 'reported' span reports."""
+
+
+def grid(rows: list[tuple[str, int, str, int, int, int, int, Span]]) -> pl.DataFrame:
+    """A body_year_evidence frame: body, year, level, meetings held, 'met' and 'work' reports
+    of the year, decisions, and the span covering the year (or None)."""
+
+    def ids(prefix: str, n: int) -> list[str]:
+        return [f"{prefix}{i}" for i in range(n)]
+
+    out = []
+    for b, y, lv, ne, nm, nw, nd, span in rows:
+        claim, start, end, nsm, nsw = span or (None, None, None, 0, 0)
+        year_part = (b, y, lv, ne, ids("e", ne), nm, ids("m", nm), nw, ids("w", nw))
+        span_part = (nsm, ids("sm", nsm), nsw, ids("sw", nsw), claim, start, end)
+        out.append((*year_part, nd, ids("d", nd), *span_part))
     return pl.DataFrame(
-        [
-            (
-                b,
-                y,
-                lv,
-                ne,
-                [f"e{i}" for i in range(ne)],
-                nm,
-                [f"m{i}" for i in range(nm)],
-                nw,
-                [f"w{i}" for i in range(nw)],
-            )
-            for b, y, lv, ne, nm, nw in rows
-        ],
+        out,
         schema={
             "body_code": pl.String,
             "year": pl.Int32,
@@ -152,52 +183,131 @@ def grid(rows: list[tuple[str, int, str, int, int, int]]) -> pl.DataFrame:
             "met_report_ids": pl.List(pl.String),
             "n_reports_work": pl.Int32,
             "work_report_ids": pl.List(pl.String),
+            "n_decisions": pl.Int32,
+            "decision_event_ids": pl.List(pl.String),
+            "n_span_reports_met": pl.Int32,
+            "span_met_report_ids": pl.List(pl.String),
+            "n_span_reports_work": pl.Int32,
+            "span_work_report_ids": pl.List(pl.String),
+            "span_claim": pl.String,
+            "span_from": pl.String,
+            "span_to": pl.String,
         },
         orient="row",
     )
 
 
+SPAN_A = ("met", "2020-07", "2021-06", 1, 0)
 GRID = grid(
     [
-        ("a", 2020, "held_event", 2, 1, 0),
-        ("a", 2021, "none", 0, 0, 0),
-        ("b", 2020, "reported_work", 0, 0, 1),
-        ("b", 2021, "reported_met", 0, 2, 1),
+        ("a", 2020, "reported_span", 0, 0, 0, 0, SPAN_A),
+        ("a", 2021, "held_event", 2, 1, 0, 0, SPAN_A),
+        ("a", 2022, "none", 0, 0, 0, 0, None),
+        ("b", 2020, "decision_adopted", 0, 0, 0, 1, None),
+        ("b", 2021, "reported_met", 0, 2, 1, 1, None),
+        ("b", 2022, "reported_work", 0, 0, 1, 0, None),
     ]
 )
 
 
-def test_active_bodies_count_each_body_once_a_year_and_keep_zeros() -> None:
+def test_active_bodies_count_each_body_once_a_year_and_spans_apart() -> None:
     active = evidence.active_bodies_by_year(GRID)
-    assert active.rows() == [
-        (2020, "held_event", 1),
-        (2020, "reported_met", 0),
-        (2020, "reported_work", 1),
-        (2021, "held_event", 0),
-        (2021, "reported_met", 1),
-        (2021, "reported_work", 0),
-    ]
+    counts = {(y, lv): n for y, lv, n in active.rows()}
+    assert counts == {
+        (y, lv): 0 for y in (2020, 2021, 2022) for lv in evidence.LEVELS if lv != "none"
+    } | {
+        (2020, "decision_adopted"): 1,
+        (2020, "reported_span"): 1,
+        (2021, "held_event"): 1,
+        (2021, "reported_met"): 1,
+        (2022, "reported_work"): 1,
+    }
+
+
+@pytest.mark.parametrize("lang", ["es", "en", "fr"])
+def test_the_active_bodies_chart_never_stacks_a_span_as_activity(lang: str) -> None:
+    labels = Labels(lang, {"evidence": {lv: lv.upper() for lv in evidence.LEVELS}})
+    active = evidence.active_bodies_by_year(GRID)
+    span_name = t("active_bodies_span_only", lang)
+    fig = evidence.active_bodies_figure(active, labels, title="t", axis={}, span_name=span_name)
+    bars = [tr for tr in fig.data if tr.type == "bar"]
+    assert [tr.name for tr in bars] == [lv.upper() for lv in evidence.YEAR_LEVELS]
+    # 2020: the decision makes one body active; the span is a line of its own, not a bar.
+    assert sum(tr.y[0] for tr in bars) == 1
+    (line,) = [tr for tr in fig.data if tr.type == "scatter"]
+    assert line.name == span_name and list(line.y) == [1, 0, 0]
 
 
 def test_coverage_frame_orders_bodies_and_labels_levels() -> None:
     frame = evidence.coverage_frame(GRID, LABELS, order=["b", "a"])
-    assert frame["body"].to_list() == ["Body B", "Body B", "Body A", "Body A"]
+    assert frame["body"].to_list() == ["Body B"] * 3 + ["Body A"] * 3
     assert frame["evidence_label"].to_list() == [
-        "REPORTED_WORK",
+        "DECISION_ADOPTED",
         "REPORTED_MET",
+        "REPORTED_WORK",
+        "REPORTED_SPAN",
         "HELD_EVENT",
         "NONE",
     ]
 
 
-def test_coverage_figure_has_one_trace_per_level_and_cells_carry_their_key() -> None:
+def test_coverage_figure_has_one_legend_entry_per_level_and_cells_carry_their_key() -> None:
     frame = evidence.coverage_frame(GRID, LABELS, order=["a", "b"])
     words = {c: c for c in evidence.COUNTS}
     fig = evidence.coverage_figure(frame, LABELS, title="t", words=words)
-    assert [tr.name for tr in fig.data] == [lv.upper() for lv in evidence.LEVELS]
-    keys = sorted(tuple(k) for tr in fig.data for k in tr.customdata)
-    assert keys == [("a", 2020), ("a", 2021), ("b", 2020), ("b", 2021)]
+    in_legend = [tr.name for tr in fig.data if tr.showlegend]
+    assert in_legend == [lv.upper() for lv in evidence.LEVELS]
+    keys = sorted(tuple(k) for tr in fig.data if tr.customdata is not None for k in tr.customdata)
+    assert keys == [("a", y) for y in (2020, 2021, 2022)] + [("b", y) for y in (2020, 2021, 2022)]
     assert fig.layout.height >= evidence.ROW_PX * 2
+    decision = next(tr for tr in fig.data if tr.name == "DECISION_ADOPTED")
+    assert decision.marker.color != evidence.COLORS["held_event"]
+    assert decision.marker.symbol != evidence.SYMBOLS["held_event"]
+
+
+@pytest.mark.parametrize("lang", ["es", "en", "fr"])
+def test_a_span_is_drawn_as_a_hatched_band_with_its_words(lang: str) -> None:
+    labels = Labels(
+        lang,
+        {
+            "bodies": {"a": "Body A", "b": "Body B"},
+            "evidence": {lv: CODE_LABELS["evidence"][lv][lang] for lv in evidence.LEVELS},
+        },
+    )
+    frame = evidence.coverage_frame(GRID, labels, order=["a", "b"])
+    words = {c: t(c, lang) for c in evidence.COUNTS}
+    for fig in (
+        evidence.coverage_figure(frame, labels, title="t", words=words),
+        evidence.strip_figure(
+            frame.filter(pl.col("body_code") == "a"), labels, title="t", words=words
+        ),
+    ):
+        (band,) = [tr for tr in fig.data if tr.type == "bar"]
+        # In the legend with the level's own words, hatched, lighter than a year's evidence.
+        assert band.showlegend and band.name == CODE_LABELS["evidence"]["reported_span"][lang]
+        assert band.marker.pattern.shape == evidence.SPAN_HATCH
+        assert band.marker.color == "white"
+        # Across the span's years only (2020 for body A: 2021 has a meeting held).
+        assert list(band.y) == ["Body A"]
+        assert band.base[0] < 2020 < band.base[0] + band.x[0] < 2021
+        span_cell = next(tr for tr in fig.data if tr.type == "scatter" and tr.name == band.name)
+        assert not span_cell.showlegend
+        hover = span_cell.hovertext[0]
+        assert t("evidence_span_met", lang, start="2020-07", end="2021-06", year=2020) in hover
+        assert "2020-07" in hover and "2021-06" in hover
+
+
+def test_consecutive_span_years_make_one_band() -> None:
+    rows = grid(
+        [
+            ("a", 2020, "reported_span", 0, 0, 0, 0, SPAN_A),
+            ("a", 2021, "reported_span", 0, 0, 0, 0, SPAN_A),
+            ("a", 2022, "held_event", 1, 0, 0, 0, None),
+            ("a", 2023, "reported_span", 0, 0, 0, 0, SPAN_A),
+        ]
+    )
+    frame = evidence.coverage_frame(rows, LABELS, order=["a"])
+    assert evidence.span_runs(frame) == [("Body A", 2020, 2021), ("Body A", 2023, 2023)]
 
 
 def test_a_clicked_cell_opens_its_records() -> None:
@@ -209,19 +319,44 @@ def test_a_clicked_cell_opens_its_records() -> None:
         "events": [],
         "met": ["m0", "m1"],
         "work": ["w0"],
+        "decisions": ["d0"],
+        "span_met": [],
+        "span_work": [],
     }
-    assert evidence.cell_records(GRID, "a", 1999) == {"events": [], "met": [], "work": []}
+    assert evidence.cell_records(GRID, "a", 2020)["span_met"] == ["sm0"]
+    assert not any(evidence.cell_records(GRID, "a", 1999).values())
 
 
-def test_reported_activity_counts_work_only_when_not_met() -> None:
+def test_reported_activity_counts_only_reports_within_the_period() -> None:
     rows = pl.DataFrame(
         {
-            "report_id": ["r1", "r1", "r2", "r2"],
-            "body_code": ["a", "b", "b", "c"],
-            "claim": ["met", "reported", "met", "reported"],
+            "report_id": ["r1", "r1", "r2", "r2", "r3", "r4"],
+            "body_code": ["a", "b", "b", "c", "d", "e"],
+            "claim": ["met", "reported", "met", "reported", "met", "met"],
+            "is_within_period": [True, True, True, True, False, False],
         }
     )
-    assert evidence.reported_activity(rows) == (2, 1, 2)
+    found = evidence.reported_activity(rows)
+    # a and b met (b's work is not counted twice), c only reported; d and e are in spans
+    # reaching beyond the period: counted apart, never as bodies here.
+    assert (found.n_met, found.n_work, found.n_reports, found.n_beyond) == (2, 1, 2, 2)
+
+
+@pytest.mark.parametrize("lang", ["es", "en", "fr"])
+def test_a_body_known_only_from_a_span_says_the_span_not_a_year(lang: str) -> None:
+    labels = Labels(lang, {"evidence": {lv: lv for lv in evidence.LEVELS}})
+    profile = {
+        "latest_evidence": "reported_span",
+        "latest_year": None,
+        "latest_span_claim": "met",
+        "latest_span_from": "2020-07",
+        "latest_span_to": "2021-05",
+    }
+    text = institutions.latest_evidence_text(profile, labels)
+    assert text == t("body_latest_span_met", lang, start="2020-07", end="2021-05")
+    assert "None" not in text
+    held = {**profile, "latest_evidence": "held_event", "latest_year": 2025}
+    assert institutions.latest_evidence_text(held, labels) == "held_event (2025)"
 
 
 def test_report_matches_ignore_accents_and_case() -> None:
@@ -346,3 +481,57 @@ def test_the_body_pages_timeline_plots_real_dates_at_any_size(warehouse: Path, c
         assert sum(sum(trace.y) for trace in fig.data) == events.height
     shown = institutions.meeting_rows(events, labels)
     assert shown.schema["start_date"] == pl.String
+
+
+def _year(value: Any) -> int:
+    return value.year if isinstance(value, dt.date) else int(str(value)[:4])
+
+
+def _report_span(report: dict[str, Any]) -> tuple[int, int] | None:
+    """First and last calendar years of a report's period, by data/README.md's rule."""
+    start, end = report.get("period_start"), report.get("period_end")
+    anchor = report.get("published")
+    events = {e["id"]: e for e in EVENTS}
+    if anchor is None and report.get("reported_at") in events:
+        anchor = events[report["reported_at"]]["start_date"]
+    if end is not None:
+        return (_year(start) if start is not None else _year(end)), _year(end)
+    if start is not None:
+        return _year(start), max(_year(start), _year(anchor))
+    return None if anchor is None else (_year(anchor), _year(anchor))
+
+
+@pytest.mark.parametrize(
+    ("first", "last"), [(2020, 2020), (2021, 2021), (2021, 2022), (2020, 2026)]
+)
+def test_the_summary_counts_only_reports_whose_period_lies_within_the_years(
+    warehouse: Path, first: int, last: int
+) -> None:
+    rows = query(
+        "filtered_report_bodies",
+        date_from=dt.date(first, 1, 1),
+        date_to=dt.date(last, 12, 31),
+        bodies=[],
+        chapters=[],
+    )
+    found = evidence.reported_activity(rows)
+    spans = {r["id"]: span for r in REPORTS if (span := _report_span(r)) is not None}
+    within = [r for r in REPORTS if r["id"] in spans and first <= spans[r["id"]][0]]
+    within = [r for r in within if spans[r["id"]][1] <= last]
+    beyond = {
+        rid
+        for rid, (a, b) in spans.items()
+        if a <= last and b >= first and not (first <= a and b <= last)
+    }
+    met = {b["body"] for r in within for b in r["bodies"] if b["claim"] == "met"}
+    work = {b["body"] for r in within for b in r["bodies"] if b["claim"] == "reported"} - met
+    assert (found.n_met, found.n_work, found.n_reports, found.n_beyond) == (
+        len(met),
+        len(work),
+        len(within),
+        len(beyond),
+    )
+    if (first, last) == (2020, 2020):
+        # data/README.md's example: July 2020 to June 2021 is no evidence of 2020.
+        assert "env-committee-2021-06-17-statement" in beyond
+        assert "environment_committee" not in met

@@ -351,7 +351,7 @@ def test_the_active_bodies_legend_is_under_the_plot_not_over_its_title() -> None
     from dashboard.evidence import active_bodies_figure
     from dashboard.labels import Labels
 
-    frame = pl.DataFrame({"year": [2021], "evidence": ["held"], "n_bodies": [3]})
-    labels = Labels(lang="en", names={"evidence": {"held": "A dated meeting held"}})
-    fig = active_bodies_figure(frame, labels, title="Bodies", axis={})
+    frame = pl.DataFrame({"year": [2021], "evidence": ["held_event"], "n_bodies": [3]})
+    labels = Labels(lang="en", names={"evidence": {"held_event": "A dated meeting held"}})
+    fig = active_bodies_figure(frame, labels, title="Bodies", axis={}, span_name="Spans")
     assert fig.layout.legend.y < 0

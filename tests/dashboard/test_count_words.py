@@ -30,8 +30,6 @@ TIME_WORDS = {
 TIMED_BY = {
     "summary_held": "summary_head",
     "summary_recorded": "summary_head",
-    "summary_reported_met": "summary_reported",
-    "summary_reported_work": "summary_reported",
 }
 # What a source states (stated-counts.yaml): its time is the statement's as-of date, shown
 # beside it, or unknown when the source gives none; the fragment names the source's own unit.

@@ -142,23 +142,34 @@ def test_cases_line(lang: str, opened: int, resolved: int, open_end: int, expect
     [
         (
             "es",
-            (1, 2, 1),
-            "1 órgano figura como reunido y 2 más como que informaron de su trabajo en "
-            "1 informe de actividad que cubre 2024.",
+            (1, 2, 1, 0),
+            "En el periodo 2021–2023, 1 órgano se reunió en algún momento y 2 más informaron "
+            "de su trabajo sin decir que se reunieron, según 1 informe de actividad cuyo "
+            "periodo cae por completo dentro de él.",
         ),
         (
             "en",
-            (2, 1, 3),
-            "2 bodies are reported as having met, and 1 more as having reported its work, in "
-            "3 activity reports covering 2024.",
+            (2, 1, 3, 1),
+            "In the period 2021–2023, 2 bodies met at some time and 1 more reported its work "
+            "without saying it met, according to 3 activity reports whose periods lie wholly "
+            "within it. 1 more report covers a period reaching beyond 2021–2023: it is not "
+            "counted here.",
         ),
         (
             "fr",
-            (0, 2, 1),
-            "0 organe est signalé comme s'étant réuni, et 2 autres comme ayant rendu compte de "
-            "leurs travaux, dans 1 rapport d'activité couvrant 2024.",
+            (0, 2, 1, 2),
+            "Sur la période 2021–2023, 0 organe s'est réuni à un moment donné et 2 autres ont "
+            "rendu compte de leurs travaux sans dire qu'ils s'étaient réunis, selon 1 rapport "
+            "d'activité dont la période s'y inscrit entièrement. 2 autres rapports couvrent des "
+            "périodes qui dépassent 2021–2023 : ils ne sont pas comptés ici.",
+        ),
+        (
+            "en",
+            (0, 0, 0, 2),
+            "No activity report has a period lying wholly within 2021–2023. 2 more reports "
+            "cover periods reaching beyond 2021–2023: they are not counted here.",
         ),
     ],
 )
-def test_reported_sentence(lang: str, counts: tuple[int, int, int], expected: str) -> None:
-    assert reported_sentence(*counts, period="2024", lang=lang) == expected
+def test_reported_sentence(lang: str, counts: tuple[int, int, int, int], expected: str) -> None:
+    assert reported_sentence(*counts, years="2021–2023", lang=lang) == expected

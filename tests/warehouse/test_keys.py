@@ -43,7 +43,7 @@ REFERENCES = [
     ("report_bodies", "report_id", "activity_reports", "report_id"),
     ("report_bodies", "body_code", "bodies", "body_code"),
     ("report_sources", "report_id", "activity_reports", "report_id"),
-    ("report_years", "report_id", "activity_reports", "report_id"),
+    ("report_periods", "report_id", "activity_reports", "report_id"),
     ("body_year_evidence", "body_code", "bodies", "body_code"),
     ("cases", "complainant_party", "parties", "party_code"),
     ("cases", "respondent_party", "parties", "party_code"),

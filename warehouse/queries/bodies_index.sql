@@ -1,12 +1,34 @@
 -- grain: one row per body of the taxonomy (all 34), over every record (the sidebar filters do
 -- not apply): its treaty basis, how much is known of it, and its latest evidence of activity
--- (the latest year whose evidence is not 'none', and that evidence). Meetings are counted apart
--- from dated acts (events.is_meeting): a decision signed is not a body's latest meeting.
+-- (the latest year with year-specific evidence, and that evidence). A report spanning several
+-- years is never a year's evidence: a body known only from such spans has 'reported_span' as
+-- its latest evidence, no latest year, and the span that ends last (`latest_span_*`, 'met'
+-- before 'reported'); every body also gets that span, to say it apart. Meetings are counted
+-- apart from dated acts (events.is_meeting): a decision signed is not a body's latest meeting.
 with latest as (
-    select body_code, max(year) filter (where evidence <> 'none') as latest_year,
-        count(*) filter (where evidence <> 'none') as n_years_known
+    select
+        body_code,
+        max(year) filter (where evidence not in ('none', 'reported_span')) as latest_year,
+        count(*) filter (where evidence not in ('none', 'reported_span')) as n_years_known
     from body_year_evidence
     group by body_code
+),
+latest_span as (
+    select
+        report_bodies.body_code,
+        arg_max(
+            report_bodies.claim,
+            [report_periods.span_to, (report_bodies.claim = 'met')::varchar, report_bodies.report_id]
+        ) as latest_span_claim,
+        arg_max(
+            report_periods.span_from,
+            [report_periods.span_to, (report_bodies.claim = 'met')::varchar, report_bodies.report_id]
+        ) as latest_span_from,
+        max(report_periods.span_to) as latest_span_to
+    from report_bodies
+    inner join report_periods using (report_id)
+    where report_periods.year is null
+    group by report_bodies.body_code
 ),
 held as (
     select
@@ -31,7 +53,14 @@ select
     bodies.chapter,
     bodies.article,
     latest.latest_year,
-    coalesce(evidence.evidence, 'none') as latest_evidence,
+    case
+        when latest.latest_year is not null then evidence.evidence
+        when latest_span.body_code is not null then 'reported_span'
+        else 'none'
+    end as latest_evidence,
+    latest_span.latest_span_claim,
+    latest_span.latest_span_from,
+    latest_span.latest_span_to,
     coalesce(latest.n_years_known, 0)::integer as n_years_known,
     coalesce(held.n_meetings_held, 0)::integer as n_meetings_held,
     coalesce(held.n_meetings, 0)::integer as n_meetings,
@@ -40,6 +69,7 @@ select
     reported.last_report_date
 from bodies
 left join latest using (body_code)
+left join latest_span on bodies.body_code = latest_span.body_code
 left join body_year_evidence as evidence
     on bodies.body_code = evidence.body_code and latest.latest_year = evidence.year
 left join held on bodies.body_code = held.body_code

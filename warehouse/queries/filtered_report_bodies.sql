@@ -1,13 +1,23 @@
 -- grain: one row per activity report × body it names, for the reports that concern the
 -- sidebar's bodies and period: the body is among $bodies (or of a chapter among $chapters;
--- empty lists restrict nothing) and the report's counting years (report_years) overlap the
--- period $date_from – $date_to (null: open). Other filters (topics, Parties, kinds, statuses)
--- describe events and do not apply. Newest report first.
+-- empty lists restrict nothing) and the report's period (report_periods, by the rule of
+-- data/README.md) overlaps the years of $date_from – $date_to (null: open). `is_within_period`
+-- says whether the report's period lies wholly within those years: only such a report says
+-- something of the period (a span reaching beyond it may concern only the years outside).
+-- Other filters (topics, Parties, kinds, statuses) describe events and do not apply. Newest
+-- report first.
 with in_period as (
-    select distinct report_id
-    from report_years
-    where ($date_from::date is null or year >= year($date_from::date))
-      and ($date_to::date is null or year <= year($date_to::date))
+    select
+        report_id,
+        first_year,
+        last_year,
+        span_from,
+        span_to,
+        ($date_from::date is null or first_year >= year($date_from::date))
+            and ($date_to::date is null or last_year <= year($date_to::date)) as is_within_period
+    from report_periods
+    where ($date_from::date is null or last_year >= year($date_from::date))
+      and ($date_to::date is null or first_year <= year($date_to::date))
 )
 select
     r.report_id,
@@ -19,6 +29,11 @@ select
     r.period_end_precision,
     r.claim_text,
     r.confidence,
+    in_period.first_year,
+    in_period.last_year,
+    in_period.span_from,
+    in_period.span_to,
+    in_period.is_within_period,
     b.body_no,
     b.body_code,
     b.claim,
