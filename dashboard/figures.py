@@ -294,7 +294,8 @@ def topic_body_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
 
 @shared_chart
 def party_roles(ctx: PageContext, role: str) -> tuple[pl.DataFrame, go.Figure]:
-    """Events per year the Parties hosted (role 'host') or chaired ('chair')."""
+    """Meetings per year the Parties hosted (role 'host') or chaired ('chair'); dated acts
+    are not meetings (``party_roles_by_year``)."""
     raw = filtered("party_roles_by_year", ctx.filters).filter(pl.col("role") == role)
     frame = (
         ctx.labels.relabel(raw, "party_code", "parties", alias="party")

@@ -100,8 +100,10 @@ def _truth(path: Path) -> Truth:
                 n_events=scalar(f"select count(*) {held}"),
                 n_meetings=scalar(f"select count(*) {meeting}"),
                 n_bodies=scalar(f"select count(distinct e.body_code) {meeting}"),
-                n_hosted=scalar(f"select count(*) {held} and e.host_party is not null"),
-                n_chaired=scalar(f"select count(*) {held} and e.chair_party is not null"),
+                # Hosting, chairing and presence are of meetings (a Party that conducts a
+                # consultation hosts no meeting).
+                n_hosted=scalar(f"select count(*) {meeting} and e.host_party is not null"),
+                n_chaired=scalar(f"select count(*) {meeting} and e.chair_party is not null"),
                 n_with_officials=scalar(
                     f"select count(*) {held} and exists (select 1 from participants p "
                     "where p.event_id = e.event_id and p.party_code is not null)"
@@ -176,12 +178,12 @@ def expected_widgets(page: str, e: Expected) -> tuple[int, int]:
     if page == "summary":
         return 0, 3  # top-topics CSV, Excel workbook, briefing pack
     if page == "trends":
-        return (3, 3) if e.n_events else (0, 0)  # events, topics, active bodies
+        return (3, 3) if e.n_meetings else (0, 0)  # events, topics, active bodies
     if page == "topics":
         # two heatmaps with their CSVs and the panels' CSV; a cell's CSV once one is chosen
         return (2, 3) if e.n_with_topics else (0, 0)
     if page == "parties":
-        n = sum(bool(x) for x in (e.n_hosted, e.n_chaired, e.n_with_officials, e.n_events))
+        n = sum(bool(x) for x in (e.n_hosted, e.n_chaired, e.n_with_officials, e.n_meetings))
         return n, n
     if page == "events":
         return 0, 3  # events CSV, Excel workbook, briefing pack
@@ -226,7 +228,7 @@ def test_page(warehouse: Path, truth: Truth, page: str, lang: str, fset: str) ->
             "en": "Evidence of activity by body and year",
         }
         assert at.subheader[0].value == coverage_title[lang]
-    elif page in ("trends", "topics") and not expected.n_events:
+    elif page in ("trends", "topics") and not expected.n_meetings:
         assert at.info, "an empty result says so"
 
 

@@ -1,10 +1,12 @@
--- One row per Party × body: filtered events where the Party hosted, chaired or sent a named
--- official (n_present), out of the body's filtered events (n_events).
+-- One row per Party × body: filtered meetings where the Party hosted, chaired or sent a named
+-- official (n_present), out of the body's filtered meetings (n_events). Dated acts (a decision,
+-- a consultation: events.is_meeting false) are not meetings a Party attended.
 with fe as (
     select event_id, body_code from filtered_events(
         $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties,
         $party_roles, $kinds, $statuses, $confidences
     )
+    where is_meeting
 ),
 body_totals as (
     select body_code, count(*) as n_events from fe group by all
