@@ -299,7 +299,7 @@ def _export(request: PackRequest) -> Exported:
         }
         sheets |= {
             "top_topics": topics,
-            "meetings_over_time": trend_frame,
+            "events_over_time": trend_frame,
             "topic_trends": topic_frame,
         }
         figure_list = [

@@ -214,10 +214,13 @@ h1, h2, h3 { page-break-after: avoid; break-after: avoid; }
   /* On paper the events table cites each source by number; the ids citing it are for the
      screen (and the CSV). */
   .sources .event-id { display: none; }
-  /* A cited address takes one line at most (cut with an ellipsis; the link keeps all of
-     it): whole, the 76 addresses of 2025 took a page and a half. */
-  .sources a { display: inline-block; max-width: 100%; white-space: nowrap; overflow: hidden;
-    text-overflow: ellipsis; vertical-align: bottom; }
+  /* A cited source takes one line: its publisher and date, then as much of its address as
+     fits (cut with an ellipsis; the link keeps all of it). Whole, the 76 addresses of 2025
+     took a page and a half; on two lines each, the 55 sources of 2025 with the records of
+     6 December pushed the year's report to a fourth page. */
+  .sources { list-style-position: inside; padding-left: 0; }
+  .sources li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .sources a { display: inline; }
   /* On paper an event's key outcome is its first three lines (the CSV and the screen have
      all of it): whole, a year's twelve outcomes took most of a page. */
   .outcome { display: -webkit-box; -webkit-line-clamp: 3; line-clamp: 3;

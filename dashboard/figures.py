@@ -98,7 +98,11 @@ def events_over_time(
     frame = transforms.zero_filled(
         frame, order="period", periods=_periods(ctx, grain), group=label_col, value="n_events"
     )
-    labels = {"period": t("period_label", ctx.lang), **_axis(ctx, label_col, "n_events")}
+    labels = {
+        "period": t("period_label", ctx.lang),
+        **_axis(ctx, label_col),
+        "n_events": t("headline_meetings_any", ctx.lang),
+    }
     title = t("events_over_time", ctx.lang)
     if cumulative:
         frame = transforms.cumulative(frame, order="period", group=label_col, value="n_events")

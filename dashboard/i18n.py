@@ -1676,9 +1676,9 @@ TEXT.update(
             "affaires réglées ou closes pendant la période",
         ),
         "cases_rule_activity": _e(
-            "casos abiertos, resueltos o cerrados en el periodo",
+            "casos iniciados, resueltos o cerrados en el periodo",
             "cases opened, resolved or closed in the period",
-            "affaires ouvertes, réglées ou closes pendant la période",
+            "affaires engagées, réglées ou closes pendant la période",
         ),
         "cases_sheet_by_mechanism": _e("Por mecanismo", "By mechanism", "Par mécanisme"),
         "cases_sheet_by_complainant": _e("Por reclamante", "By complainant", "Par plaignante"),

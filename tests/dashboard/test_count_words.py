@@ -63,3 +63,21 @@ def test_the_rule_catches_the_sentence_that_misled_readers() -> None:
     for lang, old in (("es", "{n} abiertos"), ("fr", "{n} ouvertes"), ("en", "{n} opened")):
         assert re.search(STATUS_WORDS[lang], old)
         assert not re.search(TIME_WORDS[lang], old)
+
+
+# "Abiertos en el periodo" / "ouvertes pendant la période" reads as "open during the period":
+# a case opened in the period is "iniciado" / "engagée", whatever the sentence.
+OPEN_IN_PERIOD = {
+    "es": r"abiert\w*[^.;:]*en el periodo",
+    "fr": r"ouvert\w*[^.;:]*(pendant|dans) la période",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OPEN_IN_PERIOD))
+def test_no_sentence_says_open_in_the_period(lang: str) -> None:
+    found = [
+        f"{key}: {entry[lang]}"
+        for key, entry in TEXT.items()
+        if re.search(OPEN_IN_PERIOD[lang], entry[lang], flags=re.IGNORECASE)
+    ]
+    assert not found, "\n".join(found)

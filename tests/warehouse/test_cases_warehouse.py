@@ -234,6 +234,17 @@ def _wanted(case: dict[str, Any], f: dict[str, Any]) -> bool:
     )
 
 
+def _open_at(case: dict[str, Any], end: dt.date | None) -> bool:
+    """Whether the case was still open on ``end`` (open today when ``end`` is None): requested
+    by then, and not resolved or closed by then."""
+    if end is not None and _request_day(case) > end:
+        return False
+    if case["status"] not in ("resolved", "closed"):
+        return True
+    resolved = _resolution_day(case)
+    return end is not None and resolved is not None and resolved > end
+
+
 @pytest.mark.parametrize("chosen", FILTERS, ids=str)
 def test_cases_list_and_milestones_hold_the_cases_the_filters_choose(  # type: ignore[no-untyped-def]
     con, chosen: dict[str, Any]
@@ -293,6 +304,7 @@ def test_cases_in_period_counts_the_cases_each_rule_selects(  # type: ignore[no-
         "n_cases": sum(_wanted(c, {**f, "period_rule": "activity"}) for c in every),
         "n_opened": sum(_wanted(c, {**f, "period_rule": "request"}) for c in every),
         "n_resolved": sum(_wanted(c, {**f, "period_rule": "resolved"}) for c in every),
+        "n_open_at_end": sum(_open_at(c, date_to) for c in every),
     }
     listed = run_query(con, "cases_list", {**f, "period_rule": "activity"})
     assert listed.height == row["n_cases"]
