@@ -20,7 +20,7 @@ import polars as pl
 from dashboard.charts import LEGEND_BELOW
 from dashboard.i18n import label_value, t
 from dashboard.labels import Labels
-from etl.search import fold
+from textrules.words import fold
 
 LEVELS = (
     "held_event",

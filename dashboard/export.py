@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import io
 import re
-import unicodedata
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from dashboard.i18n import file_words, label_value
+from textrules.words import ascii_fold
 
 # Excel and LibreOffice evaluate a cell that starts with one of these as a formula.
 FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
@@ -52,11 +52,6 @@ DEFAULT_LABELS: Final[Mapping[str, str]] = {
     "generated": "Generated",
     "events_note": "",
 }
-
-# Letters NFKD does not decompose into an ASCII base letter.
-_ASCII_LETTERS: Final = str.maketrans(
-    {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"}
-)
 
 
 class ExportError(ValueError):
@@ -120,15 +115,9 @@ def csv_bytes(frame: pl.DataFrame, *, headers: Mapping[str, str] | None = None) 
     return buffer.getvalue()
 
 
-def _ascii_lower(text: str) -> str:
-    """Lower-case ASCII spelling of ``text``: accents stripped, other non-ASCII dropped."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_ASCII_LETTERS))
-    return decomposed.encode("ascii", "ignore").decode("ascii")
-
-
 def safe_filename_part(text: str) -> str:
     """``text`` reduced to lower-case ASCII letters, digits and single hyphens; never empty."""
-    slug = re.sub(r"[^a-z0-9]+", "-", _ascii_lower(text)).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_fold(text)).strip("-")
     return slug[:FILENAME_PART_MAX].rstrip("-") or "export"
 
 
@@ -574,7 +563,7 @@ def _entry_name(name: str, *, ext: str) -> str:
     stem, dot, suffix = name.rpartition(".")
     if not dot or suffix.lower() != ext:
         stem = name
-    safe_stem = re.sub(r"[^a-z0-9_-]+", "-", _ascii_lower(stem)).strip("-_")
+    safe_stem = re.sub(r"[^a-z0-9_-]+", "-", ascii_fold(stem)).strip("-_")
     return f"{safe_stem[:100].rstrip('-_') or 'export'}.{ext}"
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from etl.errors import EtlError
+from textrules.words import LANGUAGES, MEETING_WORDS, MONTHS, STOPWORDS, Language
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 """A file larger than this is refused. Reporte T-MEC bulletins and joint statements are under
@@ -37,7 +38,6 @@ SUFFIXES: dict[str, str] = {".txt": "txt", ".text": "txt", ".html": "html", ".ht
 SUFFIXES[".pdf"] = "pdf"
 
 DocKind = Literal["txt", "html", "pdf"]
-Language = Literal["es", "en", "fr"]
 Precision = Literal["day", "month"]
 
 
@@ -483,118 +483,15 @@ def split_passages(text: str) -> tuple[Passage, ...]:
 
 # --- metadata -------------------------------------------------------------------------------
 
-STOPWORDS: dict[Language, frozenset[str]] = {
-    "es": frozenset(
-        [
-            "el",
-            "la",
-            "los",
-            "las",
-            "del",
-            "de",
-            "y",
-            "en",
-            "que",
-            "por",
-            "con",
-            "para",
-            "una",
-            "un",
-            "se",
-            "su",
-            "sus",
-            "al",
-            "es",
-            "lo",
-            "como",
-            "más",
-            "fue",
-            "entre",
-            "este",
-            "esta",
-            "ha",
-            "han",
-            "sobre",
-            "también",
-            "pero",
-            "sin",
-            "desde",
-            "sesión",
-            "reunión",
-        ]
-    ),
-    "en": frozenset(
-        [
-            "the",
-            "of",
-            "and",
-            "to",
-            "in",
-            "for",
-            "on",
-            "with",
-            "by",
-            "is",
-            "was",
-            "were",
-            "that",
-            "this",
-            "as",
-            "at",
-            "from",
-            "be",
-            "are",
-            "its",
-            "an",
-            "which",
-            "their",
-            "has",
-            "have",
-            "will",
-            "meeting",
-        ]
-    ),
-    "fr": frozenset(
-        [
-            "le",
-            "la",
-            "les",
-            "des",
-            "de",
-            "du",
-            "et",
-            "en",
-            "un",
-            "une",
-            "pour",
-            "par",
-            "sur",
-            "dans",
-            "au",
-            "aux",
-            "est",
-            "que",
-            "qui",
-            "ont",
-            "été",
-            "avec",
-            "ses",
-            "leur",
-            "à",
-            "été",
-            "réunion",
-        ]
-    ),
-}
-LANGUAGE_ORDER: tuple[Language, ...] = ("es", "en", "fr")
-
 
 def detect_language(text: str) -> Language:
     """``es``, ``en`` or ``fr``: the language whose common words the text uses most (ties go
     to the earlier of es, en, fr, so the answer is deterministic)."""
     words = Counter(w.lower() for w in re.findall(r"[^\W\d_]+", text[:20_000]))
-    scores = {lang: sum(words[w] for w in STOPWORDS[lang]) for lang in LANGUAGE_ORDER}
-    return max(LANGUAGE_ORDER, key=lambda lang: (scores[lang], -LANGUAGE_ORDER.index(lang)))
+    scores = {
+        lang: sum(words[w] for w in STOPWORDS[lang] | MEETING_WORDS[lang]) for lang in LANGUAGES
+    }
+    return max(LANGUAGES, key=lambda lang: (scores[lang], -LANGUAGES.index(lang)))
 
 
 def document_title(text: str) -> str:
@@ -614,18 +511,6 @@ def document_title(text: str) -> str:
                 return candidate[:197].rsplit(" ", 1)[0] + "..."
     return ""
 
-
-MONTHS: dict[str, int] = {}
-for _lang_months in (
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "january february march april may june july august september october november december",
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-):
-    MONTHS.update({name: i for i, name in enumerate(_lang_months.split(), start=1)})
-MONTHS.update({"setiembre": 9, "fevrier": 2, "aout": 8, "decembre": 12, "sept": 9})
-for _abbr, _no in (("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7)):
-    MONTHS[_abbr] = _no
-MONTHS.update({"aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12})
 
 _MONTH = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{}>\d{{1,2}}|1er|1o\.?|1º|1°)"

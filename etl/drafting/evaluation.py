@@ -17,7 +17,6 @@ import yaml
 
 from etl.documents import SourceDocument, read_documents
 from etl.drafting.fields import Draft, draft_document
-from etl.drafting.lexicon import fold_aligned
 from etl.drafting.reports import draft_report
 from etl.errors import ValidationFailed
 from etl.records import Event, Panel, Participant
@@ -25,6 +24,7 @@ from etl.recordtypes import REPORTS
 from etl.recordtypes.reports import ActivityReport, PartialDate
 from etl.taxonomy import Taxonomy
 from etl.validate import validate_dir
+from textrules.words import fold_aligned
 
 SCALAR_FIELDS = (
     "body",

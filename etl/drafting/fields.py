@@ -20,14 +20,10 @@ from etl.drafting.lexicon import (
     KIND_OF_BODY,
     LIST_ITEM,
     NOT_AFTER_PUBLIC_SESSION,
-    ORD_EN,
-    ORD_ES_F,
-    ORD_ES_M,
     PUBLIC_SESSION,
     STATUS_CUES,
     TOPIC_CUES,
     TREATY_REF,
-    fold_aligned,
     party_of,
 )
 from etl.drafting.mentions import (
@@ -43,6 +39,7 @@ from etl.drafting.mentions import (
 from etl.drafting.officials import KnownOfficial, find_officials, known_officials
 from etl.records import Event
 from etl.taxonomy import Taxonomy
+from textrules.words import ORDINAL_NAMES, fold_aligned
 
 # --- drafts -----------------------------------------------------------------------------------
 
@@ -189,18 +186,18 @@ def _titles(slot: EventSlot, taxonomy: Taxonomy, text: str, language: str) -> tu
     if body.en.endswith("Meeting") or body.es.startswith("Reunión"):
         # the body is itself "a meeting of ...": "Third Deputies (Vice-Ministers) Meeting"
         ordinal = ((n is not None and n <= 10) and n) or 0
-        title_en = f"{ORD_EN[ordinal - 1]} {body.en}" if ordinal else body.en
-        title_es = f"{ORD_ES_F[ordinal - 1]} {body.es}" if ordinal else body.es
+        title_en = f"{ORDINAL_NAMES['en'][ordinal - 1]} {body.en}" if ordinal else body.en
+        title_es = f"{ORDINAL_NAMES['es_f'][ordinal - 1]} {body.es}" if ordinal else body.es
     elif n is None or n > 10:
         title_en = body.en if dialogue else f"Meeting of the {body.en}"
         title_es = body.es if dialogue else f"{unit_es} del {body.es}"
     elif dialogue:
-        title_en = f"{ORD_EN[n - 1]} {body.en}"
-        title_es = f"{ORD_ES_M[n - 1]} {body.es}"
+        title_en = f"{ORDINAL_NAMES['en'][n - 1]} {body.en}"
+        title_es = f"{ORDINAL_NAMES['es_m'][n - 1]} {body.es}"
     else:
-        title_en = f"{ORD_EN[n - 1]} {unit_en} of the {body.en}"
+        title_en = f"{ORDINAL_NAMES['en'][n - 1]} {unit_en} of the {body.en}"
         of = "de la" if body.es.startswith(("Comisión", "Revisión")) else "del"
-        title_es = f"{ORD_ES_F[n - 1]} {unit_es} {of} {body.es}"
+        title_es = f"{ORDINAL_NAMES['es_f'][n - 1]} {unit_es} {of} {body.es}"
     named = [m for m in slot.mentions if m.edition is not None]
     if named:
         written = " ".join(text[named[0].start : named[0].end].split())

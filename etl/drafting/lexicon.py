@@ -1,22 +1,12 @@
 """Words and patterns of es/en/fr texts about USMCA meetings, over folded text (lower case,
-no accents, offsets kept): bodies, ordinals, Parties, titles, status, format, cities, topics."""
+no accents, offsets kept: ``textrules.words.fold_aligned``): bodies, ordinals (the words from
+``textrules.words``), Parties, titles, status, format, cities, topics."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-
-def fold_aligned(text: str) -> str:
-    """Lower case without accents, one character for one: offsets in the folded text are
-    offsets in ``text``."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFKD", ch)[:1] or ch
-        low = base.lower()
-        out.append(low if len(low) == 1 else base)
-    return "".join(out).replace("’", "'")
-
+from textrules.words import ORDINALS
 
 # --- lexicons (folded text) -----------------------------------------------------------------
 
@@ -25,24 +15,6 @@ def _split(words: str) -> tuple[str, ...]:
     return tuple(words.split())
 
 
-ORDINALS: dict[str, int] = {}
-for _n, _forms in enumerate(
-    (
-        "primer primero primera first premier premiere 1er 1re 1a 1o 1st",
-        "segundo segunda second deuxieme seconde 2a 2o 2nd 2e 2eme",
-        "tercer tercero tercera third troisieme 3a 3o 3rd 3e 3eme",
-        "cuarto cuarta fourth quatrieme 4a 4o 4th 4e 4eme",
-        "quinto quinta fifth cinquieme 5a 5o 5th 5e 5eme",
-        "sexto sexta sixth sixieme 6a 6o 6th 6e",
-        "septimo septima seventh septieme 7a 7o 7th 7e",
-        "octavo octava eighth huitieme 8a 8o 8th 8e",
-        "noveno novena ninth neuvieme 9a 9o 9th 9e",
-        "decimo decima tenth dixieme 10a 10o 10th 10e",
-    ),
-    start=1,
-):
-    ORDINALS.update(dict.fromkeys(_forms.split(), _n))
-ORDINALS.update({"first-ever": 1, "inaugural": 1, "inaugurale": 1, "toute premiere": 1})
 ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{0,3})"
 """Roman numerals up to XXXIX ("XXIX sesión"); matched only before a meeting word."""
 NUMBERED = r"\d{1,2}(?:st|nd|rd|th|er|re|eme|e|a|o|°|º)"
@@ -432,10 +404,6 @@ TREATY_REF = re.compile(
 LIST_ITEM = re.compile(r"^\s*(\d{1,2})[\).]\s+")
 KEYNOTE = re.compile(r"panel magistral|keynote (?:panel|session)|panel d'honneur|panel principal")
 DATE_SLUG = re.compile(r"^(.*?)-\d{4}(?:-|$)")
-
-ORD_EN = _split("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth")
-ORD_ES_M = _split("Primer Segundo Tercer Cuarto Quinto Sexto Séptimo Octavo Noveno Décimo")
-ORD_ES_F = _split("Primera Segunda Tercera Cuarta Quinta Sexta Séptima Octava Novena Décima")
 
 
 ENTITY = r"(?:el|la|le|les|the|l')\s*(?:[a-z'-]+\s+){1,2}?"

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from etl.documents import MONTHS, DateMention, Passage, find_dates
+from etl.documents import DateMention, Passage, find_dates
 from etl.drafting.lexicon import (
     BODY_ALIASES,
     DOMAIN_OF_BODY,
@@ -17,10 +17,10 @@ from etl.drafting.lexicon import (
     PUBLIC_SESSION,
     ROMAN,
     UNIT,
-    fold_aligned,
     ordinal_value,
 )
 from etl.taxonomy import Taxonomy
+from textrules.words import MONTHS, fold_aligned
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,11 +17,11 @@ from etl.drafting.lexicon import (
     PARTY_NAME,
     TITLE,
     TITLES,
-    fold_aligned,
     party_of,
 )
 from etl.drafting.mentions import EventSlot, slot_sentences
 from etl.records import Event
+from textrules.words import fold_aligned
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from typing import Any
 
 from etl.documents import DateMention, SourceDocument, find_dates
 from etl.drafting.fields import Draft, Evidence, draft_document, id_prefixes
-from etl.drafting.lexicon import KIND_OF_BODY, fold_aligned
+from etl.drafting.lexicon import KIND_OF_BODY
 from etl.drafting.mentions import (
     DATELINE_ZONE,
     URL,
@@ -37,6 +37,7 @@ from etl.drafting.mentions import (
 )
 from etl.records import Event
 from etl.taxonomy import Taxonomy
+from textrules.words import fold_aligned
 
 ENTRY_INTO_FORCE = dt.date(2020, 7, 1)
 
