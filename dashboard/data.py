@@ -8,7 +8,6 @@ warehouse shows up on the next rerun without restarting the app.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
@@ -19,6 +18,9 @@ import streamlit as st
 from dashboard.filters import Filters, Options
 from dashboard.i18n import PLACE_NAMES
 from dashboard.labels import Labels, make_labels
+from etl.search import search_params
+from textrules.terms import query_terms
+from textrules.words import fold
 from warehouse import db
 
 Token = tuple[str, int, int, int]
@@ -84,34 +86,41 @@ def filtered(name: str, filters: Filters, **extra: Any) -> pl.DataFrame:
     return query(name, **filters.params(), **extra)
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, as the warehouse folds the text it searches."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
-
-
-def search_terms(q: str) -> list[str]:
-    """What a search for ``q`` looks for: ``q`` itself and, when it names a place (or part of
-    a place's name), that place as the other languages write it. ``[]`` for a blank ``q``."""
-    folded = fold(q)
+def search_alternatives(q: str) -> list[list[str]]:
+    """What a search for ``q`` finds (see :mod:`textrules.terms`): units holding every term of
+    ``q`` or, when ``q`` names a place (or part of a place's name), of that place as another
+    language writes it ("Ciudad de México" also finds "Mexico City"). ``[]`` for a blank
+    ``q``; ``[[]]`` (nothing found) for a ``q`` of stop words and punctuation only."""
+    folded = fold(q).strip()
     if not folded:
         return []
-    terms = [q.strip()]
+    alternatives = [query_terms(q)]
     for names in PLACE_NAMES:
         spellings = list(dict.fromkeys(names.values()))
         if len(folded) >= 4 and any(folded in fold(name) for name in spellings):
-            terms += [name for name in spellings if fold(name) not in map(fold, terms)]
-    return terms
+            alternatives += [query_terms(name) for name in spellings]
+    return [list(alt) for alt in dict.fromkeys(tuple(alt) for alt in alternatives)]
 
 
 def events(
     filters: Filters, q: str = "", *, max_rows: int, ascending: bool = False
 ) -> pl.DataFrame:
-    """The filtered events matching the search ``q`` (see :func:`search_terms`), newest first:
-    what the Events page shows, and what its CSV and briefing pack hold."""
+    """The filtered events the search ``q`` finds (see :func:`search_alternatives`), newest
+    first: what the Events page shows, and what its CSV and briefing pack hold. The same
+    events as the event results of :func:`search`."""
     return filtered(
-        "events_list", filters, terms=search_terms(q), ascending=ascending, max_rows=max_rows
+        "events_list",
+        filters,
+        alternatives=search_alternatives(q),
+        ascending=ascending,
+        max_rows=max_rows,
     )
+
+
+def search(q: str, *, limit: int) -> pl.DataFrame:
+    """The passages and records the search ``q`` finds, best first (BM25), at most ``limit``:
+    what the Documents page shows before the sidebar's filters."""
+    return query("search", **search_params(search_alternatives(q), limit=limit))
 
 
 def reports_for(filters: Filters) -> pl.DataFrame:

@@ -37,8 +37,8 @@ from etl.search import (
 from etl.statedcounts import TABLES as STATED_TABLES
 from etl.statedcounts import stated_count_frames
 from etl.tables import schema
-from etl.taxonomy import REFERENCE_TABLES, taxonomy_frames
-from etl.validate import ValidationResult, validate_dir
+from etl.taxonomy import REFERENCE_TABLES, Taxonomy, taxonomy_frames
+from etl.validate import ValidationResult, read_taxonomy, validate_dir
 from warehouse.db import derived_statements, mart_statements, schema_statements
 
 LOADED_TABLES = (
@@ -88,9 +88,15 @@ class WarehouseWriter:
     order as if every record's frames had been made at once.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, documents: Sequence[SourceDocument]):
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        documents: Sequence[SourceDocument],
+        taxonomy: Taxonomy | None,
+    ):
         self.con = con
         self.documents = documents
+        self.taxonomy = taxonomy
         self.passages_only = SearchIndex(search_units(documents))
         for ddl in schema_statements():
             con.execute(ddl)
@@ -107,7 +113,7 @@ class WarehouseWriter:
     def __call__(self, type_name: str, records: list[Any]) -> None:
         record_type = BY_NAME[type_name]
         self.insert(record_type.frames(records))
-        self.insert(index_frames(search_units((), {type_name: records})))
+        self.insert(index_frames(search_units((), {type_name: records}, self.taxonomy)))
         if record_type is EVENTS:
             self.insert(link_frames(records, self.documents, self.passages_only))
 
@@ -223,7 +229,10 @@ def build(
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
             with duckdb.connect(str(tmp)) as con:
-                writer = WarehouseWriter(con, documents)
+                # Read before the records, whose search terms hold its topic labels; validation
+                # reads it again and reports its problems.
+                taxonomy, _ = read_taxonomy(data_dir, data_dir.as_posix())
+                writer = WarehouseWriter(con, documents, taxonomy)
                 result = validate_dir(
                     data_dir,
                     display_root=display_root,

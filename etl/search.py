@@ -8,23 +8,18 @@ per build, as plain tables (see ``warehouse/schema/04_documents.sql``):
   its length in terms;
 - ``search_terms``: one row per term × unit with the term's frequency in the unit.
 
-A query is normalised by :func:`query_terms` exactly as the index was (accents and case folded,
-stop words dropped, a light stemmer shared by Spanish, English and French), and ranked by the
-named query ``warehouse/queries/search.sql`` (BM25 in SQL). :class:`SearchIndex` ranks the same
-way in Python, for the ETL (which passages support which record) and for tests.
-
-The stemmer is one set of rules for the three languages, not one per language, so that a query
-needs no language: plural endings (``-s``, ``-es``, ``-iones``, ``-ies``, ``-aux``) and then a
-final ``a``/``o``/``e`` are removed, so ``comités`` and ``comité`` meet at ``comit``,
-``meetings`` and ``meeting`` at ``meeting``, ``environnementaux`` and ``environnementale`` at
-``environnemental``, ``PyMEs`` and ``PyME`` at ``pym``.
+A query's terms are made by :mod:`textrules.terms` exactly as the index's were (accents and
+case folded, stop words dropped, a light stemmer shared by Spanish, English and French), and
+ranked by the named query ``warehouse/queries/search.sql`` (BM25 in SQL over the units that
+``warehouse/macros/search_matches.sql`` finds, the same units the Events page lists).
+:class:`SearchIndex` ranks the same way in Python, for the ETL (which passages support which
+record) and for tests.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -36,6 +31,9 @@ from etl.documents import SourceDocument, find_dates
 from etl.records import Event
 from etl.recordtypes import EVENTS, RECORD_TYPES
 from etl.tables import schema
+from etl.taxonomy import Taxonomy
+from textrules.terms import matches, query_terms, terms
+from textrules.words import MONTH_NAMES
 
 K1 = 1.2
 """BM25 term-frequency saturation."""
@@ -60,89 +58,11 @@ DOC_KIND_CASE = "case"
 SEARCHABLE = tuple(rt for rt in RECORD_TYPES if rt.search_kind is not None)
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-STOPWORDS = _words(
-    """
-    a al algo ante como con contra cual cuales de del desde donde durante e el ella ellas ellos
-    en entre era es esa ese eso esta estas este esto estos fue fueron ha han hay la las le les
-    lo los mas muy ni no o os otra otro para pero por porque que quien se sea ser si sin sobre
-    son su sus tambien tan tiene toda todo todos tras un una uno unos y ya
-    an and are as at be been but by for from had has have he her his if in into is it its of
-    on or our she so than that the their them then there these they this those to was we were
-    which while who will with would
-    au aux avec ce ces cette dans des du elle est et il ils je leur leurs mais meme ne nous on
-    ont ou par pas pour qu qui sa sans ses sont sur ta une vous ete etait
-    """
-)
-
-TOKEN = re.compile(r"[^\W_]+")
-PLAIN = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: ``"Diálogo"`` → ``"dialogo"``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(PLAIN))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def stem(word: str) -> str:
-    """The light stem of a folded word (see the module docstring); numbers are kept whole."""
-    if len(word) < 4 or not word.isalpha():
-        return word
-    for suffix, replacement in (("iones", "ion"), ("aux", "al"), ("ies", "i"), ("sses", "ss")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)] + replacement
-            break
-    else:
-        if word.endswith("es") and len(word) > 4 and word[-3] not in "aeiou":
-            word = word[:-2]
-        elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            word = word[:-1]
-    if word.endswith("y"):
-        word = word[:-1] + "i"
-    if len(word) >= 4 and word[-1] in "aoe":
-        word = word[:-1]
-    return word
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A term and where its word is in the original text."""
-
-    term: str
-    start: int
-    end: int
-
-
-def tokenize(text: str) -> list[Token]:
-    """The index terms of ``text`` with their offsets: folded, stop words and one-letter words
-    dropped, stemmed."""
-    out: list[Token] = []
-    for match in TOKEN.finditer(text):
-        word = fold(match.group(0))
-        if len(word) < 2 or word in STOPWORDS:
-            continue
-        out.append(Token(stem(word), match.start(), match.end()))
-    return out
-
-
-def terms(text: str) -> list[str]:
-    return [t.term for t in tokenize(text)]
-
-
-def query_terms(query: str) -> list[str]:
-    """A search box's text as the distinct index terms to look up, in the order typed; the
-    ``$terms`` parameter of ``warehouse/queries/search.sql``."""
-    return list(dict.fromkeys(terms(query)))
-
-
-def search_params(query: str, *, limit: int = 50) -> dict[str, object]:
-    """The parameters of ``warehouse/queries/search.sql`` for a search box's text."""
+def search_params(alternatives: Sequence[Sequence[str]], *, limit: int = 50) -> dict[str, object]:
+    """The parameters of ``warehouse/queries/search.sql`` for a search's alternatives (see
+    :mod:`textrules.terms`; ``[query_terms(text)]`` for a search box's text alone)."""
     return {
-        "terms": query_terms(query),
+        "alternatives": [list(alt) for alt in alternatives],
         "k1": K1,
         "b": B,
         "min_terms": MIN_TERMS,
@@ -176,12 +96,31 @@ def passage_key(document_id: str, passage_no: int) -> str:
     return f"{document_id}:{passage_no}"
 
 
+def event_text(event: Event, taxonomy: Taxonomy | None) -> str:
+    """What an event is found by besides its registry ``search_text`` (titles, notes,
+    outcomes): its city and id, its panels' titles, its people (name, organisation, role) and
+    the labels of its topics, its panels' and its outcomes' in Spanish, English and French
+    (so "numérisation" finds an event about digitalisation written in Spanish and English)."""
+    codes = [*event.topics]
+    codes += [code for panel in event.panels for code in panel.topics]
+    codes += [code for outcome in event.outcomes for code in outcome.topics]
+    topics = taxonomy.topics if taxonomy is not None else {}
+    labels = [topics[code].labels for code in dict.fromkeys(codes) if code in topics]
+    parts = [event.city or "", event.id]
+    parts += [panel.title for panel in event.panels]
+    parts += [" ".join(filter(None, (p.name, p.organization, p.role))) for p in event.participants]
+    parts += [f"{label.es} {label.en} {label.fr}" for label in labels]
+    return "\n".join(p for p in parts if p)
+
+
 def search_units(
     documents: Sequence[SourceDocument],
     records: Mapping[str, Sequence[Any]] | None = None,
+    taxonomy: Taxonomy | None = None,
 ) -> list[SearchUnit]:
     """The passages of ``documents`` and the searchable records (record type name → records;
-    each type's ``search_kind`` and ``search_text`` come from the registry)."""
+    each type's ``search_kind`` and ``search_text`` come from the registry; an event adds
+    :func:`event_text`, whose topic labels come from ``taxonomy``)."""
     units = [
         SearchUnit(
             DOC_KIND_PASSAGE,
@@ -197,9 +136,10 @@ def search_units(
         if record_type.search_kind is None or record_type.search_text is None:
             continue
         for record in (records or {}).get(record_type.name, ()):
-            units.append(
-                SearchUnit(record_type.search_kind, record.id, record_type.search_text(record))
-            )
+            text = record_type.search_text(record)
+            if record_type is EVENTS:
+                text += "\n" + event_text(record, taxonomy)
+            units.append(SearchUnit(record_type.search_kind, record.id, text))
     return units
 
 
@@ -244,10 +184,16 @@ class SearchIndex:
         min_terms: int = MIN_TERMS,
         limit: int | None = None,
         only: Collection[tuple[str, str]] | None = None,
+        alternatives: Sequence[Sequence[str]] | None = None,
     ) -> list[Hit]:
         """Units matching any of the (normalised) terms, best first; ties by kind and key.
         A passage shorter than ``min_terms`` has its score scaled by ``length / min_terms``.
-        ``only`` restricts the units returned, not the statistics."""
+        ``only`` restricts the units returned, not the statistics; with ``alternatives``,
+        only units holding every term of one of them are returned (as a search finds them:
+        ``warehouse/macros/search_matches.sql``)."""
+        if alternatives is not None:
+            found = {key for key, tf in self.tf.items() if matches(tf.keys(), alternatives)}
+            only = found if only is None else found & set(only)
         scores: dict[tuple[str, str], float] = defaultdict(float)
         matched: dict[tuple[str, str], list[str]] = defaultdict(list)
         for term in dict.fromkeys(query):
@@ -265,70 +211,6 @@ class SearchIndex:
         hits = [Hit(k[0], k[1], s, tuple(sorted(matched[k]))) for k, s in scores.items()]
         hits.sort(key=lambda h: (-h.score, h.doc_kind, h.doc_key))
         return hits if limit is None else hits[:limit]
-
-
-# --- snippets ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Highlight:
-    """A matched word: ``text[start:end]`` (offsets into the unit's full text) and its term."""
-
-    start: int
-    end: int
-    term: str
-
-
-@dataclass(frozen=True, slots=True)
-class Snippet:
-    """An excerpt ``text`` = full text ``[start:end]``, with the matched words inside it."""
-
-    text: str
-    start: int
-    end: int
-    highlights: tuple[Highlight, ...]
-    full_length: int
-
-    def marked(self, before: str = "**", after: str = "**") -> str:
-        """The excerpt with each matched word wrapped (Markdown bold by default), with an
-        ellipsis where the text was cut."""
-        out, cursor = [], self.start
-        for h in self.highlights:
-            out += [self.text[cursor - self.start : h.start - self.start], before]
-            out += [self.text[h.start - self.start : h.end - self.start], after]
-            cursor = h.end
-        out.append(self.text[cursor - self.start :])
-        return ("… " if self.start else "") + "".join(out) + (" …" if self.cut_end else "")
-
-    @property
-    def cut_end(self) -> bool:
-        return self.full_length > self.end
-
-
-def snippet(text: str, query: Sequence[str], *, width: int = 240) -> Snippet:
-    """The ``width``-character window of ``text`` holding the most distinct query terms (the
-    earliest such window), cut at word boundaries, with every match in it highlighted."""
-    wanted = set(query)
-    matches = [t for t in tokenize(text) if t.term in wanted]
-    best_start = 0
-    if matches:
-        best = (-1, 0)
-        for i, first in enumerate(matches):
-            inside = {m.term for m in matches[i:] if m.end - first.start <= width}
-            if len(inside) > best[0]:
-                best = (len(inside), first.start)
-        best_start = max(0, best[1] - width // 5)
-    if best_start:
-        space = text.find(" ", best_start)
-        best_start = space + 1 if 0 <= space < best_start + 30 else best_start
-    end = min(len(text), best_start + width)
-    if end < len(text) and not text[end].isspace():
-        space = text.rfind(" ", best_start, end)
-        end = space if space > best_start else end
-    highlights = tuple(
-        Highlight(m.start, m.end, m.term) for m in matches if best_start <= m.start and m.end <= end
-    )
-    return Snippet(text[best_start:end], best_start, end, highlights, len(text))
 
 
 # --- records ↔ documents --------------------------------------------------------------------
@@ -351,12 +233,6 @@ class SupportingPassage:
 
 
 HEX_ID = re.compile(r"\b[0-9a-f]{16}\b")
-MONTH_WORDS = {
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-    "diciembre",
-    "en": "January February March April May June July August September October November December",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-}
 
 
 def event_query(event: Event) -> list[str]:
@@ -366,7 +242,7 @@ def event_query(event: Event) -> list[str]:
     parts += [p.name for p in event.participants]
     if event.date_precision == "day":
         day = event.start_date
-        parts += [f"{day.day} {MONTH_WORDS[lang].split()[day.month - 1]}" for lang in MONTH_WORDS]
+        parts += [f"{day.day} {names[day.month - 1]}" for names in MONTH_NAMES.values()]
         parts.append(str(day.year))
     return query_terms(" ".join(parts))
 
@@ -592,6 +468,7 @@ def link_frames(
 def search_frames(
     documents: Sequence[SourceDocument],
     records: Mapping[str, Sequence[Any]],
+    taxonomy: Taxonomy | None = None,
     *,
     k: int = 3,
 ) -> dict[str, pl.DataFrame]:
@@ -603,6 +480,6 @@ def search_frames(
     passages_only = SearchIndex(search_units(documents))
     return {
         **document_frames(documents),
-        **index_frames(search_units(documents, records)),
+        **index_frames(search_units(documents, records, taxonomy)),
         **link_frames(events, documents, passages_only, k=k),
     }

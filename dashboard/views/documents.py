@@ -8,11 +8,11 @@ import streamlit as st
 
 from dashboard import components
 from dashboard.context import PageContext, get_context
-from dashboard.data import filtered, query, reports_for
+from dashboard.data import filtered, query, reports_for, search, search_alternatives
 from dashboard.i18n import label_value, t, t_n
 from dashboard.state import initial_params, publish_page
 from dashboard.tables import dates_as_known, title_text
-from etl.search import query_terms, search_params, snippet
+from textrules.terms import all_terms, snippet
 
 MAX_QUERY_CHARS = 200
 MAX_RESULTS = 50
@@ -85,11 +85,11 @@ def render(ctx: PageContext) -> None:
         placeholder=t("documents_search_placeholder", lang),
     ).strip()
     publish_page({"q": text or None})
-    terms = query_terms(text)
+    terms = all_terms(search_alternatives(text))
     if not terms:
         return
     citations = dates_as_known(query("document_citations"))
-    results = visible(query("search", **search_params(text, limit=MAX_RESULTS)), ctx, citations)
+    results = visible(search(text, limit=MAX_RESULTS), ctx, citations)
     if results.is_empty():
         st.info(t("documents_no_results", lang, query=components.plain(text)))
         return

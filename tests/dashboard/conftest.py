@@ -3,7 +3,6 @@ TMEC_DB while the module runs (as the app finds it)."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import duckdb
 import pytest
 
 from etl.build import build
+from textrules.terms import matches, query_terms, terms
 from warehouse.db import DB_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,11 +53,14 @@ group by event_id
 cover), gathered from the loaded tables rather than from the app's derived table."""
 
 
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def searchable_terms(con: duckdb.DuckDBPyConnection) -> dict[str, frozenset[str]]:
+    """Held event id → the index terms of its searchable text (folded, stemmed)."""
+    return {
+        event_id: frozenset(terms(text)) for event_id, text in con.sql(SEARCHABLE_SQL).fetchall()
+    }
 
 
-def searchable_texts(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Held event id → its searchable text, folded (lower case, no accents)."""
-    return {event_id: fold(text) for event_id, text in con.sql(SEARCHABLE_SQL).fetchall()}
+def finds(q: str, held_terms: frozenset[str]) -> bool:
+    """Whether a search for ``q`` (no place name in it) finds an event of ``held_terms``: every
+    term of ``q`` is among them (see textrules.terms)."""
+    return matches(held_terms, [query_terms(q)])

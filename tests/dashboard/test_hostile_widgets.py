@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.components import plain
 from dashboard.filters import URL_NAMES
 from dashboard.i18n import t
-from tests.dashboard.conftest import fold, searchable_texts
+from tests.dashboard.conftest import finds, searchable_terms
 from warehouse import db
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,13 +39,13 @@ class Truth:
     n_held: int
     n_held_meetings: int
     """Held events that are meetings (data/README.md: a decision or a consultation is not)."""
-    held_texts: tuple[str, ...]
-    """Per held event, its searchable text (tests/dashboard/conftest.py) folded like the query
-    folds it."""
+    held_terms: tuple[frozenset[str], ...]
+    """Per held event, the terms of its searchable text (tests/dashboard/conftest.py)."""
 
     def matches(self, q: str) -> int:
-        needle = fold(q.strip())
-        return sum(needle in text for text in self.held_texts) if needle else self.n_held
+        if not q.strip():
+            return self.n_held
+        return sum(finds(q, held) for held in self.held_terms)
 
 
 def sha256(path: Path) -> str:
@@ -57,7 +57,7 @@ def truth(warehouse: Path) -> Truth:
     con = db.connect(warehouse)
     try:
         rows = con.sql("select event_id from events").fetchall()
-        held = tuple(searchable_texts(con).values())
+        held = tuple(searchable_terms(con).values())
         [(n_meetings,)] = con.sql(
             "select count(*) from events where status = 'held' "
             "and kind not in ('decision', 'public_consultation')"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.components import plain
 from dashboard.i18n import t
-from tests.dashboard.conftest import searchable_texts
+from tests.dashboard.conftest import finds, searchable_terms
 from warehouse import db
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,12 +75,7 @@ class Truth:
     by_filter: dict[str, Expected]
     n_bodies_with_records: int
     search_matches: int
-    """Held events whose searchable text contains 'dialogo' (accents ignored)."""
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Held events a search for "dialogo" finds (accents ignored)."""
 
 
 def _truth(path: Path) -> Truth:
@@ -114,11 +108,11 @@ def _truth(path: Path) -> Truth:
                     "union select event_id from outcome_topics)"
                 ),
             )
-        texts = searchable_texts(con).values()
+        held_terms = searchable_terms(con).values()
         return Truth(
             by_filter=by_filter,
             n_bodies_with_records=scalar("select count(distinct body_code) from events"),
-            search_matches=sum("dialogo" in text for text in texts),
+            search_matches=sum(finds("dialogo", held) for held in held_terms),
         )
     finally:
         con.close()

@@ -25,18 +25,16 @@ from etl.search import (
     SEARCH_TABLES,
     SearchIndex,
     SearchUnit,
-    fold,
-    query_terms,
     search_frames,
     search_params,
     search_units,
-    snippet,
-    stem,
     supporting_passages,
 )
 from etl.tables import schema
 from etl.validate import validate_dir
-from warehouse.db import QUERIES_DIR, SCHEMA_DIR
+from textrules.terms import query_terms, snippet, stem
+from textrules.words import fold
+from warehouse.db import MACROS_DIR, QUERIES_DIR, SCHEMA_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -246,6 +244,7 @@ def _load(frames: dict[str, pl.DataFrame]) -> duckdb.DuckDBPyConnection:
     for table in SEARCH_TABLES:
         frame = frames[table]  # noqa: F841 - read by DuckDB's replacement scan
         con.execute(f"insert into {table} by name select * from frame")
+    con.execute((MACROS_DIR / "search_matches.sql").read_text(encoding="utf-8"))
     return con
 
 
@@ -259,9 +258,11 @@ def test_sql_search_equals_python(real: tuple[list[SourceDocument], Records], qu
     con = _load(frames)
     sql = (QUERIES_DIR / "search.sql").read_text(encoding="utf-8")
     terms = query_terms(query)
-    got = con.sql(sql, params=search_params(query, limit=20)).pl()
+    got = con.sql(sql, params=search_params([query_terms(query)], limit=20)).pl()
     con.close()
-    expected = SearchIndex(search_units(documents, events)).rank(terms, limit=20)
+    expected = SearchIndex(search_units(documents, events)).rank(
+        terms, alternatives=[terms], limit=20
+    )
     assert got.height == len(expected) > 0
     assert got["doc_key"].to_list() == [h.doc_key for h in expected]
     assert got["doc_kind"].to_list() == [h.doc_kind for h in expected]
@@ -276,8 +277,8 @@ def test_sql_search_finds_events_and_passages(
 ) -> None:
     con = _load(search_frames(*real))
     sql = (QUERIES_DIR / "search.sql").read_text(encoding="utf-8")
-    got = con.sql(sql, params=search_params("Diálogo PyME", limit=50)).pl()
-    empty = con.sql(sql, params=search_params("", limit=50)).pl()
+    got = con.sql(sql, params=search_params([query_terms("Diálogo PyME")], limit=50)).pl()
+    empty = con.sql(sql, params=search_params([query_terms("")], limit=50)).pl()
     con.close()
     assert "sme-dialogue-2023-09-21" in got["event_id"].to_list()
     passage = got.filter(pl.col("doc_kind") == DOC_KIND_PASSAGE).row(0, named=True)
@@ -332,7 +333,7 @@ def test_paragraph_outranks_its_heading_in_python_and_sql() -> None:
     assert [h.doc_key.rsplit(":", 1)[1] for h in expected] == ["2", "1"]
     con = _load(search_frames([HEADED], {}))
     sql = (QUERIES_DIR / "search.sql").read_text(encoding="utf-8")
-    got = con.sql(sql, params=search_params(query)).pl()
+    got = con.sql(sql, params=search_params([query_terms(query)])).pl()
     con.close()
     assert got["doc_key"].to_list() == [h.doc_key for h in expected]
     assert got["score"].to_list() == pytest.approx([h.score for h in expected], rel=1e-9)
@@ -424,7 +425,7 @@ def test_real_search_puts_a_paragraph_first(
 ) -> None:
     con = _load(search_frames(*real))
     sql = (QUERIES_DIR / "search.sql").read_text(encoding="utf-8")
-    got = con.sql(sql, params=search_params(query)).pl()
+    got = con.sql(sql, params=search_params([query_terms(query)])).pl()
     lengths = dict(con.sql("select doc_key, length from search_docs").fetchall())
     con.close()
     passages = got.filter(pl.col("doc_kind") == DOC_KIND_PASSAGE)["doc_key"].to_list()

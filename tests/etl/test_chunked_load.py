@@ -32,7 +32,7 @@ def test_rows_loaded_chunk_by_chunk_equal_rows_made_at_once(
     frames = {
         **taxonomy_frames(at_once.taxonomy),
         **stated_count_frames(at_once.stated_counts),
-        **search_frames(documents, at_once.records),
+        **search_frames(documents, at_once.records, at_once.taxonomy),
     }
     for record_type in RECORD_TYPES:
         frames.update(record_type.frames(at_once.records.get(record_type.name, ())))

@@ -1,6 +1,7 @@
--- The filtered events matching any of the search texts $terms (accent- and case-insensitive,
--- in event_search.haystack: titles, city, notes, id, topics in three languages, panels,
--- outcomes and people; an empty list matches all), newest first unless $ascending, at most
+-- The filtered events the search $alternatives finds (the events among
+-- macros/search_matches.sql's units, as the Documents page finds them: titles, city, notes,
+-- id, topics in three languages, panels, outcomes and people; no alternatives match every
+-- event), newest first unless $ascending, at most
 -- $max_rows rows. source_urls lists every source of the event, separated by ' | ';
 -- outcome_texts and participant_names list its outcomes and named people in record order;
 -- n_total counts every matching event, however many rows the limit keeps.
@@ -12,11 +13,10 @@ with matched as (
         $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties,
         $party_roles, $kinds, $statuses, $confidences
     ) as fe
-    join event_search using (event_id)
-    where len($terms) = 0
-       or len(list_filter(
-           $terms, lambda term: contains(event_search.haystack, strip_accents(lower(term)))
-       )) > 0
+    where len($alternatives) = 0
+       or fe.event_id in (
+           select doc_key from search_matches($alternatives) where doc_kind = 'event'
+       )
     order by
         case when $ascending then start_date end asc,
         case when not $ascending then start_date end desc,

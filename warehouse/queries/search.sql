@@ -1,8 +1,9 @@
 -- Full-text search over document passages, events, activity reports and enforcement cases,
 -- ranked by BM25; a passage shorter than $min_terms terms (a bare heading) has its score scaled
 -- by length / $min_terms, exactly as etl.search.SearchIndex.rank scales it.
--- grain: one row per passage, event, report or case matching at least one term, best first.
--- $terms: list of normalised terms (etl.search.query_terms of the search box's text)
+-- grain: one row per passage, event, report or case the search finds (holding every term of
+-- one alternative: macros/search_matches.sql), best first.
+-- $alternatives: lists of index terms (see macros/search_matches.sql)
 -- $k1, $b: BM25 parameters (etl.search.K1 = 1.2, etl.search.B = 0.75)
 -- $min_terms: the length in terms under which a passage is a bare heading (etl.search.MIN_TERMS)
 -- $limit: how many rows at most
@@ -11,8 +12,12 @@ with corpus as (
     from search_docs
 ),
 
+found as (
+    select * from search_matches($alternatives)
+),
+
 query_terms as (
-    select distinct unnest($terms::varchar[]) as term
+    select distinct unnest(flatten($alternatives::varchar[][])) as term
 ),
 
 term_idf as (
@@ -38,12 +43,13 @@ scored as (
                 then d.length::double / $min_terms
             else 1
         end as score,
-        list(t.term order by t.term) as matched_terms
+        f.matched_terms
     from search_terms as t
+    inner join found as f on t.doc_kind = f.doc_kind and t.doc_key = f.doc_key
     inner join term_idf as i on t.term = i.term
     inner join search_docs as d on t.doc_kind = d.doc_kind and t.doc_key = d.doc_key
     cross join corpus as c
-    group by t.doc_kind, t.doc_key, d.length
+    group by t.doc_kind, t.doc_key, d.length, f.matched_terms
 )
 
 select
