@@ -20,6 +20,7 @@ from dashboard.labels import Labels
 from dashboard.state import effective_period
 from dashboard.summary import SummaryFacts, TopicMove, summary_paragraph
 from dashboard.tables import as_known, dates_as_known, event_rows
+from textrules.language import notes_record_language
 
 TOP_TOPICS = 5
 ALL_ROWS = 10_000_000
@@ -338,7 +339,7 @@ def _export(request: PackRequest) -> Exported:
             "body": t("body", lang),
             "title": t("title", lang),
             # Titles and outcomes are the records' words: said in es/fr (see record_text_note).
-            "events_note": t("record_text_language", lang) if lang != "en" else "",
+            "events_note": (t("record_text_language", lang) if notes_record_language(lang) else ""),
         },
         summary=summary,
         headline=headline,

@@ -21,6 +21,7 @@ from dashboard.i18n import t
 from dashboard.labels import Labels
 from dashboard.stated import statement_table
 from dashboard.tables import title_expr
+from textrules.language import shown_text
 
 TALLIES: dict[str, tuple[str, str | None]] = {
     "mechanism": ("mechanism_code", "mechanisms"),
@@ -247,9 +248,8 @@ def timeline_figure(milestones: pl.DataFrame, labels: Labels) -> go.Figure:
 def case_text(english: str | None, spanish: str | None, lang: str) -> tuple[str, bool]:
     """The text to show in ``lang`` and whether it is English shown in another language (to
     be marked so, never mixed silently)."""
-    if lang == "es" and spanish:
-        return spanish, False
-    return english or "", lang != "en" and bool(english)
+    shown = shown_text(english, spanish, lang)
+    return shown.text, shown.foreign
 
 
 EXPORT_TITLES: dict[str, str] = {

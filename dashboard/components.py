@@ -17,6 +17,7 @@ from dashboard.data import query
 from dashboard.filters import to_url
 from dashboard.i18n import column_headers, label_value, t
 from dashboard.state import effective_period
+from textrules.language import notes_record_language
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 # GitHub-flavoured Markdown turns "https://...", "www.x" and "a@b.c" into links after parsing,
@@ -100,7 +101,7 @@ EVENTS_PAGE = "dashboard/views/events.py"
 def record_text_note(ctx: PageContext) -> None:
     """Under record text in Spanish or French: it is in its sources' language (the records are
     written in English, with Spanish titles for some)."""
-    if ctx.lang != "en":
+    if notes_record_language(ctx.lang):
         st.caption(t("record_text_language", ctx.lang))
 
 

@@ -9,6 +9,7 @@ import polars as pl
 from dashboard.context import PageContext
 from dashboard.i18n import t
 from dashboard.labels import Labels
+from textrules.language import marks_each_text, shown_text, text_language
 
 CODED = (
     ("body_code", "bodies", "body"),
@@ -25,18 +26,19 @@ def title_expr(lang: str) -> pl.Expr:
     """The title in the interface language: Spanish where the record has one; else English,
     marked as such in Spanish (never silently mixed). French screens say once, under their
     tables, that record text is in its sources' language (records have no French title)."""
-    if lang == "es":
+    shown = pl.col(f"title_{text_language(lang, has_spanish=True)}")
+    if marks_each_text(lang):
         before, after = t("title_in_english", lang).split("{title}")
-        marked = pl.concat_str(pl.lit(before), pl.col("title_en"), pl.lit(after))
-        return pl.col("title_es").fill_null(marked)
-    return pl.col("title_en")
+        return shown.fill_null(pl.concat_str(pl.lit(before), pl.col("title_en"), pl.lit(after)))
+    return shown
 
 
 def title_text(title_en: str, title_es: str | None, lang: str) -> str:
     """One record's title as :func:`title_expr` writes it."""
-    if lang == "es":
-        return title_es or t("title_in_english", lang, title=title_en)
-    return title_en
+    shown = shown_text(title_en, title_es, lang)
+    if shown.foreign and marks_each_text(lang):
+        return t("title_in_english", lang, title=shown.text)
+    return shown.text
 
 
 SHOWN_COLUMNS = (

@@ -15,6 +15,7 @@ from dashboard.data import query
 from dashboard.i18n import label_value, t, t_n
 from dashboard.state import code_select
 from dashboard.tables import dates_as_known, status_label, title_expr
+from textrules.language import notes_record_language
 
 CHOSEN = "body_code"
 """The code of the body shown (state holds codes; the list paints names)."""
@@ -265,7 +266,7 @@ def _chapter_cases(ctx: PageContext, chapter: int) -> None:
     if found.is_empty():
         return
     st.subheader(t("cases_of_chapter", lang, chapter=chapter))
-    if lang != "en":
+    if notes_record_language(lang):
         st.caption(t("cases_english_only", lang))
     shown = labels.relabel(
         labels.relabel(found, "mechanism_code", "mechanisms"), "status", "case_statuses"

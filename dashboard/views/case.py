@@ -10,6 +10,7 @@ from dashboard.context import PageContext, get_context
 from dashboard.data import query
 from dashboard.i18n import label_value, t, t_n
 from dashboard.state import initial_params, publish_page
+from textrules.language import notes_record_language
 
 OPENED = "case_id"
 MAX_ID_CHARS = 120
@@ -41,7 +42,7 @@ def render(ctx: PageContext) -> None:
     st.title(components.plain(subject))
     link = components.view_link(ctx, "case", {"id": case_id})
     st.caption(t("label_value", lang, label=t("cases_case_link", lang), value=link))
-    if english_only or lang != "en":
+    if english_only or notes_record_language(lang):
         st.caption(t("cases_english_only", lang))
     facts = {
         t("cases_mechanism", lang): labels("mechanisms", case["mechanism_code"]),

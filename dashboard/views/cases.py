@@ -14,6 +14,7 @@ from dashboard.data import query
 from dashboard.filters import Notice
 from dashboard.i18n import t, t_n
 from dashboard.state import add_notice, initial_params, publish_page
+from textrules.language import notes_record_language
 
 CASE_PAGE = "dashboard/views/case.py"
 OPENED = "case_id"
@@ -61,7 +62,7 @@ def _stated(ctx: PageContext, tables: dict[str, pl.DataFrame]) -> None:
     lang = ctx.lang
     st.subheader(t("cases_stated_heading", lang))
     st.caption(t("cases_stated_note", lang))
-    if lang != "en":  # publishers and quotations, on hover and in the table
+    if notes_record_language(lang):  # publishers and quotations, on hover and in the table
         st.caption(t("cases_stated_language", lang))
     listed = query("stated_counts_list")
     kinds = stated.kinds_stated(listed)
@@ -189,7 +190,7 @@ def render(ctx: PageContext) -> None:
         "facility",
         "subject_en",
     )
-    if lang != "en":
+    if notes_record_language(lang):
         st.caption(t("cases_english_only", lang))
     components.table(ctx, shown)
     components.csv_button(ctx, tables["cases"], what="cases", key="cs_csv")

@@ -10,8 +10,10 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.cases import case_text
 from dashboard.i18n import t
 from dashboard.tables import title_expr, title_text
+from textrules.language import ShownText, marks_each_text, notes_record_language, shown_text
 
 ROOT = Path(__file__).resolve().parents[2]
 TITLES = pl.DataFrame({"title_en": ["Joint Review", "FTC"], "title_es": [None, "CLC"]})
@@ -60,3 +62,30 @@ def test_stated_totals_say_their_sources_speak_their_own_language(
     assert not at.exception
     captions = [c.value for c in at.caption]
     assert (t("cases_stated_language", lang) in captions) is (lang != "en")
+
+
+@pytest.mark.parametrize(
+    ("english", "spanish", "lang", "text", "language", "foreign"),
+    [
+        ("Joint Review", "Revisión Conjunta", "es", "Revisión Conjunta", "es", False),
+        ("Joint Review", None, "es", "Joint Review", "en", True),
+        ("Joint Review", "Revisión Conjunta", "en", "Joint Review", "en", False),
+        ("Joint Review", "Revisión Conjunta", "fr", "Joint Review", "en", True),
+        (None, None, "fr", "", "en", False),
+    ],
+)
+def test_one_rule_decides_in_which_language_record_text_is_shown(
+    english: str | None, spanish: str | None, lang: str, text: str, language: str, foreign: bool
+) -> None:
+    assert shown_text(english, spanish, lang) == ShownText(text, language, foreign)
+    assert case_text(english, spanish, lang) == (text, foreign)
+
+
+@pytest.mark.parametrize(
+    ("lang", "marks", "notes"), [("es", True, True), ("en", False, False), ("fr", False, True)]
+)
+def test_spanish_marks_each_text_and_french_says_it_once(
+    lang: str, marks: bool, notes: bool
+) -> None:
+    assert marks_each_text(lang) is marks
+    assert notes_record_language(lang) is notes
