@@ -132,8 +132,8 @@ def marts(db: str, runs: str) -> None:
         "cell_year": None,
         "cell_body": None,
         "event_id": "x",
-        # search.sql: one term, the app's BM25 parameters and page size
-        "terms": ["dialogo"],
+        # search.sql: one term (textrules.terms), the app's BM25 parameters and page size
+        "alternatives": [["dialog"]],
         "k1": 1.2,
         "b": 0.75,
         "min_terms": 12,

@@ -101,7 +101,7 @@ def test_removing_every_act_changes_no_meeting_figure(
 def test_acts_stay_visible_among_the_events(
     pair: tuple[duckdb.DuckDBPyConnection, duckdb.DuckDBPyConnection],
 ) -> None:
-    params = {**FILTERS, "terms": [], "ascending": False, "max_rows": 1000}
+    params = {**FILTERS, "alternatives": [], "ascending": False, "max_rows": 1000}
     listed = run_query(pair[0], "events_list", params)
     acts = {p.stem for p in _act_files()}
     shown = set(listed.filter(~pl.col("is_meeting"))["event_id"])

@@ -31,7 +31,7 @@ SAMPLE: dict[str, Any] = {
     "max_rows": 10,
     "event_id": "sme-dialogue-2023-09-21",
     "body_code": "environment_committee",
-    "terms": ["comite"],
+    "alternatives": [["comit"]],
     "k1": 1.2,
     "b": 0.75,
     "min_terms": 12,
