@@ -23,7 +23,7 @@ import polars as pl
 
 from etl.cache import CheckCache, cache_path, salt
 from etl.documents import SourceDocument, read_documents
-from etl.errors import BuildLocked, EtlError, ValidationFailed
+from etl.errors import BuildLocked, DocumentsRefused, ValidationFailed
 from etl.inputs import document_files, input_files
 from etl.recordtypes import BY_NAME, EVENTS, RECORD_TYPES
 from etl.search import (
@@ -150,7 +150,7 @@ def build_lock(target: Path, *, wait: bool) -> Iterator[None]:
         except BlockingIOError as exc:
             raise BuildLocked(
                 f"{target}: another build is running (lock {lock_path} is held); "
-                "wait for it to finish or run the build again with --wait"
+                "wait for it to finish, or run the build again without --no-wait to queue behind it"
             ) from exc
         try:
             yield
@@ -234,7 +234,7 @@ def build(
                 if not result.ok or result.taxonomy is None:
                     raise ValidationFailed(list(result.problems))
                 if bad_documents:
-                    raise EtlError("\n".join(str(e) for e in bad_documents) + "\nnothing written")
+                    raise DocumentsRefused(bad_documents, outcome="nothing written")
                 version = data_version(data_dir, known={r.path: r.digest for r in result.files})
                 runs = _runs(target, started, version, result)
                 reused = {rt.name: result.reused_ids(rt.name) for rt in RECORD_TYPES}
