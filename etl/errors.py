@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -38,6 +39,15 @@ class BuildLocked(EtlError):
 
 class DataDirError(EtlError):
     """The data folder is not laid out like data/ (events/, taxonomy.yaml, documents/)."""
+
+
+class DocumentsRefused(EtlError):
+    """Documents the ingest cannot take, every one of them at once (``errors``), each naming
+    its file, what was expected and what was found; ``outcome`` says what was not done."""
+
+    def __init__(self, errors: Sequence[EtlError], *, outcome: str) -> None:
+        self.errors = list(errors)
+        super().__init__("\n".join(map(str, self.errors)) + f"\n{outcome}")
 
 
 class NothingToDraft(EtlError):
