@@ -21,6 +21,7 @@ import polars as pl
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from dashboard.errors import DashboardError
 from dashboard.i18n import file_words, label_value
 
 # Excel and LibreOffice evaluate a cell that starts with one of these as a formula.
@@ -59,7 +60,7 @@ _ASCII_LETTERS: Final = str.maketrans(
 )
 
 
-class ExportError(ValueError):
+class ExportError(DashboardError):
     """An export cannot be built from the inputs given."""
 
 

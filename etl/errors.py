@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from warehouse.errors import ObservatoryError
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -20,7 +22,7 @@ class Problem:
         return f"{self.file}:{self.line}: {self.field}: {self.message}"
 
 
-class EtlError(Exception):
+class EtlError(ObservatoryError):
     """Base class of every error the ETL raises on purpose."""
 
 

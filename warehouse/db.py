@@ -17,6 +17,8 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from warehouse.errors import ObservatoryError
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
 SCHEMA_DIR = PACKAGE_DIR / "schema"
@@ -28,7 +30,7 @@ DEFAULT_DB = PROJECT_DIR / "warehouse" / "tmec.duckdb"
 DB_ENV = "TMEC_DB"
 
 
-class WarehouseError(Exception):
+class WarehouseError(ObservatoryError):
     """Base class of the warehouse's errors."""
 
 
