@@ -39,7 +39,13 @@ from etl.statedcounts import stated_count_frames
 from etl.tables import schema
 from etl.taxonomy import REFERENCE_TABLES, taxonomy_frames
 from etl.validate import ValidationResult, validate_dir
-from warehouse.db import derived_statements, mart_statements, schema_statements
+from warehouse.db import (
+    connect,
+    connect_for_writing,
+    derived_statements,
+    mart_statements,
+    schema_statements,
+)
 
 LOADED_TABLES = (
     *REFERENCE_TABLES,
@@ -163,7 +169,7 @@ def _previous_runs(target: Path) -> pl.DataFrame | None:
     if not target.is_file():
         return None
     try:
-        with duckdb.connect(str(target), read_only=True) as con:
+        with connect(target) as con:
             runs: pl.DataFrame = con.sql("select * from load_runs order by run_id").pl()
             return runs
     except duckdb.Error:
@@ -222,7 +228,7 @@ def build(
         documents, bad_documents = read_documents(document_files(data_dir), root=data_dir.parent)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
-            with duckdb.connect(str(tmp)) as con:
+            with connect_for_writing(tmp) as con:
                 writer = WarehouseWriter(con, documents)
                 result = validate_dir(
                     data_dir,
@@ -298,7 +304,7 @@ def _runs(
 
 
 def _row_counts(db: Path) -> dict[str, int]:
-    with duckdb.connect(str(db), read_only=True) as con:
+    with connect(db) as con:
         return {
             table: int(con.sql(f"select count(*) from {table}").fetchall()[0][0])  # from code
             for table in LOADED_TABLES

@@ -136,6 +136,15 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
     return con
 
 
+def connect_for_writing(path: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
+    """A read-write connection to a new warehouse file: the one way to open one for writing.
+
+    Only the ETL's build calls it, and only on a temporary file beside the target that no
+    reader has open (a read-write open excludes every other process's read-only one).
+    """
+    return duckdb.connect(str(path))
+
+
 def run_sql(
     con: duckdb.DuckDBPyConnection,
     sql: str,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -320,6 +321,25 @@ def test_the_lock_message_names_only_options_the_build_takes(
         main(["build", "--help"])
     options = set(re.findall(r"--[a-z][a-z-]*", capsys.readouterr().out))
     assert set(re.findall(r"--[a-z][a-z-]*", str(refused.value))) <= options
+
+
+def test_the_build_opens_duckdb_only_through_warehouse_db(
+    mini_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """warehouse/db.py is the one module that opens connections (for writing too)."""
+    callers: list[str] = []
+    real_connect = duckdb.connect
+
+    def spy(*args: Any, **kwargs: Any) -> duckdb.DuckDBPyConnection:
+        callers.append(sys._getframe(1).f_globals["__name__"])
+        return real_connect(*args, **kwargs)
+
+    monkeypatch.setattr(duckdb, "connect", spy)
+    target = tmp_path / "tmec.duckdb"
+    build(mini_data_dir, target)
+    build(mini_data_dir, target)  # reads the previous warehouse's history and rows too
+    assert callers
+    assert set(callers) == {"warehouse.db"}
 
 
 # --- load history ---
