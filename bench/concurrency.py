@@ -231,9 +231,9 @@ class Server:
 
 class Rebuilds(threading.Thread):
     """Rebuild the warehouse ``n`` times, ``pause_s`` apart, while the sessions work, at the
-    lowest CPU priority (``nice -n 19``), as the README tells a team to run builds beside the
-    servers: a 100,000-event build keeps both cores busy for a minute and more, and analysts
-    waiting for a chart should come first."""
+    lowest CPU priority (``nice -n 19``), as docs/operations.md tells a team to run builds
+    beside the servers: a 100,000-event build keeps both cores busy for a minute and more, and
+    analysts waiting for a chart should come first."""
 
     def __init__(
         self,
