@@ -9,8 +9,13 @@ PORT ?= 8501
 .DEFAULT_GOAL := help
 .PHONY: help install build validate run test test-fast bench lint format clean
 
+# A description may name a variable, $(NAME); help prints its value (e.g. the DB= given).
 help: ## list every target
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@DB='$(DB)' PORT='$(PORT)' awk -F':.*## ' '/^[a-z-]+:.*## / { \
+	  d = $$2; \
+	  while (match(d, /\$$\([A-Z_]+\)/)) \
+	    d = substr(d, 1, RSTART - 1) ENVIRON[substr(d, RSTART + 2, RLENGTH - 3)] substr(d, RSTART + RLENGTH); \
+	  printf "  make %-10s %s\n", $$1, d }' $(MAKEFILE_LIST)
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psutil
 from playwright.async_api import Browser, CDPSession, Page, async_playwright
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -102,11 +103,7 @@ def _free_port() -> int:
 
 
 def rss_mib(pid: int) -> float:
-    status = Path(f"/proc/{pid}/status").read_text()
-    return (
-        next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS"))
-        / 1024
-    )
+    return float(psutil.Process(pid).memory_info().rss) / 2**20
 
 
 def _pinned(cpus: set[int] | None) -> Any:
@@ -116,60 +113,53 @@ def _pinned(cpus: set[int] | None) -> Any:
     return lambda: os.sched_setaffinity(0, cpus)
 
 
-def _stat(pid: int) -> list[str]:
-    """The fields of ``/proc/<pid>/stat`` after the command name (state, ppid, ...; utime is
-    index 11): the name is in parentheses and may hold spaces."""
-    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-
-
 def cpu_seconds(pid: int) -> float:
     """User and system CPU time the process ``pid`` (all its threads) has used."""
-    fields = _stat(pid)
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    times = psutil.Process(pid).cpu_times()
+    return float(times.user + times.system)
+
+
+def _kind(process: psutil.Process) -> str:
+    """``browser`` for Chromium's main process, its ``--type`` for the others (Chromium
+    rewrites its processes' command lines into one string, so the type is searched in it),
+    else the program's name."""
+    cmdline = process.cmdline()
+    joined = " ".join(cmdline)
+    typed = re.search(r"--type=([\w-]+)", joined)
+    if typed:
+        return typed[1]
+    if "chrom" in joined.split(" ")[0]:
+        return "browser"
+    return Path(cmdline[0]).name if cmdline else process.name()
 
 
 def descendants_cpu_seconds(root: int, *, leave_out: int) -> dict[str, float]:
-    """CPU time of ``root``'s descendants but ``leave_out`` (the server), summed by kind:
-    ``node`` (Playwright's driver), ``browser`` (Chromium's main process) and Chromium's
+    """CPU time of ``root``'s descendants but ``leave_out`` (the server) and its own, summed by
+    kind: ``node`` (Playwright's driver), ``browser`` (Chromium's main process) and Chromium's
     ``--type`` (``renderer``, ``gpu-process``, ``utility``, ``zygote``). A process's reaped
     children count with it, so the renderers of contexts already closed count with their
-    zygote (Chromium rewrites its processes' command lines, so their kind is read from it)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int(_stat(int(entry.name))[1])
-            except OSError:
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
+    zygote."""
     out: dict[str, float] = {}
-    todo = [pid for pid in children.get(root, []) if pid != leave_out]
+    todo = [p for p in psutil.Process(root).children() if p.pid != leave_out]
     while todo:
-        pid = todo.pop()
-        todo += children.get(pid, [])
+        process = todo.pop()
         try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-            fields = _stat(pid)
-        except OSError:
+            todo += process.children()
+            kind = _kind(process)
+            times = process.cpu_times()
+        except psutil.Error:  # gone, or a zombie, since it was listed
             continue
-        typed = re.search(rb"--type=([\w-]+)", cmdline)
-        kind = (
-            typed[1].decode()
-            if typed
-            else "browser"
-            if b"chrom" in cmdline.split(b" ")[0]
-            else Path(cmdline.split(b"\0")[0].decode()).name
-        )
-        ticks = sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
-        out[kind] = out.get(kind, 0.0) + ticks / os.sysconf("SC_CLK_TCK")
+        spent = times.user + times.system + times.children_user + times.children_system
+        out[kind] = out.get(kind, 0.0) + spent
     return out
 
 
 def machine_busy_seconds() -> float:
-    """CPU time every core of the machine has spent not idle (``/proc/stat``)."""
-    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
-    idle = values[3] + values[4]  # idle, iowait
-    return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+    """CPU time every core of the machine has spent not idle (nor waiting for I/O)."""
+    times = psutil.cpu_times()
+    # guest time is already counted in user time, so it is not added again.
+    busy = ("user", "nice", "system", "irq", "softirq", "steal")
+    return float(sum(getattr(times, name, 0.0) for name in busy))
 
 
 class Server:
@@ -241,9 +231,9 @@ class Server:
 
 class Rebuilds(threading.Thread):
     """Rebuild the warehouse ``n`` times, ``pause_s`` apart, while the sessions work, at the
-    lowest CPU priority (``nice -n 19``), as the README tells a team to run builds beside the
-    servers: a 100,000-event build keeps both cores busy for a minute and more, and analysts
-    waiting for a chart should come first."""
+    lowest CPU priority (``nice -n 19``), as docs/operations.md tells a team to run builds
+    beside the servers: a 100,000-event build keeps both cores busy for a minute and more, and
+    analysts waiting for a chart should come first."""
 
     def __init__(
         self,

@@ -3,7 +3,7 @@
 Usage: ``python -m bench.run [--sizes real,1000,10000,100000] [--out bench/results]``
 (``make bench``). Every stage that reports memory runs in its own process, so each peak RSS
 is that stage's alone. Prints a table and writes ``bench.json`` and ``bench.md``.
-Nothing here asserts a target: the figures are read against the README's targets.
+Nothing here asserts a target: the figures are read against the targets in docs/performance.md.
 """
 
 from __future__ import annotations

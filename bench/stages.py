@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -280,6 +282,8 @@ def app_memory(db: str) -> None:
                 ],
             )
             tab = browser.new_page()
+            process = psutil.Process(server.pid)
+            peak_seen = 0
             deadline = time.time() + 60
             while time.time() < deadline:
                 try:
@@ -300,16 +304,15 @@ def app_memory(db: str) -> None:
                 tab.goto(f"http://127.0.0.1:{port}/{url_path}{sep}lang=en", timeout=120_000)
                 tab.wait_for_selector("h1", timeout=120_000)
                 tab.wait_for_timeout(1500)
+                peak_seen = max(peak_seen, process.memory_info().rss)
             browser.close()
-        status = Path(f"/proc/{server.pid}/status").read_text()
-        rss = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS"))
-        hwm = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
+        rss = process.memory_info().rss
     finally:
         server.terminate()
         server.wait(timeout=30)
     emit(
-        rss_mib=rss / 1024,
-        hwm_mib=hwm / 1024,
+        rss_mib=rss / 2**20,
+        rss_peak_seen_mib=max(peak_seen, rss) / 2**20,
         method="Streamlit server RSS after Chromium opened every page",
     )
 

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from dashboard.components import plain
+from dashboard.errors import DashboardError
 from etl.documents import DocumentError, SourceDocument, parse_document
 from etl.drafting.fields import Draft, Evidence
 from etl.drafting.reports import ReportDraft
@@ -35,7 +36,7 @@ DATA_ENV = "TMEC_DATA"
 """The data folder whose taxonomy and records the drafts are made against (default data/)."""
 
 
-class UploadRefused(Exception):
+class UploadRefused(DashboardError):
     """An upload the page cannot draft from; ``key`` names the message in the catalogue."""
 
     def __init__(self, key: str, **values: object) -> None:

@@ -20,6 +20,7 @@ import polars as pl
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from dashboard.errors import DashboardError
 from dashboard.i18n import file_words, label_value
 from textrules.words import ascii_fold
 
@@ -54,7 +55,7 @@ DEFAULT_LABELS: Final[Mapping[str, str]] = {
 }
 
 
-class ExportError(ValueError):
+class ExportError(DashboardError):
     """An export cannot be built from the inputs given."""
 
 

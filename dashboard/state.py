@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -73,16 +74,29 @@ def notices() -> list[Notice]:
     return value
 
 
+def first_language(url_lang: str | None, browser_locale: str | None) -> tuple[str, bool]:
+    """The language of a session's first page, and whether ``url_lang`` was refused.
+
+    A link's ``?lang=`` comes first (it was chosen), then the browser's language (its
+    ``navigator.language``, such as ``fr-CA`` or ``en-US``: its primary subtag), then Spanish.
+    """
+    if url_lang in LANGS:
+        return str(url_lang), False
+    primary = re.split(r"[-_]", (browser_locale or "").strip().lower(), maxsplit=1)[0]
+    return (primary if primary in LANGS else DEFAULT_LANG), url_lang is not None
+
+
 def init_language() -> str:
-    """The interface language, initialised from ``?lang=`` once, then from the widget."""
+    """The interface language, initialised once from ``?lang=`` or the browser's language
+    (:func:`first_language`), then from the widget."""
     if "app_lang" not in st.session_state:
-        requested = initial_params().get("lang", DEFAULT_LANG)
-        if requested not in LANGS:
+        requested = initial_params().get("lang")
+        lang, refused = first_language(requested, st.context.locale)
+        if refused and requested is not None:
             add_notice(Notice("lang", requested[:40], "unknown"))
-            requested = DEFAULT_LANG
-        st.session_state["app_lang"] = requested
-    lang: str = st.session_state["app_lang"]
-    return lang
+        st.session_state["app_lang"] = lang
+    chosen: str = st.session_state["app_lang"]
+    return chosen
 
 
 def widget_key(name: str, lang: str) -> str:

@@ -23,7 +23,7 @@ import polars as pl
 
 from etl.cache import CheckCache, cache_path, salt
 from etl.documents import SourceDocument, read_documents
-from etl.errors import BuildLocked, EtlError, ValidationFailed
+from etl.errors import BuildLocked, DocumentsRefused, ValidationFailed
 from etl.inputs import document_files, input_files
 from etl.recordtypes import BY_NAME, EVENTS, RECORD_TYPES
 from etl.search import (
@@ -39,7 +39,13 @@ from etl.statedcounts import stated_count_frames
 from etl.tables import schema
 from etl.taxonomy import REFERENCE_TABLES, Taxonomy, taxonomy_frames
 from etl.validate import ValidationResult, read_taxonomy, validate_dir
-from warehouse.db import derived_statements, mart_statements, schema_statements
+from warehouse.db import (
+    connect,
+    connect_for_writing,
+    derived_statements,
+    mart_statements,
+    schema_statements,
+)
 
 LOADED_TABLES = (
     *REFERENCE_TABLES,
@@ -156,7 +162,7 @@ def build_lock(target: Path, *, wait: bool) -> Iterator[None]:
         except BlockingIOError as exc:
             raise BuildLocked(
                 f"{target}: another build is running (lock {lock_path} is held); "
-                "wait for it to finish or run the build again with --wait"
+                "wait for it to finish, or run the build again without --no-wait to queue behind it"
             ) from exc
         try:
             yield
@@ -169,7 +175,7 @@ def _previous_runs(target: Path) -> pl.DataFrame | None:
     if not target.is_file():
         return None
     try:
-        with duckdb.connect(str(target), read_only=True) as con:
+        with connect(target) as con:
             runs: pl.DataFrame = con.sql("select * from load_runs order by run_id").pl()
             return runs
     except duckdb.Error:
@@ -228,7 +234,7 @@ def build(
         documents, bad_documents = read_documents(document_files(data_dir), root=data_dir.parent)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
-            with duckdb.connect(str(tmp)) as con:
+            with connect_for_writing(tmp) as con:
                 # Read before the records, whose search terms hold its topic labels; validation
                 # reads it again and reports its problems.
                 taxonomy, _ = read_taxonomy(data_dir, data_dir.as_posix())
@@ -243,7 +249,7 @@ def build(
                 if not result.ok or result.taxonomy is None:
                     raise ValidationFailed(list(result.problems))
                 if bad_documents:
-                    raise EtlError("\n".join(str(e) for e in bad_documents) + "\nnothing written")
+                    raise DocumentsRefused(bad_documents, outcome="nothing written")
                 version = data_version(data_dir, known={r.path: r.digest for r in result.files})
                 runs = _runs(target, started, version, result)
                 reused = {rt.name: result.reused_ids(rt.name) for rt in RECORD_TYPES}
@@ -307,7 +313,7 @@ def _runs(
 
 
 def _row_counts(db: Path) -> dict[str, int]:
-    with duckdb.connect(str(db), read_only=True) as con:
+    with connect(db) as con:
         return {
             table: int(con.sql(f"select count(*) from {table}").fetchall()[0][0])  # from code
             for table in LOADED_TABLES

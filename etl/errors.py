@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from warehouse.errors import ObservatoryError
 
 
 @dataclass(frozen=True)
@@ -19,7 +22,7 @@ class Problem:
         return f"{self.file}:{self.line}: {self.field}: {self.message}"
 
 
-class EtlError(Exception):
+class EtlError(ObservatoryError):
     """Base class of every error the ETL raises on purpose."""
 
 
@@ -38,6 +41,15 @@ class BuildLocked(EtlError):
 
 class DataDirError(EtlError):
     """The data folder is not laid out like data/ (events/, taxonomy.yaml, documents/)."""
+
+
+class DocumentsRefused(EtlError):
+    """Documents the ingest cannot take, every one of them at once (``errors``), each naming
+    its file, what was expected and what was found; ``outcome`` says what was not done."""
+
+    def __init__(self, errors: Sequence[EtlError], *, outcome: str) -> None:
+        self.errors = list(errors)
+        super().__init__("\n".join(map(str, self.errors)) + f"\n{outcome}")
 
 
 class NothingToDraft(EtlError):

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from etl.errors import EtlError
+
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path = tuple[str | int, ...]
@@ -34,7 +36,7 @@ RecordLoader.yaml_implicit_resolvers = {
 }
 
 
-class YamlSyntaxError(Exception):
+class YamlSyntaxError(EtlError):
     """A file is not a single well-formed YAML document; carries the 1-based line."""
 
     def __init__(self, line: int, message: str) -> None:

@@ -17,6 +17,8 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from warehouse.errors import ObservatoryError
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
 SCHEMA_DIR = PACKAGE_DIR / "schema"
@@ -28,7 +30,7 @@ DEFAULT_DB = PROJECT_DIR / "warehouse" / "tmec.duckdb"
 DB_ENV = "TMEC_DB"
 
 
-class WarehouseError(Exception):
+class WarehouseError(ObservatoryError):
     """Base class of the warehouse's errors."""
 
 
@@ -132,6 +134,15 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
         con.close()
         raise
     return con
+
+
+def connect_for_writing(path: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
+    """A read-write connection to a new warehouse file: the one way to open one for writing.
+
+    Only the ETL's build calls it, and only on a temporary file beside the target that no
+    reader has open (a read-write open excludes every other process's read-only one).
+    """
+    return duckdb.connect(str(path))
 
 
 def run_sql(

@@ -18,10 +18,11 @@ import yaml
 from etl.documents import SourceDocument, read_documents
 from etl.drafting.fields import Draft, draft_document
 from etl.drafting.reports import draft_report
-from etl.errors import ValidationFailed
+from etl.errors import DocumentsRefused, ValidationFailed
 from etl.records import Event, Panel, Participant
 from etl.recordtypes import REPORTS
 from etl.recordtypes.reports import ActivityReport, PartialDate
+from etl.search import SearchIndex, link_documents, search_units
 from etl.taxonomy import Taxonomy
 from etl.validate import validate_dir
 from textrules.words import fold_aligned
@@ -174,17 +175,18 @@ def compare(draft: Draft, event: Event | None, report: EvalReport) -> None:
     report.fields["panels"].add(len(rec["panels"]), n_panels, good)
 
 
-def cited_documents(event: Event, document: SourceDocument) -> bool:
-    """Whether one of the record's sources cites the document (its id, its file name, or a
-    ``seed:`` source when the document is the project's seed bulletin folder)."""
-    name = document.file.rsplit("/", 1)[-1]
-    for source in event.sources:
-        url = source.url
-        if document.document_id in url or name in url:
-            return True
-        if url.startswith("seed:") and document.file.startswith("data/documents/"):
-            return True
-    return False
+def citing_events(
+    events: Sequence[Event], documents: Sequence[SourceDocument]
+) -> dict[str, set[str]]:
+    """Per document id, the ids of the records whose sources cite it, by the build's rule
+    (:func:`etl.search.link_documents`): a source naming a document's id or file cites that
+    document, and a ``seed: ...`` source cites only the one document that best matches its
+    record, never every document there is."""
+    index = SearchIndex(search_units(documents))
+    cited: dict[str, set[str]] = defaultdict(set)
+    for link in link_documents(events, documents, index):
+        cited[link.document_id].add(link.event_id)
+    return cited
 
 
 def matching_record(draft: Draft, events: Sequence[Event]) -> Event | None:
@@ -217,8 +219,9 @@ def draft_eval(
     (event, panels and outcomes, as the warehouse counts them).
     """
     report = EvalReport({name: FieldScore() for name in (*SCALAR_FIELDS, *LIST_FIELDS)}, [], [], [])
+    citing = citing_events(events, documents)
     for document in documents:
-        cited = {e.id for e in events if cited_documents(e, document)}
+        cited = citing[document.document_id]
         first = draft_document(document, taxonomy, events)
         compared = cited | {m.id for d in first if (m := matching_record(d, events)) is not None}
         others = [e for e in events if e.id not in compared]
@@ -453,7 +456,7 @@ def run_draft_eval(
     paths = [data_dir / "documents", *extra]
     documents, errors = read_documents(paths)
     if errors:
-        raise errors[0]
+        raise DocumentsRefused(errors, outcome="nothing evaluated")
     answered = [
         (document, answers)
         for document in documents

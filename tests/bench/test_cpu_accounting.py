@@ -7,8 +7,11 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
-from bench.concurrency import cpu_seconds, descendants_cpu_seconds, machine_busy_seconds
+import psutil
+
+from bench.concurrency import cpu_seconds, descendants_cpu_seconds, machine_busy_seconds, rss_mib
 
 BURN = "import time\nend = time.process_time() + 0.3\nwhile time.process_time() < end: pass\n"
 
@@ -31,3 +34,10 @@ def test_a_busy_child_is_counted_under_its_name_and_the_one_left_out_is_not() ->
         burner.wait()
         idle.wait()
     assert machine_busy_seconds() - busy_before >= 0.29
+
+
+def test_the_server_memory_is_read_through_psutil() -> None:
+    """The bench reads processes through psutil, not by parsing /proc itself."""
+    assert abs(rss_mib(os.getpid()) - psutil.Process().memory_info().rss / 2**20) < 64
+    for module in Path(__file__).resolve().parents[2].joinpath("bench").glob("*.py"):
+        assert "/proc" not in module.read_text(encoding="utf-8"), module.name

@@ -11,9 +11,10 @@ import pytest
 import yaml
 
 from etl.documents import SourceDocument, read_document, read_documents
-from etl.drafting.evaluation import draft_eval, format_eval, run_draft_eval
+from etl.drafting.evaluation import citing_events, draft_eval, format_eval, run_draft_eval
 from etl.drafting.fields import Draft, draft_document, draft_records
 from etl.drafting.writing import run_draft, write_drafts
+from etl.errors import DocumentsRefused
 from etl.records import Event
 from etl.taxonomy import Taxonomy
 from etl.validate import ValidationResult, check_bytes, validate_dir
@@ -342,3 +343,30 @@ def test_run_draft_and_eval_from_paths(tmp_path: Path) -> None:
     report, stated, _ = run_draft_eval(data_dir=ROOT / "data", extra=[CORPUS])
     assert stated.misses == []  # the corpus has no answers beside it: nothing to miss
     assert len(report.pairs) == 1 + len(list(CORPUS.glob("*.txt"))) + 1
+
+
+def test_a_seed_source_cites_only_the_document_it_comes_from(
+    data: ValidationResult, taxonomy: Taxonomy, bulletin: SourceDocument
+) -> None:
+    """A second Spanish document in the seed folder is not cited by the records whose
+    ``seed:`` sources come from the bulletin (it used to be cited by every one of them)."""
+    labor = CORPUS / "labor-council-2025-comunicado-es.txt"
+    other = read_document(labor, display=f"data/documents/{labor.name}")
+    seeded = {e.id for e in data.events if any(s.url.startswith("seed:") for s in e.sources)}
+    assert seeded
+    citing = citing_events(data.events, [bulletin, other])
+    assert seeded <= citing[bulletin.document_id]
+    assert not seeded & citing[other.document_id]
+    report = draft_eval([bulletin, other], data.events, taxonomy)
+    assert [doc for doc, _ in report.missed_records] == [bulletin.file] * 2
+
+
+def test_draft_eval_refuses_every_bad_document_at_once(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "junk.pdf").write_bytes(b"not a pdf at all")
+    with pytest.raises(
+        DocumentsRefused, match=r"(?s)empty\.txt: cannot ingest.*junk\.pdf: cannot ingest"
+    ) as refused:
+        run_draft_eval(data_dir=ROOT / "data", extra=[tmp_path])
+    assert len(refused.value.errors) == 2
+    assert str(refused.value).endswith("nothing evaluated")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +21,7 @@ import pytest
 import yaml
 from polars.testing import assert_frame_equal
 
+from etl.__main__ import main
 from etl.build import build, build_lock, data_version
 from etl.errors import BuildLocked, ValidationFailed
 from warehouse.db import DEFAULT_DB, connect, db_path, run_sql
@@ -302,6 +305,41 @@ def test_build_without_waiting_refuses_while_the_lock_is_held(
         assert not target.exists()
     build(mini_data_dir, target, wait=False)
     assert target.is_file()
+
+
+def test_the_lock_message_names_only_options_the_build_takes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "tmec.duckdb"
+    with (
+        build_lock(target, wait=False),
+        pytest.raises(BuildLocked, match="again without --no-wait") as refused,
+        build_lock(target, wait=False),
+    ):
+        pass
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    options = set(re.findall(r"--[a-z][a-z-]*", capsys.readouterr().out))
+    assert set(re.findall(r"--[a-z][a-z-]*", str(refused.value))) <= options
+
+
+def test_the_build_opens_duckdb_only_through_warehouse_db(
+    mini_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """warehouse/db.py is the one module that opens connections (for writing too)."""
+    callers: list[str] = []
+    real_connect = duckdb.connect
+
+    def spy(*args: Any, **kwargs: Any) -> duckdb.DuckDBPyConnection:
+        callers.append(sys._getframe(1).f_globals["__name__"])
+        return real_connect(*args, **kwargs)
+
+    monkeypatch.setattr(duckdb, "connect", spy)
+    target = tmp_path / "tmec.duckdb"
+    build(mini_data_dir, target)
+    build(mini_data_dir, target)  # reads the previous warehouse's history and rows too
+    assert callers
+    assert set(callers) == {"warehouse.db"}
 
 
 # --- load history ---

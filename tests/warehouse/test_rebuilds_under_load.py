@@ -1,7 +1,7 @@
 """The app keeps serving while the warehouse is rebuilt: readers never fail and never see a mix
 of two builds; a build killed half-way or two builds at once cannot corrupt the file.
 
-Figures printed by these tests (reads made, rebuilds survived) are quoted in the README.
+Figures printed by these tests (reads made, rebuilds survived) are quoted in docs/operations.md.
 """
 
 from __future__ import annotations
