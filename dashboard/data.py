@@ -17,7 +17,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard.filters import Filters, Options
-from dashboard.i18n import PLACE_NAMES
+from dashboard.i18n import place_names
 from dashboard.labels import Labels, make_labels
 from warehouse import db
 
@@ -97,7 +97,7 @@ def search_terms(q: str) -> list[str]:
     if not folded:
         return []
     terms = [q.strip()]
-    for names in PLACE_NAMES:
+    for names in place_names():
         spellings = list(dict.fromkeys(names.values()))
         if len(folded) >= 4 and any(folded in fold(name) for name in spellings):
             terms += [name for name in spellings if fold(name) not in map(fold, terms)]
