@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= $(or $(TMEC_DB),warehouse/tmec.duckdb)
 PORT ?= 8501
+PO := $(wildcard dashboard/i18n/locales/*/LC_MESSAGES/messages.po)
 
 .DEFAULT_GOAL := help
 .PHONY: help install build validate run test test-fast bench lint format clean
@@ -17,12 +18,14 @@ help: ## list every target
 	    d = substr(d, 1, RSTART - 1) ENVIRON[substr(d, RSTART + 2, RLENGTH - 3)] substr(d, RSTART + RLENGTH); \
 	  printf "  make %-10s %s\n", $$1, d }' $(MAKEFILE_LIST)
 
-$(STAMP): requirements.lock pyproject.toml
+# The .mo files are built here, not committed: a .po edited reruns this rule.
+$(STAMP): requirements.lock pyproject.toml $(PO)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/pybabel compile --domain messages --directory dashboard/i18n/locales
 	touch $(STAMP)
 
-install: $(STAMP) ## create .venv and install the pinned dependencies (requirements.lock)
+install: $(STAMP) ## create .venv, install the pinned dependencies and compile the translations
 
 validate: $(STAMP) ## check every record in data/; write nothing
 	$(BIN)/python -m etl validate --data data
@@ -52,4 +55,4 @@ bench: $(STAMP) ## benchmark ETL, marts and pages at real, 1k, 10k, 100k events 
 	$(BIN)/python -m bench.run
 
 clean: ## remove the virtualenv, the warehouse and caches
-	rm -rf $(VENV) warehouse/*.duckdb* .pytest_cache .mypy_cache .ruff_cache test-artifacts bench/work
+	rm -rf $(VENV) warehouse/*.duckdb* dashboard/i18n/locales/*/LC_MESSAGES/*.mo .pytest_cache .mypy_cache .ruff_cache test-artifacts bench/work

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from dashboard.i18n import label_value
+from dashboard.i18n.format import plotly_separators
 
 MARGIN = {"t": 60, "l": 10, "r": 10, "b": 10}
 LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "xanchor": "left"}
@@ -45,6 +46,12 @@ def _finish(fig: go.Figure, *, title: str, legend: str | None = None) -> go.Figu
     if fig.layout.height is None:
         fig.update_layout(height=legend_height(fig))
     return fig
+
+
+def localised(fig: go.Figure, lang: str) -> go.Figure:
+    """``fig`` with ``lang``'s decimal and group signs on its axes and hovers ("1 234,5" in
+    French): applied where a figure is drawn, which is where the language is known."""
+    return fig.update_layout(separators=plotly_separators(lang))
 
 
 def _whole_ticks(

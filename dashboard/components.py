@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, cases, evidence, export, institutions
+from dashboard import briefing, cases, charts, evidence, export, institutions
 from dashboard.context import PageContext
 from dashboard.data import query
 from dashboard.filters import to_url
@@ -182,6 +182,7 @@ def chart(
     """A chart and, under it, the CSV of the rows it was drawn from; with ``selectable``, a
     click on a point or bar reruns the page and the selection is returned."""
     selection: Any
+    charts.localised(fig, ctx.lang)
     if selectable:
         selection = st.plotly_chart(
             fig, key=f"{key}_chart", width="stretch", on_select="rerun", selection_mode="points"
@@ -240,6 +241,7 @@ def coverage_section(ctx: PageContext, *, key: str) -> None:
     frame = evidence.coverage_frame(grid, labels, order=index["body_code"].to_list())
     words = {c: t(c, lang) for c in evidence.COUNTS}
     fig = evidence.coverage_figure(frame, labels, title=t("evidence_coverage", lang), words=words)
+    charts.localised(fig, lang)
     selection = st.plotly_chart(
         fig, key=f"{key}_chart", width="stretch", on_select="rerun", selection_mode="points"
     )

@@ -16,7 +16,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard.filters import Filters, Options
-from dashboard.i18n import PLACE_NAMES
+from dashboard.i18n import place_names
 from dashboard.labels import Labels, make_labels
 from etl.search import search_params
 from textrules.terms import query_terms
@@ -95,7 +95,7 @@ def search_alternatives(q: str) -> list[list[str]]:
     if not folded:
         return []
     alternatives = [query_terms(q)]
-    for names in PLACE_NAMES:
+    for names in place_names():
         spellings = list(dict.fromkeys(names.values()))
         if len(folded) >= 4 and any(folded in fold(name) for name in spellings):
             alternatives += [query_terms(name) for name in spellings]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from dashboard.i18n import CODE_LABELS
+from dashboard.i18n import code_labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +36,7 @@ class Labels:
 
 def make_labels(warehouse_labels: pl.DataFrame, lang: str) -> Labels:
     """Combine the warehouse's labels (list_name, code, en, es, fr) with the catalogue's."""
-    names: dict[str, dict[str, str]] = {
-        name: {code: entry.get(lang) or entry["en"] for code, entry in codes.items()}
-        for name, codes in CODE_LABELS.items()
-    }
+    names = {name: dict(codes) for name, codes in code_labels(lang).items()}
     for row in warehouse_labels.iter_rows(named=True):
         names.setdefault(row["list_name"], {})[row["code"]] = row[lang] or row["en"]
     return Labels(lang=lang, names=names)

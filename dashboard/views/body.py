@@ -102,7 +102,7 @@ def render(ctx: PageContext) -> None:
     strip = evidence.coverage_frame(grid, labels, order=[code])
     words = {c: t(c, lang) for c in evidence.COUNTS}
     fig = evidence.strip_figure(strip, labels, title=t("evidence_strip", lang), words=words)
-    st.plotly_chart(fig, key="body_strip_chart", width="stretch")
+    st.plotly_chart(charts.localised(fig, lang), key="body_strip_chart", width="stretch")
     components.csv_button(
         ctx,
         strip.select(
@@ -130,7 +130,9 @@ def render(ctx: PageContext) -> None:
             timeline = institutions.meetings_timeline(
                 institutions.meeting_rows(meeting_events, labels, for_chart=True), lang
             )
-            st.plotly_chart(timeline, key="body_timeline_chart", width="stretch")
+            st.plotly_chart(
+                charts.localised(timeline, lang), key="body_timeline_chart", width="stretch"
+            )
         shown = _shown(ctx, meetings)
         picked = components.table(
             ctx,

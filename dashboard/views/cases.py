@@ -8,7 +8,7 @@ import functools
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, cases, components, stated
+from dashboard import briefing, cases, charts, components, stated
 from dashboard.context import PageContext, get_context
 from dashboard.data import query
 from dashboard.filters import Notice
@@ -76,7 +76,7 @@ def _stated(ctx: PageContext, tables: dict[str, pl.DataFrame]) -> None:
             lang=lang,
         )
         selection = st.plotly_chart(
-            fig,
+            charts.localised(fig, lang),
             key=f"cs_stated_{kind}_chart",
             width="stretch",
             on_select="rerun",

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import briefing, charts, components
 from dashboard.context import PageContext, get_context
 from dashboard.data import build_info, query
-from dashboard.i18n import CODE_LABELS, t
+from dashboard.i18n import code_labels, t
 
 
 def render(ctx: PageContext) -> None:
@@ -51,9 +51,9 @@ def render(ctx: PageContext) -> None:
     components.table(ctx, bodies)
     codes = pl.DataFrame(
         [
-            (t(f"codebook_{name}", lang), code, entry.get(lang, entry["en"]))
-            for name, entries in CODE_LABELS.items()
-            for code, entry in entries.items()
+            (t(f"codebook_{name}", lang), code, label)
+            for name, labels in code_labels(lang).items()
+            for code, label in labels.items()
         ],
         schema=["list_name", "code", "label"],
         orient="row",

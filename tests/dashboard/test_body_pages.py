@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import evidence, institutions
 from dashboard.data import query
-from dashboard.i18n import CODE_LABELS, t, t_n
+from dashboard.i18n import code_labels, t, t_n
 from dashboard.labels import Labels
 from warehouse.db import connect, run_sql
 
@@ -75,7 +75,7 @@ def test_every_body_page_shows_its_own_records(warehouse: Path, code: str, lang:
     if own_acts:
         # The acts are listed apart, after the meetings, as what they are (not "held").
         assert sorted(tables[-1]["event_id"]) == own_acts
-        held = CODE_LABELS["statuses"]["held"][lang]
+        held = code_labels(lang)["statuses"]["held"]
         assert held not in set(tables[-1]["status"])
     if naming:
         assert sorted(frame_with(at, "quote")) == sorted(
@@ -271,7 +271,7 @@ def test_a_span_is_drawn_as_a_hatched_band_with_its_words(lang: str) -> None:
         lang,
         {
             "bodies": {"a": "Body A", "b": "Body B"},
-            "evidence": {lv: CODE_LABELS["evidence"][lv][lang] for lv in evidence.LEVELS},
+            "evidence": {lv: code_labels(lang)["evidence"][lv] for lv in evidence.LEVELS},
         },
     )
     frame = evidence.coverage_frame(GRID, labels, order=["a", "b"])
@@ -284,7 +284,7 @@ def test_a_span_is_drawn_as_a_hatched_band_with_its_words(lang: str) -> None:
     ):
         (band,) = [tr for tr in fig.data if tr.type == "bar"]
         # In the legend with the level's own words, hatched, lighter than a year's evidence.
-        assert band.showlegend and band.name == CODE_LABELS["evidence"]["reported_span"][lang]
+        assert band.showlegend and band.name == code_labels(lang)["evidence"]["reported_span"]
         assert band.marker.pattern.shape == evidence.SPAN_HATCH
         assert band.marker.color == "white"
         # Across the span's years only (2020 for body A: 2021 has a meeting held).

@@ -19,7 +19,7 @@ import pytest
 from dashboard import briefing, data
 from dashboard.context import PageContext
 from dashboard.filters import Filters
-from dashboard.i18n import TEXT, file_words, t
+from dashboard.i18n import file_words, messages, t
 from etl.build import build
 from warehouse.db import connect, run_sql
 
@@ -221,7 +221,7 @@ def test_pack_csv_headers_are_in_the_interface_language(
     """Issue 10: CSV headers such as source_no and n_previous were left as column names."""
     filters = replace(Filters(), date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31))
     files = _read(briefing.pack(_ctx(lang, filters), view=view))
-    words = {entry[lang] for entry in TEXT.values()}
+    words = set(messages(lang).values())
     for name, raw in files.items():
         if not name.endswith(".csv"):
             continue

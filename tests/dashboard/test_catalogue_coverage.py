@@ -23,7 +23,14 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import data, export
 from dashboard.filters import URL_NAMES
-from dashboard.i18n import CODE_LABELS, LANG_NAMES, PLACE_NAMES, TEXT, words_kept_in_file_name
+from dashboard.i18n import (
+    LANG_NAMES,
+    code_labels,
+    messages,
+    place_names,
+    plurals,
+    words_kept_in_file_name,
+)
 from warehouse.db import connect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -210,9 +217,10 @@ def allowed(warehouse: Path) -> dict[str, Allowed]:
     records = _record_strings(warehouse)
     out = {}
     for lang in ("es", "fr"):
-        texts = [entry[lang] for entry in TEXT.values()]
-        codes = [e[lang] for entries in CODE_LABELS.values() for e in entries.values()]
-        places = [e[lang] for e in PLACE_NAMES]
+        texts = [*messages(lang).values()]
+        texts += [text for forms in plurals(lang).values() for text in forms.values()]
+        codes = [label for labels in code_labels(lang).values() for label in labels.values()]
+        places = [names[lang] for names in place_names()]
         labels = [v for names in data.labels(lang).names.values() for v in names.values()]
         exact = {*records, *codes, *places, *labels, *LANG_NAMES.values()}
         exact |= {t for t in texts if "{" not in t}

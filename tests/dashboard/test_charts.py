@@ -7,12 +7,15 @@ decode what the figure would send to the browser (``fig.to_dict()``).
 from __future__ import annotations
 
 import base64
+import json
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
 import polars as pl
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from dashboard.charts import (
     clicked_cell,
@@ -20,6 +23,7 @@ from dashboard.charts import (
     grouped_bar,
     heatmap,
     lines,
+    localised,
     square_grid,
     stacked_bar,
 )
@@ -355,3 +359,18 @@ def test_the_active_bodies_legend_is_under_the_plot_not_over_its_title() -> None
     labels = Labels(lang="en", names={"evidence": {"held_event": "A dated meeting held"}})
     fig = active_bodies_figure(frame, labels, title="Bodies", axis={}, span_name="Spans")
     assert fig.layout.legend.y < 0
+
+
+@pytest.mark.parametrize(("lang", "separators"), [("es", ",."), ("en", ".,"), ("fr", ",\u202f")])
+def test_charts_use_the_language_s_decimal_and_group_signs(lang: str, separators: str) -> None:
+    assert localised(go.Figure(), lang).layout.separators == separators
+
+
+def test_a_page_draws_its_charts_with_the_language_s_separators(warehouse: Path) -> None:
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "streamlit_app.py"))
+    at.query_params["lang"] = "fr"
+    at.run(timeout=60)
+    at.switch_page("dashboard/views/trends.py").run(timeout=60)
+    specs = [json.loads(node.proto.spec) for node in at.get("plotly_chart")]
+    assert specs, "the Trends page drew no chart"
+    assert {spec["layout"].get("separators") for spec in specs} == {",\u202f"}

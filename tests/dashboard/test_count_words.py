@@ -8,9 +8,7 @@ import re
 
 import pytest
 
-from dashboard.i18n import TEXT
-
-LANGS = ("es", "en", "fr")
+from dashboard.i18n import LANGS, messages, plurals
 
 STATUS_WORDS = {
     "es": r"abiert|iniciad|resuelt|cerrad|celebrad|concluid|pendiente",
@@ -37,21 +35,20 @@ STATED_UNITS = {f"cases_count_{kind}" for kind in ("rrm_resolutions",)}
 
 
 def count_sentences() -> list[str]:
-    return sorted({k.split("#")[0] for k in TEXT if "#" in k})
+    return sorted(plurals("en"))
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_status_in_a_count_sentence_comes_with_its_time(lang: str) -> None:
     untimed = []
     for key in count_sentences():
-        for form in ("one", "other"):
-            text = TEXT[f"{key}#{form}"][lang]
+        for form, text in plurals(lang)[key].items():
             if not re.search(STATUS_WORDS[lang], text, flags=re.IGNORECASE):
                 continue
             if key in STATED_UNITS:
                 continue
             if key in TIMED_BY:
-                assert "{period}" in TEXT[TIMED_BY[key]][lang], key
+                assert "{period}" in messages(lang)[TIMED_BY[key]], key
                 continue
             if not re.search(TIME_WORDS[lang], text):
                 untimed.append(f"{key}#{form}: {text}")
@@ -75,9 +72,11 @@ OPEN_IN_PERIOD = {
 
 @pytest.mark.parametrize("lang", sorted(OPEN_IN_PERIOD))
 def test_no_sentence_says_open_in_the_period(lang: str) -> None:
+    texts = list(messages(lang).items())
+    texts += [(key, text) for key, forms in plurals(lang).items() for text in forms.values()]
     found = [
-        f"{key}: {entry[lang]}"
-        for key, entry in TEXT.items()
-        if re.search(OPEN_IN_PERIOD[lang], entry[lang], flags=re.IGNORECASE)
+        f"{key}: {text}"
+        for key, text in texts
+        if re.search(OPEN_IN_PERIOD[lang], text, flags=re.IGNORECASE)
     ]
     assert not found, "\n".join(found)

@@ -26,7 +26,7 @@ from dashboard.export import (
     safe_filename_part,
     workbook_bytes,
 )
-from dashboard.i18n import FILE_WORDS
+from dashboard.i18n import FILE_NAME, LANGS, in_context
 
 BOM = b"\xef\xbb\xbf"
 HEADERS = {"title": "Título", "country": "País", "n_attendees": "Asistentes", "event_date": "Fecha"}
@@ -253,8 +253,8 @@ def test_export_filename_in_the_interface_language(what: str, lang: str, expecte
 
 
 def test_file_words_are_lower_case_ascii_and_hyphens() -> None:
-    for key, entry in FILE_WORDS.items():
-        for lang, words in entry.items():
+    for lang in LANGS:
+        for key, words in in_context(FILE_NAME, lang).items():
             assert re.fullmatch(r"[a-z]+(-[a-z]+)*", words), (key, lang, words)
 
 

@@ -1,5 +1,6 @@
 """Count sentences agree with their number in every language: one mechanism (``t_n`` over the
-catalogue's ``<key>#one``/``<key>#other`` entries), and no count sentence outside it."""
+catalogue's ``msgid_plural`` messages, forms chosen by CLDR's rule through ``ngettext``), and
+no count sentence outside it."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import string
 
 import pytest
 
-from dashboard.i18n import LANGS, PLURAL_FORMS, TEXT, plural_form, t_n
+from dashboard.i18n import LANGS, messages, plural_form, plurals, t_n
+from dashboard.i18n.format import number
 from dashboard.summary import cases_line, reported_sentence
 
-PLURAL_KEYS = sorted({k.split("#")[0] for k in TEXT if "#" in k})
+PLURAL_KEYS = sorted(plurals("en"))
 
 COUNT_BEFORE_WORD = re.compile(r"\{(n|n_\w+|days|shown|total|value)\}\s+(?:[^\W\d_]|\{)")
 """A number placeholder followed by a word: the word has to agree with the number."""
@@ -39,43 +41,55 @@ SINGLE_FORM_ALLOWED = {
         ("fr", 1, "one"),
         ("fr", 2, "other"),
         ("fr", 1_000, "other"),
+        ("fr", 1_000_000, "many"),
+        ("es", 2_000_000, "many"),
+        ("en", 1_000_000, "other"),
     ],
 )
 def test_plural_form(lang: str, n: int, form: str) -> None:
     assert plural_form(lang, n) == form
 
 
-def test_every_count_sentence_has_both_forms() -> None:
-    assert PLURAL_KEYS
-    for key in PLURAL_KEYS:
-        assert {f"{key}#{form}" for form in PLURAL_FORMS} <= set(TEXT), key
-
-
 def test_no_count_sentence_outside_the_plural_mechanism() -> None:
     found = {
         key
-        for key, entry in TEXT.items()
-        if "#" not in key
-        for text in entry.values()
+        for lang in LANGS
+        for key, text in messages(lang).items()
         if COUNT_BEFORE_WORD.search(text)
     }
     assert found <= SINGLE_FORM_ALLOWED, sorted(found - SINGLE_FORM_ALLOWED)
 
 
 def _values(key: str) -> dict[str, str]:
-    fields = {f for _, f, _, _ in string.Formatter().parse(TEXT[f"{key}#one"]["en"]) if f}
+    fields = {f for _, f, _, _ in string.Formatter().parse(plurals("en")[key]["other"]) if f}
     return {f: "x" for f in fields if f != "n"}
 
 
-@pytest.mark.parametrize("key", PLURAL_KEYS)
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("n", [0, 1, 2])
-def test_t_n_chooses_the_form_of_n(key: str, lang: str, n: int) -> None:
-    values = _values(key)
-    text = t_n(key, lang, n, **values)
-    expected = TEXT[f"{key}#{plural_form(lang, n)}"][lang].format(n=n, **values)
-    assert text == expected
-    assert str(n) in text
+def test_t_n_chooses_the_form_of_n(lang: str) -> None:
+    assert PLURAL_KEYS
+    for key in PLURAL_KEYS:
+        values = _values(key)
+        for n in (0, 1, 2, 1_000_000):
+            text = t_n(key, lang, n, **values)
+            form = plurals(lang)[key][plural_form(lang, n)]
+            assert text == form.format(n=number(n, lang), **values), (key, n)
+            assert number(n, lang) in text, (key, n)
+
+
+@pytest.mark.parametrize(
+    ("lang", "n", "expected"),
+    [
+        ("es", 100_000, "100.000 eventos"),
+        ("en", 100_000, "100,000 events"),
+        ("fr", 100_000, "100\u202f000 événements"),
+        ("fr", 1, "1 événement"),
+    ],
+)
+def test_counts_are_written_as_the_language_writes_numbers(
+    lang: str, n: int, expected: str
+) -> None:
+    assert t_n("n_shown", lang, n) == expected
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.i18n import CODE_LABELS
+from dashboard.i18n import code_labels
 from dashboard.labels import Labels
 from dashboard.summary import SummaryFacts, TopicMove, summary_paragraph
 
@@ -171,8 +171,8 @@ def test_paragraph_without_topics_or_hosts(lang: str) -> None:
 def test_acts_are_counted_apart_from_meetings(lang: str, expected: str) -> None:
     """A decision and a consultation are never meetings: the head sentence keeps its 12
     meetings and the acts get their own sentence, each kind named."""
-    kinds = CODE_LABELS["kinds"]
-    facts = replace(FACTS, acts={kinds[k][lang]: 1 for k in ("decision", "public_consultation")})
+    kinds = code_labels(lang)["kinds"]
+    facts = replace(FACTS, acts={kinds[k]: 1 for k in ("decision", "public_consultation")})
     text = summary_paragraph(facts, labels(lang))
     assert expected in text
     assert text.startswith(summary_paragraph(FACTS, labels(lang)).split(".")[0])

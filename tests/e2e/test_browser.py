@@ -32,7 +32,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from dashboard.i18n import CODE_LABELS, t, t_n
+from dashboard.i18n import code_labels, t, t_n
 from warehouse.db import connect, run_query, run_sql
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -659,12 +659,13 @@ STREAMLIT_ENGLISH = ("Choose an option", "Choose options", "No results", "Select
 
 def english_only() -> set[str]:
     """Catalogue texts whose English differs from both translations (and is not a name)."""
-    from dashboard.i18n import TEXT
+    from dashboard.i18n import messages
 
+    en, es, fr = messages("en"), messages("es"), messages("fr")
     return {
-        e["en"]
-        for e in TEXT.values()
-        if "{" not in e["en"] and e["en"] not in (e["es"], e["fr"]) and len(e["en"]) > 3
+        text
+        for key, text in en.items()
+        if "{" not in text and text not in (es[key], fr[key]) and len(text) > 3
     } | set(STREAMLIT_ENGLISH)
 
 
@@ -966,7 +967,7 @@ def test_stated_totals_chart_is_drawn_in_the_readers_language(
     page.goto(f"{app_url}/cases?lang={lang}")
     wait_ready(page, t("page_cases", lang))
     assert_healthy(page)
-    kind = CODE_LABELS["stated_kinds"]["rrm_requests"][lang]
+    kind = code_labels(lang)["stated_kinds"]["rrm_requests"]
     title = t("stated_chart_title", lang, kind=kind)
     chart = page.get_by_test_id("stPlotlyChart").filter(has_text=title)
     expect(chart).to_have_count(1, timeout=TIMEOUT_MS)
