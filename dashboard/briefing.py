@@ -160,13 +160,8 @@ def cases_in_period(ctx: PageContext) -> dict[str, int]:
     """The cases the Summary speaks of, counted: ``n_cases`` (opened, resolved or closed in
     the period: what its exports hold), ``n_opened``, ``n_resolved`` (in the period) and
     ``n_open_at_end`` (still open when the period ends)."""
-    row = query(
-        "cases_in_period",
-        date_from=ctx.filters.date_from,
-        date_to=ctx.filters.date_to,
-        parties=list(ctx.filters.parties),
-        topics=list(ctx.filters.topics),
-    ).row(0, named=True)
+    params = cases.query_params(ctx.filters, {}, period_rule=cases.SUMMARY_RULE)
+    row = query("cases_in_period", **params).row(0, named=True)
     return {name: int(row[name]) for name in ("n_cases", "n_opened", "n_resolved", "n_open_at_end")}
 
 

@@ -8,10 +8,7 @@ with matched as (
     select
         fe.*,
         count(*) over () as n_total
-    from filtered_events(
-        $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties,
-        $party_roles, $kinds, $statuses, $confidences
-    ) as fe
+    from filtered_events($filters) as fe
     join event_search using (event_id)
     where len($terms) = 0
        or len(list_filter(

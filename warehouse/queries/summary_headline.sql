@@ -10,7 +10,4 @@ select
     count(*) filter (where is_meeting and host_party = 'CA') as n_hosted_ca,
     min(start_date) as first_date,
     max(start_date) as last_date
-from filtered_events(
-    $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
-    $kinds, $statuses, $confidences
-);
+from filtered_events($filters);
