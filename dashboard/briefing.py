@@ -39,10 +39,9 @@ def summary_facts(ctx: PageContext) -> tuple[SummaryFacts, pl.DataFrame]:
     change = ctx.labels.relabel(change, "topic_code", "topics", alias="topic").select(
         "topic", "n_events", *(("n_previous", "change") if previous else ())
     )
+    n_hosted: dict[str, int] = head["n_hosted"]
     hosted = {
-        ctx.labels("parties", code): int(head[f"n_hosted_{code.lower()}"])
-        for code in ("MX", "US", "CA")
-        if code in ctx.options.parties
+        ctx.labels("parties", code): int(n_hosted.get(code, 0)) for code in ctx.options.parties
     }
     act_kinds: list[str] = head["act_kinds"]
     acts = {ctx.labels("kinds", kind): act_kinds.count(kind) for kind in dict.fromkeys(act_kinds)}

@@ -31,7 +31,7 @@ MEETING_FIGURES: dict[str, tuple[dict[str, Any], pl.Expr | None, list[str]]] = {
     "summary_headline": (
         FILTERS,
         None,
-        ["n_meetings", "n_bodies", "n_hosted_mx", "n_hosted_us", "n_hosted_ca"],
+        ["n_meetings", "n_bodies", "n_hosted"],
     ),
     "bodies_index": ({}, None, ["body_code", "n_meetings_held", "n_meetings", "last_meeting_date"]),
     "body_year_evidence": (
