@@ -122,11 +122,13 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 
 def marts(db: str, runs: str) -> None:
     """Each mart's bare SQL, and each named query of the app with default filters."""
-    from dashboard.filters import Filters
+    from dashboard.cases import query_params
+    from dashboard.filters import Filters, sql_struct
     from warehouse.db import connect, mart_names, query_names, query_parameters, query_sql
 
     defaults: dict[str, Any] = {
-        **Filters().params(),
+        "filters": sql_struct(Filters()),
+        "kinds": [],  # stated_records_running: the kinds of stated totals (none)
         "q": "",
         "ascending": False,
         "max_rows": 2_000,  # the Events table shows 2,000 rows; its CSV fetches all on click
@@ -143,10 +145,7 @@ def marts(db: str, runs: str) -> None:
         # the body page (the body timed by the pages stage), cases and their filters
         "body_code": BODY_CODE,
         "case_id": "x",
-        "period_rule": "request",
-        "mechanisms": [],
-        "sectors": [],
-        "case_statuses": [],
+        **query_params(Filters(), {}, period_rule="request"),
         "chapter": 30,
     }
     con = connect(db)

@@ -40,10 +40,9 @@ def summary_facts(ctx: PageContext) -> tuple[SummaryFacts, pl.DataFrame]:
     change = ctx.labels.relabel(change, "topic_code", "topics", alias="topic").select(
         "topic", "n_events", *(("n_previous", "change") if previous else ())
     )
+    n_hosted: dict[str, int] = head["n_hosted"]
     hosted = {
-        ctx.labels("parties", code): int(head[f"n_hosted_{code.lower()}"])
-        for code in ("MX", "US", "CA")
-        if code in ctx.options.parties
+        ctx.labels("parties", code): int(n_hosted.get(code, 0)) for code in ctx.options.parties
     }
     act_kinds: list[str] = head["act_kinds"]
     acts = {ctx.labels("kinds", kind): act_kinds.count(kind) for kind in dict.fromkeys(act_kinds)}
@@ -161,13 +160,8 @@ def cases_in_period(ctx: PageContext) -> dict[str, int]:
     """The cases the Summary speaks of, counted: ``n_cases`` (opened, resolved or closed in
     the period: what its exports hold), ``n_opened``, ``n_resolved`` (in the period) and
     ``n_open_at_end`` (still open when the period ends)."""
-    row = query(
-        "cases_in_period",
-        date_from=ctx.filters.date_from,
-        date_to=ctx.filters.date_to,
-        parties=list(ctx.filters.parties),
-        topics=list(ctx.filters.topics),
-    ).row(0, named=True)
+    params = cases.query_params(ctx.filters, {}, period_rule=cases.SUMMARY_RULE)
+    row = query("cases_in_period", **params).row(0, named=True)
     return {name: int(row[name]) for name in ("n_cases", "n_opened", "n_resolved", "n_open_at_end")}
 
 

@@ -38,7 +38,8 @@ PAGE_FILTERS: dict[str, tuple[str, str]] = {
     "sector": ("sectors", "sectors"),
     "case_status": ("case_statuses", "case_statuses"),
 }
-"""The Cases page's own filters: URL name → (query parameter, code list of its values)."""
+"""The Cases page's own filters: URL name → (key in ``$case_filters``, code list of its
+values)."""
 
 PeriodRule = Literal["request", "resolved", "activity"]
 """Which date of a case the period bounds (``warehouse/macros/filtered_cases.sql``)."""
@@ -61,24 +62,25 @@ def query_params(
     *,
     period_rule: PeriodRule = CASES_PAGE_RULE,
 ) -> dict[str, Any]:
-    """The cases queries' parameters: the global filters that mean something for cases
-    (period, under ``period_rule``; Party; topic) and the page's own codes (``page``: URL
-    name → codes; a name missing means no restriction)."""
+    """The cases queries' one parameter, ``$case_filters`` (the struct ``filtered_cases``
+    takes): the global filters that mean something for cases (period, under ``period_rule``;
+    Party; topic) and the page's own codes (``page``: URL name → codes; a name missing means
+    no restriction)."""
     if period_rule not in PERIOD_RULES:
         raise ValueError(
             f"period_rule must be one of {sorted(PERIOD_RULES)}; got {period_rule!r}. "
             "Add a rule to PERIOD_RULES and to filtered_cases.sql before using it."
         )
-    params: dict[str, Any] = {
+    struct: dict[str, Any] = {
         "date_from": filters.date_from,
         "date_to": filters.date_to,
         "period_rule": period_rule,
         "parties": list(filters.parties),
         "topics": list(filters.topics),
     }
-    for url, (param, _) in PAGE_FILTERS.items():
-        params[param] = list(page.get(url, ()))
-    return params
+    for url, (key, _) in PAGE_FILTERS.items():
+        struct[key] = list(page.get(url, ()))
+    return {"case_filters": struct}
 
 
 def filters_for_cases(filters: Filters) -> Filters:

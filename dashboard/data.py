@@ -15,7 +15,7 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from dashboard.filters import Filters, Options
+from dashboard.filters import Filters, Options, sql_struct
 from dashboard.i18n import place_names
 from dashboard.labels import Labels, make_labels
 from etl.search import search_params
@@ -40,8 +40,20 @@ def _connection(key: Token) -> duckdb.DuckDBPyConnection:
     return db.connect(key[0])
 
 
+class _Struct(tuple[tuple[str, Any], ...]):
+    """A struct parameter (a dict) frozen into a cache key: its (key, value) pairs in order."""
+
+
 def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return _Struct((k, _freeze(v)) for k, v in value.items())
     return tuple(value) if isinstance(value, list | tuple) else value
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, _Struct):
+        return {k: _thaw(v) for k, v in value}
+    return list(value) if isinstance(value, tuple) else value
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
@@ -49,8 +61,7 @@ def _cached_query(key: Token, name: str, frozen: tuple[tuple[str, Any], ...]) ->
     cursor = _connection(key).cursor()
     try:
         cursor.execute("use warehouse")
-        params = {k: list(v) if isinstance(v, tuple) else v for k, v in frozen}
-        return db.run_query(cursor, name, params)
+        return db.run_query(cursor, name, {k: _thaw(v) for k, v in frozen})
     finally:
         cursor.close()
 
@@ -82,8 +93,10 @@ def shared(name: str, key: tuple[Any, ...], build: Callable[[], T]) -> T:
 
 
 def filtered(name: str, filters: Filters, **extra: Any) -> pl.DataFrame:
-    """Run a named query that takes the global filters (and ``extra`` parameters)."""
-    return query(name, **filters.params(), **extra)
+    """Run a named query that takes the global filters as ``$filters`` (the one struct the
+    ``filtered_events`` macro takes, :func:`dashboard.filters.sql_struct`) and ``extra``
+    parameters."""
+    return query(name, filters=sql_struct(filters), **extra)
 
 
 def search_alternatives(q: str) -> list[list[str]]:
@@ -126,14 +139,7 @@ def search(q: str, *, limit: int) -> pl.DataFrame:
 def reports_for(filters: Filters) -> pl.DataFrame:
     """Activity report × body rows concerning the filters' bodies and period (the only filters
     that mean something for a report; see ``queries/filtered_report_bodies.sql``)."""
-    p = filters.params()
-    return query(
-        "filtered_report_bodies",
-        date_from=p["date_from"],
-        date_to=p["date_to"],
-        bodies=p["bodies"],
-        chapters=p["chapters"],
-    )
+    return filtered("filtered_report_bodies", filters)
 
 
 def options() -> Options:

@@ -18,7 +18,7 @@ import polars as pl
 from dashboard import charts, evidence, transforms
 from dashboard.context import PageContext
 from dashboard.data import filtered, query, shared
-from dashboard.filters import BY_FIELD, Filters
+from dashboard.filters import Filters, by_field
 from dashboard.i18n import label_value, t
 from dashboard.transforms import Grain
 
@@ -159,7 +159,7 @@ def events_of_bar(
     if not codes:
         return None
     start, end = transforms.period_bounds(period)
-    spec = BY_FIELD["bodies" if stack == "body_code" else "kinds"]
+    spec = by_field("bodies" if stack == "body_code" else "kinds")
     narrowed = replace(
         spec.with_codes(ctx.filters, [codes[0]]),
         date_from=max(start, ctx.filters.date_from or start),

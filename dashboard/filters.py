@@ -13,6 +13,8 @@ from typing import Any
 
 import polars as pl
 
+from warehouse import db
+
 PARTY_ROLES = ("host", "chair", "participant")
 DEFAULT_STATUSES = ("held",)
 MAX_PARAM_CHARS = 2000
@@ -34,6 +36,13 @@ class Options:
     first_date: dt.date
     last_date: dt.date
     today: dt.date | None = None
+    lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Every code list of the warehouse as (list name, codes) pairs, for the filters that read
+    their choices by list name (:meth:`codes`); the named fields above are typed views."""
+
+    def codes(self, list_name: str) -> tuple[str, ...]:
+        """The codes of the list ``list_name`` in display order (``()`` if there is none)."""
+        return dict(self.lists).get(list_name, ())
 
     @property
     def max_date(self) -> dt.date:
@@ -69,6 +78,7 @@ class Options:
             first_date=first_date,
             last_date=last_date,
             today=today,
+            lists=tuple((name, tuple(codes)) for name, codes in lists.items()),
         )
 
 
@@ -87,12 +97,6 @@ class Filters:
     kinds: tuple[str, ...] = ()
     statuses: tuple[str, ...] = DEFAULT_STATUSES
     confidences: tuple[str, ...] = ()
-
-    def params(self) -> dict[str, Any]:
-        """The parameters of the ``filtered_events`` macro, as every filtered query takes them."""
-        params: dict[str, Any] = {"date_from": self.date_from, "date_to": self.date_to}
-        params.update({spec.field: list(spec.codes(self)) for spec in LIST_FILTERS})
-        return params
 
     def previous_period(self) -> Filters | None:
         """The same filters over the period of equal length just before this one.
@@ -154,31 +158,56 @@ def with_period(
     return replace(filters, date_from=date_from, date_to=date_to)
 
 
+PERIOD = "period"
+"""The period's name: its label key in the catalogue and its predicate in the macro."""
 PERIOD_URL = ("from", "to")
 """The URL names of the period's bounds (``Filters.date_from`` and ``date_to``)."""
+MACRO = "filtered_events"
+"""The macro every filtered query calls with one struct, ``filtered_events($filters)``."""
+
+Label = Callable[[str], str]
+"""A label from its catalogue key, in the interface language."""
+Painter = Callable[[str, object], str]
+"""A code painted in the interface language: (code list name, code) → words."""
 
 
 @dataclass(frozen=True, slots=True)
-class ListFilter:
-    """One list filter, everything about it in one entry.
+class Filter:
+    """One filter of events: everything about it is this entry of :data:`REGISTRY`.
 
-    ``field`` is at once the :class:`Filters` attribute, the session-state name and the
-    parameter of the ``filtered_events`` macro (warehouse/macros/filtered_events.sql); ``url``
-    is its name in a link; ``label_key`` names its label in the catalogue (widget and report);
-    ``list_name`` is the code list its values are painted from; ``choices`` gives the codes it
-    may take. A filter with ``needs`` is shown and described only while that filter is set
-    (a Party's role means nothing without a Party); one with ``switch`` sits behind a toggle
-    whose label is that catalogue key (off: the default; on: every code, then narrowed).
+    - ``field``: its :class:`Filters` attribute, its session-state name, its key in the struct
+      the macro takes (:func:`sql_struct`) and the name of its predicate in the macro
+      (warehouse/macros/filtered_events.sql, ``-- predicate: <field>``; a test checks that
+      every filter has one and that each predicate reads only its own keys);
+    - ``url``: its name in a link; ``label_key``: its label in the catalogue (sidebar, reports);
+    - ``list_name``: the code list its values are painted from and, unless ``choices_of``
+      reads them otherwise, its choices (:meth:`Options.codes`); ``parse``: a code from text;
+    - its widget: a multiselect of its choices; with ``switch``, behind a toggle whose label is
+      that catalogue key (off: the default; on: every code, then narrowed);
+    - ``needs``: the filter it qualifies: shown and described only while that one is set (a
+      Party's role means nothing without a Party), and read by that one's predicate.
     """
 
     field: str
     url: str
     label_key: str
     list_name: str
-    choices: Callable[[Options], tuple[str, ...]]
+    choices_of: Callable[[Options], tuple[str, ...]] | None = None
     parse: Callable[[str], str | int] = str
     needs: str | None = None
     switch: str | None = None
+
+    @property
+    def predicate(self) -> str:
+        """The SQL that applies this filter: its predicate in the macro (the one it qualifies,
+        for a filter with ``needs``)."""
+        return db.macro_predicates(MACRO)[self.needs or self.field]
+
+    def choices(self, options: Options) -> tuple[str, ...]:
+        """The codes it may take (as text, as a URL and a widget hold them)."""
+        if self.choices_of is not None:
+            return self.choices_of(options)
+        return options.codes(self.list_name)
 
     def codes(self, filters: Filters) -> tuple[str | int, ...]:
         value: tuple[str | int, ...] = getattr(filters, self.field)
@@ -200,16 +229,25 @@ class ListFilter:
             return False
         return bool(self.codes(filters)) and self.codes(filters) != self.default()
 
+    def describe(self, filters: Filters, *, label: Label, name: Painter) -> tuple[str, str] | None:
+        """Its row in a report, ("Parties", "Mexico, Canada"), or ``None`` when it restricts
+        nothing. A filter behind a switch reads whenever it has codes, so a report says it
+        counts held events only."""
+        codes = self.codes(filters)
+        if not (self.applies(filters) or (self.switch is not None and codes)):
+            return None
+        return label(self.label_key), ", ".join(name(self.list_name, c) for c in codes)
 
-LIST_FILTERS: tuple[ListFilter, ...] = (
-    ListFilter("bodies", "body", "bodies", "bodies", lambda o: o.bodies),
-    ListFilter(
+
+REGISTRY: tuple[Filter, ...] = (
+    Filter("bodies", "body", "bodies", "bodies", lambda o: o.bodies),
+    Filter(
         "chapters", "chapter", "chapters", "chapters", lambda o: tuple(map(str, o.chapters)), int
     ),
-    ListFilter("topic_groups", "tgroup", "topic_groups", "topic_groups", lambda o: o.topic_groups),
-    ListFilter("topics", "topic", "topics", "topics", lambda o: o.topics),
-    ListFilter("parties", "party", "parties", "parties", lambda o: o.parties),
-    ListFilter(
+    Filter("topic_groups", "tgroup", "topic_groups", "topic_groups", lambda o: o.topic_groups),
+    Filter("topics", "topic", "topics", "topics", lambda o: o.topics),
+    Filter("parties", "party", "parties", "parties", lambda o: o.parties),
+    Filter(
         "party_roles",
         "role",
         "party_roles",
@@ -217,8 +255,8 @@ LIST_FILTERS: tuple[ListFilter, ...] = (
         lambda o: PARTY_ROLES,
         needs="parties",
     ),
-    ListFilter("kinds", "kind", "kinds", "kinds", lambda o: o.kinds),
-    ListFilter(
+    Filter("kinds", "kind", "kinds", "kinds", lambda o: o.kinds),
+    Filter(
         "statuses",
         "status",
         "statuses",
@@ -226,15 +264,29 @@ LIST_FILTERS: tuple[ListFilter, ...] = (
         lambda o: o.statuses,
         switch="include_all_statuses",
     ),
-    ListFilter("confidences", "conf", "confidences", "confidence", lambda o: o.confidences),
+    Filter("confidences", "conf", "confidences", "confidence", lambda o: o.confidences),
 )
-"""Every list filter, in the order the sidebar shows them and reports describe them. A new
-filter is one entry here, one field of :class:`Filters` and one parameter of the macro (a test
-checks the three agree)."""
+"""Every filter of events, in the order the sidebar shows them and reports describe them. The
+sidebar, the URL, the cache keys, the reports and the SQL binding all read this tuple when
+they run, so a new filter is one entry here, one field of :class:`Filters` and one predicate
+in the macro (docs/filters.md; tests check the three agree)."""
 
-BY_URL: Mapping[str, ListFilter] = {spec.url: spec for spec in LIST_FILTERS}
-BY_FIELD: Mapping[str, ListFilter] = {spec.field: spec for spec in LIST_FILTERS}
-URL_NAMES: tuple[str, ...] = (*PERIOD_URL, *BY_URL)
+
+def by_field(field_name: str) -> Filter:
+    """The filter whose :class:`Filters` attribute is ``field_name``."""
+    return next(spec for spec in REGISTRY if spec.field == field_name)
+
+
+def sql_struct(filters: Filters) -> dict[str, Any]:
+    """The one value the macro takes, ``filtered_events($filters)``: the period's bounds and
+    each filter's codes under its field name (DuckDB binds a dict as a struct). Values only:
+    the SQL is fixed in the macro whatever the filters hold."""
+    struct: dict[str, Any] = {"date_from": filters.date_from, "date_to": filters.date_to}
+    struct.update({spec.field: list(spec.codes(filters)) for spec in REGISTRY})
+    return struct
+
+
+URL_NAMES: tuple[str, ...] = (*PERIOD_URL, *(spec.url for spec in REGISTRY))
 """Every URL parameter the filters read."""
 
 
@@ -281,10 +333,11 @@ def _parse_date(name: str, raw: str, options: Options) -> tuple[dt.date | None, 
 
 def parse_url(params: Mapping[str, str], options: Options) -> tuple[Filters, list[Notice]]:
     """Filters from URL query parameters; anything unknown is dropped with a notice."""
+    by_url = {spec.url: spec for spec in REGISTRY}
     values: dict[str, Any] = {}
     notices: list[Notice] = []
     for name, raw in params.items():
-        if name not in URL_NAMES or raw == "":
+        if (name not in by_url and name not in PERIOD_URL) or raw == "":
             continue
         if not isinstance(raw, str) or len(raw) > MAX_PARAM_CHARS:
             notices.append(Notice(name, _clip(str(raw)), "too_long"))
@@ -296,7 +349,7 @@ def parse_url(params: Mapping[str, str], options: Options) -> tuple[Filters, lis
             if notice is not None:
                 notices.append(notice)
             continue
-        spec = BY_URL[name]
+        spec = by_url[name]
         kept, unknown = keep_known(raw.split(","), spec.choices(options))
         notices += [Notice(name, _clip(item), "unknown") for item in unknown]
         if kept:
@@ -327,31 +380,27 @@ def to_url(filters: Filters) -> dict[str, str]:
     for name, value in zip(PERIOD_URL, (filters.date_from, filters.date_to), strict=True):
         if value is not None:
             out[name] = value.isoformat()
-    for spec in LIST_FILTERS:
+    for spec in REGISTRY:
         codes = spec.codes(filters)
         if codes and codes != spec.default():
             out[spec.url] = ",".join(str(c) for c in codes)
     return out
 
 
-def describe(
-    filters: Filters, *, label: Callable[[str], str], name: Callable[[str, object], str]
-) -> list[tuple[str, str]]:
-    """(label, value) pairs of the filters that restrict anything, for reports and captions.
+def describe(filters: Filters, *, label: Label, name: Painter) -> list[tuple[str, str]]:
+    """(label, value) pairs of the filters that restrict anything, for reports and captions:
+    the period, then each filter's own description (:meth:`Filter.describe`).
 
     ``label`` gives a filter's label from its catalogue key (``"period"`` included); ``name``
-    paints a code of a list (list name, code). Status always reads, even at its default, so
-    a report says it counts held events only.
+    paints a code of a list (list name, code).
     """
     rows: list[tuple[str, str]] = []
     if filters.date_from or filters.date_to:
         start = filters.date_from.isoformat() if filters.date_from else "…"
         end = filters.date_to.isoformat() if filters.date_to else "…"
-        rows.append((label("period"), f"{start} – {end}"))
-    for spec in LIST_FILTERS:
-        codes = spec.codes(filters)
-        shown = spec.applies(filters) or (spec.switch is not None and bool(codes))
-        if shown:
-            painted = ", ".join(name(spec.list_name, c) for c in codes)
-            rows.append((label(spec.label_key), painted))
+        rows.append((label(PERIOD), f"{start} – {end}"))
+    for spec in REGISTRY:
+        row = spec.describe(filters, label=label, name=name)
+        if row is not None:
+            rows.append(row)
     return rows

@@ -24,10 +24,10 @@ from typing import Any
 import streamlit as st
 
 from dashboard.filters import (
-    LIST_FILTERS,
     PRESETS,
+    REGISTRY,
+    Filter,
     Filters,
-    ListFilter,
     Notice,
     Options,
     parse_url,
@@ -176,13 +176,13 @@ def _apply_preset(key: str, options: Options) -> None:
     st.session_state[key] = None  # a preset is an action, not a lasting choice
 
 
-def _commit_list(spec: ListFilter, key: str) -> None:
+def _commit_list(spec: Filter, key: str) -> None:
     filters = spec.with_codes(current_filters(), [str(c) for c in st.session_state.get(key) or ()])
     set_filters(filters)
     _agree(key, [str(c) for c in spec.codes(filters)])
 
 
-def _commit_switch(spec: ListFilter, key: str, options: Options) -> None:
+def _commit_switch(spec: Filter, key: str, options: Options) -> None:
     on = bool(st.session_state.get(key))
     codes = spec.choices(options) if on else tuple(str(c) for c in spec.default())
     set_filters(spec.with_codes(current_filters(), codes))
@@ -199,7 +199,7 @@ def effective_period(filters: Filters, options: Options) -> Filters:
 
 
 def render_sidebar(options: Options, labels: Labels) -> None:
-    """The filter widgets, one per entry of :data:`LIST_FILTERS` plus the period; each shows
+    """The filter widgets, one per entry of :data:`REGISTRY` plus the period; each shows
     the state's codes painted in the interface language and writes codes back."""
     lang = labels.lang
     filters = current_filters()
@@ -227,7 +227,7 @@ def render_sidebar(options: Options, labels: Labels) -> None:
         args=(preset_key, options),
         label_visibility="collapsed",
     )
-    for spec in LIST_FILTERS:
+    for spec in REGISTRY:
         if spec.needs is not None and not getattr(filters, spec.needs):
             continue
         if spec.switch is not None:

@@ -85,6 +85,21 @@ def mart_names() -> list[str]:
     return sorted(p.stem for p in _sql_files(MARTS_DIR))
 
 
+_PREDICATE = re.compile(r"^[ \t]*-- predicate: ([a-z_]+)[ \t]*$", re.MULTILINE)
+
+
+def macro_predicates(name: str) -> dict[str, str]:
+    """The predicates of the macro ``macros/<name>.sql``, each keyed by the comment line
+    ``-- predicate: <key>`` above it (the filter it applies, ``dashboard.filters.REGISTRY``):
+    the SQL of each filter is written once, in the macro, and read from there."""
+    sql = (MACROS_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    parts = _PREDICATE.split(sql)
+    return {
+        key: body.strip().removesuffix(";").strip()
+        for key, body in zip(parts[1::2], parts[2::2], strict=True)
+    }
+
+
 @cache
 def query_names() -> frozenset[str]:
     """The allow-list of named queries."""

@@ -120,9 +120,7 @@ def render(ctx: PageContext) -> None:
     params = cases.query_params(ctx.filters, dict(codes))
     listed = query("cases_list", **params)
     tables = briefing.cases_of_view(ctx, codes)
-    publish_page(
-        {url: ",".join(params[param]) or None for url, (param, _) in cases.PAGE_FILTERS.items()}
-    )
+    publish_page({url: ",".join(chosen) or None for url, chosen in codes})
     if listed.height:
         st.caption(
             t(

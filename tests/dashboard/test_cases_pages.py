@@ -198,14 +198,16 @@ def test_tally_of_the_warehouse_agrees_with_the_yaml(warehouse: Path) -> None:
             con,
             "cases_list",
             {
-                "date_from": None,
-                "date_to": None,
-                "period_rule": "request",
-                "parties": [],
-                "topics": [],
-                "mechanisms": [],
-                "sectors": [],
-                "case_statuses": [],
+                "case_filters": {
+                    "date_from": None,
+                    "date_to": None,
+                    "period_rule": "request",
+                    "parties": [],
+                    "topics": [],
+                    "mechanisms": [],
+                    "sectors": [],
+                    "case_statuses": [],
+                }
             },
         )
     finally:

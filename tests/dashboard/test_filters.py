@@ -9,18 +9,22 @@ import re
 import pytest
 
 from dashboard.filters import (
-    LIST_FILTERS,
+    MACRO,
     MAX_PARAM_CHARS,
     PARTY_ROLES,
+    PERIOD,
     PERIOD_URL,
     PRESETS,
+    REGISTRY,
+    Filter,
     Filters,
-    ListFilter,
     Notice,
     Options,
+    by_field,
     describe,
     parse_url,
     preset_period,
+    sql_struct,
     to_url,
     with_period,
 )
@@ -90,7 +94,7 @@ def test_parse_url_chapters_are_ints() -> None:
     filters, _ = parse_url({"chapter": "25,11"}, OPTIONS)
     assert filters.chapters == (25, 11)
     assert all(type(c) is int for c in filters.chapters)
-    assert filters.params()["chapters"] == [25, 11]
+    assert sql_struct(filters)["chapters"] == [25, 11]
 
 
 @pytest.mark.parametrize(
@@ -393,9 +397,9 @@ def test_describe(filters: Filters, expected: list[tuple[str, str]]) -> None:
     assert describe(filters, label=LABEL.__getitem__, name=name) == expected
 
 
-def test_params_cover_every_macro_argument() -> None:
-    params = Filters(bodies=("a",), chapters=(25,)).params()
-    assert params == {
+def test_sql_struct_holds_the_period_and_every_filter() -> None:
+    struct = sql_struct(Filters(bodies=("a",), chapters=(25,)))
+    assert struct == {
         "date_from": None,
         "date_to": None,
         "bodies": ["a"],
@@ -415,32 +419,65 @@ def test_params_cover_every_macro_argument() -> None:
 
 def test_registry_names_every_field_of_filters_once() -> None:
     fields = sorted(f.name for f in dataclasses.fields(Filters))
-    assert fields == sorted(["date_from", "date_to", *(spec.field for spec in LIST_FILTERS)])
-    urls = [*PERIOD_URL, *(spec.url for spec in LIST_FILTERS)]
+    assert fields == sorted(["date_from", "date_to", *(spec.field for spec in REGISTRY)])
+    urls = [*PERIOD_URL, *(spec.url for spec in REGISTRY)]
     assert len(set(urls)) == len(urls), urls
     assert "lang" not in urls
 
 
-def test_registry_parameters_are_the_macro_arguments() -> None:
-    sql = (db.MACROS_DIR / "filtered_events.sql").read_text(encoding="utf-8")
-    found = re.search(r"macro filtered_events\(([^)]*)\)", sql)
-    assert found, "filtered_events macro not found"
-    arguments = [a.strip() for a in found[1].split(",")]
-    assert sorted(Filters().params()) == sorted(arguments)
+def test_the_macro_takes_one_struct() -> None:
+    sql = (db.MACROS_DIR / f"{MACRO}.sql").read_text(encoding="utf-8")
+    assert re.search(rf"macro {MACRO}\(f\) as table", sql), "filtered_events(f): one struct"
 
 
-@pytest.mark.parametrize("spec", LIST_FILTERS, ids=lambda s: s.field)
-def test_registry_entries_have_labels_and_choices(spec: ListFilter) -> None:
+def _keys_read(predicate: str) -> set[str]:
+    return set(re.findall(r"struct_extract\(f, '([a-z_]+)'\)", predicate))
+
+
+def test_the_macro_has_one_predicate_per_filter_and_the_period() -> None:
+    """Each filter's SQL is written once, under its name in the macro: a filter without a
+    predicate, or a predicate without a filter, fails here."""
+    sql = (db.MACROS_DIR / f"{MACRO}.sql").read_text(encoding="utf-8")
+    named = re.findall(r"^\s*-- predicate: ([a-z_]+)\s*$", sql, flags=re.MULTILINE)
+    owners = [spec.field for spec in REGISTRY if spec.needs is None]
+    assert sorted(named) == sorted([PERIOD, *owners])
+    assert list(db.macro_predicates(MACRO)) == named
+
+
+@pytest.mark.parametrize("spec", REGISTRY, ids=lambda s: s.field)
+def test_each_predicate_reads_its_own_keys_only(spec: Filter) -> None:
+    """A filter's predicate reads its own codes and those of the filters that qualify it
+    (a Party's roles): never another filter's."""
+    owner = spec.needs or spec.field
+    own = {owner, *(s.field for s in REGISTRY if s.needs == owner)}
+    assert spec.field in _keys_read(spec.predicate)
+    assert _keys_read(spec.predicate) <= own
+
+
+def test_the_macro_reads_every_key_of_the_struct_and_nothing_else() -> None:
+    predicates = db.macro_predicates(MACRO)
+    assert _keys_read(predicates[PERIOD]) == {"date_from", "date_to"}
+    read = set().union(*(_keys_read(p) for p in predicates.values()))
+    assert read == set(sql_struct(Filters()))
+    sql = (db.MACROS_DIR / f"{MACRO}.sql").read_text(encoding="utf-8")
+    body = re.sub(r"--[^\n]*", "", sql)
+    assert len(re.findall(r"\bf\b", body)) == 1 + len(re.findall(r"struct_extract\(f,", body)), (
+        "the struct is read only through struct_extract (dot access does not bind in a macro)"
+    )
+
+
+@pytest.mark.parametrize("spec", REGISTRY, ids=lambda s: s.field)
+def test_registry_entries_have_labels_and_choices(spec: Filter) -> None:
     assert spec.label_key in messages("en"), f"{spec.label_key!r} is not in the catalogue"
     if spec.switch is not None:
         assert spec.switch in messages("en")
     if spec.needs is not None:
-        assert spec.needs in {s.field for s in LIST_FILTERS}
+        assert spec.needs in {s.field for s in REGISTRY}
     assert spec.choices(OPTIONS), "no choices from the options"
 
 
-@pytest.mark.parametrize("spec", LIST_FILTERS, ids=lambda s: s.field)
-def test_each_filter_round_trips_through_its_url_name_as_codes(spec: ListFilter) -> None:
+@pytest.mark.parametrize("spec", REGISTRY, ids=lambda s: s.field)
+def test_each_filter_round_trips_through_its_url_name_as_codes(spec: Filter) -> None:
     codes = list(spec.choices(OPTIONS)[:2])
     filters = spec.with_codes(Filters(parties=("MX",)), codes)
     url = to_url(filters)
@@ -458,7 +495,7 @@ def test_labels_in_a_url_are_refused_as_unknown_codes() -> None:
 
 
 def test_with_codes_empty_means_default() -> None:
-    statuses = next(s for s in LIST_FILTERS if s.field == "statuses")
+    statuses = by_field("statuses")
     assert statuses.with_codes(Filters(statuses=("announced",)), []).statuses == ("held",)
 
 

@@ -11,21 +11,16 @@ from typing import Any
 import duckdb
 import pytest
 
+from dashboard.cases import query_params
+from dashboard.filters import Filters, sql_struct
 from etl.build import build
 from warehouse.db import WarehouseError, connect, query_names, query_parameters, run_query
 
+PERIOD = Filters(date_from=dt.date(2020, 1, 1), date_to=dt.date(2026, 12, 31))
 SAMPLE: dict[str, Any] = {
-    "date_from": dt.date(2020, 1, 1),
-    "date_to": dt.date(2026, 12, 31),
-    "bodies": [],
-    "chapters": [],
-    "topics": [],
-    "topic_groups": [],
-    "parties": [],
-    "party_roles": ["host", "chair", "participant"],
+    "filters": sql_struct(PERIOD),
+    "case_filters": query_params(PERIOD, {}, period_rule="activity")["case_filters"],
     "kinds": [],
-    "statuses": ["held"],
-    "confidences": [],
     "q": "",
     "ascending": False,
     "max_rows": 10,
@@ -40,10 +35,6 @@ SAMPLE: dict[str, Any] = {
     "cell_year": 2023,
     "cell_body": "sme_dialogue",
     "case_id": "rrm-2021-tridonex",
-    "period_rule": "activity",
-    "mechanisms": [],
-    "sectors": [],
-    "case_statuses": [],
     "chapter": 23,
 }
 """One plausible value per parameter name any query uses (a new name must be added here)."""
@@ -89,6 +80,7 @@ def test_parameters_are_read_from_the_sql_not_its_comments() -> None:
     [
         ({}, r"missing \['body_code'\], unknown \[\]"),
         ({"body_code": "x", "bodies": []}, r"missing \[\], unknown \['bodies'\]"),
+        ({"body_code": "x", "filters": {}}, r"missing \[\], unknown \['filters'\]"),
     ],
 )
 def test_a_call_with_other_parameters_is_refused(

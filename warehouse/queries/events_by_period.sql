@@ -8,9 +8,6 @@ select
     kind,
     is_meeting,
     count(*) as n_events
-from filtered_events(
-    $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
-    $kinds, $statuses, $confidences
-)
+from filtered_events($filters)
 group by all
 order by year, quarter nulls last, body_code, kind;

@@ -9,10 +9,7 @@ with matched as (
     select
         fe.*,
         count(*) over () as n_total
-    from filtered_events(
-        $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties,
-        $party_roles, $kinds, $statuses, $confidences
-    ) as fe
+    from filtered_events($filters) as fe
     where len($alternatives) = 0
        or fe.event_id in (
            select doc_key from search_matches($alternatives) where doc_kind = 'event'

@@ -6,9 +6,6 @@ select
     count(*) as n_officials
 from participants
 where participants.party_code is not null
-  and participants.event_id in (select event_id from filtered_events(
-    $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
-    $kinds, $statuses, $confidences
-))
+  and participants.event_id in (select event_id from filtered_events($filters))
 group by all
 order by participants.party_code, participants.level, participants.capacity;

@@ -1,10 +1,7 @@
 -- One row per panel of the filtered events, newest first, with its topics (codes), at most
 -- $max_rows rows.
 with fe as (
-    select event_id, start_date, date_precision, body_code from filtered_events(
-    $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
-    $kinds, $statuses, $confidences
-)
+    select event_id, start_date, date_precision, body_code from filtered_events($filters)
     where event_id in (select event_id from panels)
     order by start_date desc, event_id
     limit $max_rows

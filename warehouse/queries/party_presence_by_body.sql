@@ -2,10 +2,7 @@
 -- official (n_present), out of the body's filtered meetings (n_events). Dated acts (a decision,
 -- a consultation: events.is_meeting false) are not meetings a Party attended.
 with fe as (
-    select event_id, body_code from filtered_events(
-        $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties,
-        $party_roles, $kinds, $statuses, $confidences
-    )
+    select event_id, body_code from filtered_events($filters)
     where is_meeting
 ),
 body_totals as (

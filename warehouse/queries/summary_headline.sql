@@ -1,16 +1,16 @@
 -- The headline figures of the filtered events (one row). Meetings and dated acts are counted
 -- apart (events.is_meeting): a decision or a public consultation is never a meeting held, so
--- the bodies and the hosts are those of meetings; act_kinds lists the kind of each act.
+-- the bodies and the hosts are those of meetings; act_kinds lists the kind of each act, and
+-- n_hosted maps each Party that hosted a filtered meeting to how many it hosted (a Party that
+-- hosted none is absent: the reader counts it as 0).
 select
     count(*) filter (where is_meeting) as n_meetings,
     coalesce(list(kind order by kind) filter (where not is_meeting), []) as act_kinds,
     count(distinct body_code) filter (where is_meeting) as n_bodies,
-    count(*) filter (where is_meeting and host_party = 'MX') as n_hosted_mx,
-    count(*) filter (where is_meeting and host_party = 'US') as n_hosted_us,
-    count(*) filter (where is_meeting and host_party = 'CA') as n_hosted_ca,
+    coalesce(
+        histogram(host_party) filter (where is_meeting and host_party is not null),
+        map()
+    ) as n_hosted,
     min(start_date) as first_date,
     max(start_date) as last_date
-from filtered_events(
-    $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
-    $kinds, $statuses, $confidences
-);
+from filtered_events($filters);

@@ -1,10 +1,7 @@
 -- The filtered events behind one heatmap cell: events touching $topic_code, in $cell_year
 -- and/or $cell_body when given (null = any), with how the topic reached each of them.
 with fe as (
-    select * from filtered_events(
-    $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
-    $kinds, $statuses, $confidences
-)
+    select * from filtered_events($filters)
     where list_contains(topic_codes, $topic_code)
       and ($cell_year is null or year = $cell_year)
       and ($cell_body is null or body_code = $cell_body)

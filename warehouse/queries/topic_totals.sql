@@ -1,8 +1,5 @@
 -- One row per topic among the filtered events: events that touched it.
 select topic_code, count(*) as n_events
-from (select unnest(topic_codes) as topic_code from filtered_events(
-    $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
-    $kinds, $statuses, $confidences
-))
+from (select unnest(topic_codes) as topic_code from filtered_events($filters))
 group by all
 order by n_events desc, topic_code;

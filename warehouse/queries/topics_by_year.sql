@@ -1,10 +1,7 @@
 -- One row per year × topic among the filtered events: events that touched the topic (through
 -- the event, a panel or an outcome), each event once per topic.
 select year, topic_code, topics.group_code, count(*) as n_events
-from (select year, unnest(topic_codes) as topic_code from filtered_events(
-    $date_from, $date_to, $bodies, $chapters, $topics, $topic_groups, $parties, $party_roles,
-    $kinds, $statuses, $confidences
-))
+from (select year, unnest(topic_codes) as topic_code from filtered_events($filters))
 join topics using (topic_code)
 group by all
 order by year, topic_code;
