@@ -21,9 +21,9 @@ import streamlit as st
 from dashboard import components, drafts
 from dashboard.context import PageContext, get_context
 from dashboard.i18n import t, t_n
+from etl.contracts import CLAIMS
 from etl.drafting.fields import Evidence
 from etl.records import Event
-from etl.recordtypes.reports import CLAIMS
 from etl.taxonomy import Taxonomy
 
 INJECTED = "drafts_injected"

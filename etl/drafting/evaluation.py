@@ -20,9 +20,9 @@ from etl.drafting.fields import Draft, draft_document
 from etl.drafting.lexicon import fold_aligned
 from etl.drafting.reports import draft_report
 from etl.errors import ValidationFailed
-from etl.records import Event, Panel, Participant
+from etl.records import Event, Panel, PartialDate, Participant
 from etl.recordtypes import REPORTS
-from etl.recordtypes.reports import ActivityReport, PartialDate
+from etl.recordtypes.reports import ActivityReport
 from etl.taxonomy import Taxonomy
 from etl.validate import validate_dir
 

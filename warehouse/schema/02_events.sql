@@ -92,6 +92,7 @@ create table sources (
     url varchar not null,
     publisher varchar,
     published date,
+    published_precision varchar check (published_precision in ('day', 'month', 'year')),
     language varchar,
     supports varchar
 );

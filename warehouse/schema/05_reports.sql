@@ -38,5 +38,7 @@ create table report_sources (
     url varchar not null,
     publisher varchar,
     published date,
-    language varchar
+    published_precision varchar check (published_precision in ('day', 'month', 'year')),
+    language varchar,
+    supports varchar
 );
