@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from etl.contracts import EVENT
 from etl.documents import SourceDocument, read_documents
 from etl.drafting.fields import Draft, draft_document
 from etl.drafting.lexicon import fold_aligned
@@ -26,25 +27,15 @@ from etl.recordtypes.reports import ActivityReport
 from etl.taxonomy import Taxonomy
 from etl.validate import validate_dir
 
-SCALAR_FIELDS = (
-    "body",
-    "edition",
-    "kind",
-    "start_date",
-    "end_date",
-    "status",
-    "format",
-    "city",
-    "host_party",
-    "chair_party",
-)
-LIST_FIELDS = (
-    "treaty_refs",
-    "topics",
-    "participants",
-    "participants.party",
-    "participants.level",
-    "panels",
+SCALAR_FIELDS = tuple(f.name for f in EVENT if f.drafted and not f.is_list)
+"""The event fields the drafter reads from a text, each scored as one value."""
+PARTICIPANT_SCORES = ("participants.party", "participants.level")
+"""Participants are also scored on two of their fields, once matched by name."""
+LIST_FIELDS = tuple(
+    name
+    for f in EVENT
+    if f.drafted and f.is_list
+    for name in (f.name, *(PARTICIPANT_SCORES if f.name == "participants" else ()))
 )
 
 
