@@ -35,3 +35,8 @@ left join panel_text using (event_id)
 left join outcome_text using (event_id)
 left join people_text using (event_id)
 order by events.event_id;
+
+comment on table event_search is 'One row per event: the text the Events page''s search looks in, lower-cased and without
+accents.';
+comment on column event_search.event_id is 'the event';
+comment on column event_search.haystack is 'titles, city, notes and id; its topics'' labels in es, en and fr; its panels'' titles; its outcomes'' text; its participants'' names, organisations and roles';
