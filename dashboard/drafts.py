@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from dashboard.components import plain
 from dashboard.errors import DashboardError
+from etl.contracts import Contract, Field
 from etl.documents import DocumentError, SourceDocument, parse_document
 from etl.drafting.fields import Draft, Evidence
 from etl.drafting.reports import ReportDraft
@@ -148,31 +149,22 @@ def evidence_rows(evidence: Sequence[Evidence]) -> list[dict[str, Any]]:
 
 # --- editing and checking ---------------------------------------------------------------------
 
-EVENT_EDITABLE = (
-    "body",
-    "kind",
-    "edition",
-    "title_en",
-    "title_es",
-    "start_date",
-    "end_date",
-    "status",
-    "format",
-    "city",
-    "host_party",
-    "chair_party",
-    "topics",
-    "confidence",
+WIDGET_KINDS = frozenset(
+    {"slug", "text", "code", "choice", "codes", "integer", "date", "partial_date", "reference"}
 )
-REPORT_EDITABLE = (
-    "reported_at",
-    "published",
-    "period_start",
-    "period_end",
-    "n_bodies_stated",
-    "claim_text",
-    "confidence",
-)
+"""Kinds of field the editor has a widget for. A list of mappings is edited only where the
+page has a section for it (a report's bodies); sources, participants and the like are
+reviewed in the downloaded file."""
+
+
+def editable(contract: Contract, sections: Collection[str] = ()) -> tuple[Field, ...]:
+    """The fields the Drafts page offers for editing, in the contract's order: those with a
+    widget, and the lists named in ``sections``."""
+    return tuple(f for f in contract if f.edited and (f.kind in WIDGET_KINDS or f.name in sections))
+
+
+def contract_of(record: Mapping[str, Any]) -> Contract:
+    return record_type_of(record).checker.contract
 
 
 def edited(record: Mapping[str, Any], edits: Mapping[str, Any]) -> dict[str, Any]:

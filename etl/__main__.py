@@ -24,8 +24,9 @@ from etl.drafting.evaluation import (
 )
 from etl.drafting.writing import REPORTS_FOLDER, run_draft
 from etl.errors import EtlError, NothingToDraft, ValidationFailed
+from etl.schemas import write_schemas
 from etl.synth import synthesize, synthesize_cases, synthesize_reports
-from etl.validate import validate_dir
+from etl.validate import read_taxonomy, validate_dir
 from warehouse.db import db_path
 
 EXIT_INVALID = 2
@@ -71,6 +72,13 @@ def _parser() -> argparse.ArgumentParser:
         ],
         help="more document folders (default: the test corpus, the failure patterns and the "
         "report statements)",
+    )
+    schemas = sub.add_parser(
+        "schemas", help="write a JSON Schema of each record type (for editors that check YAML)"
+    )
+    schemas.add_argument("--out", type=Path, default=Path("schemas"), help="default schemas/")
+    schemas.add_argument(
+        "--data", type=Path, default=Path("data"), help="the codes come from its taxonomy"
     )
     synth = sub.add_parser("synth", help="write N synthetic records (for scale tests only)")
     synth.add_argument("--events", type=int, required=True, help="how many records")
@@ -143,6 +151,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"ok: {len(result.events)} events in {result.n_files} files are valid "
                 f"({len(result.warnings)} warning(s))"
             )
+            return 0
+        if args.command == "schemas":
+            taxonomy, problems = read_taxonomy(args.data, args.data.as_posix().rstrip("/"))
+            if taxonomy is None:
+                for problem in problems:
+                    print(problem, file=sys.stderr)
+                return EXIT_INVALID
+            for path in write_schemas(args.out, taxonomy):
+                print(f"wrote {path}")
             return 0
         if args.command == "ingest":
             return _ingest(args.paths)

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
+from etl.contracts import SHORT_FIELDS, SOURCE, Contract, Field
 from etl.errors import Problem
-from etl.records import DatePrecision
+from etl.records import DatePrecision, PartialDate, Source
 from etl.taxonomy import Taxonomy
 from etl.yamlio import Document, DuplicateKeys, YamlSyntaxError, parse
 
@@ -26,9 +27,6 @@ MAX_TITLE_CHARS = 500
 """Titles, names, roles, organizations, cities and publishers longer than this are refused."""
 MAX_TEXT_CHARS = 20_000
 """Any other text (notes, outcomes, URLs, ...) longer than this is refused."""
-SHORT_FIELDS = frozenset(
-    {"title_en", "title_es", "city", "name", "organization", "role", "title", "publisher"}
-)
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """C0/C1 control characters other than tab and line feed: never meant in record text (pasted
 from PDFs, they break CSVs and terminals). Format characters such as right-to-left marks are
@@ -194,8 +192,12 @@ class RecordChecker:
     it with :meth:`check`, which returns the typed record or ``None``."""
 
     record_type: ClassVar[str] = ""
-    fields: ClassVar[tuple[str, ...]] = ()
-    """Every field of the record contract; any other key is an unknown field."""
+    contract: ClassVar[Contract]
+    """The record contract (``etl.contracts``); any key not among its fields is unknown."""
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return self.contract.names
 
     def __init__(
         self, parsed: ParsedFile, taxonomy: Taxonomy, *, today: dt.date | None = None
@@ -312,8 +314,9 @@ class RecordChecker:
         return out
 
     def mapping_item(
-        self, value: Any, path: tuple[str | int, ...], fields: tuple[str, ...]
+        self, value: Any, path: tuple[str | int, ...], contract: Contract
     ) -> dict[Any, Any] | None:
+        fields = contract.names
         if not isinstance(value, dict):
             self.expect(path, "a mapping with " + ", ".join(fields), value)
             return None
@@ -338,6 +341,31 @@ class RecordChecker:
             self.fail(path, f"{reason} (expected YYYY-MM-DD or null, found {_show(value)})")
             return None
         return parsed[0]
+
+    def value(self, obj: dict[Any, Any], path: tuple[str | int, ...], field: Field) -> Any:
+        """One field of ``obj`` checked by the rule its declaration gives (kinds whose checks
+        say more than the declaration, such as integers and lists of mappings, are checked by
+        the record type itself)."""
+        kind = field.kind
+        if kind == "text":
+            return self.text(obj, path, required=field.required)
+        if kind == "code":
+            assert field.codes is not None
+            return self.code(obj, path, field.codes, required=field.required)
+        if kind == "codes":
+            assert field.codes is not None
+            return self.code_list(obj, path, field.codes)
+        if kind == "texts":
+            return tuple(self.items(obj, path, self.plain_text))
+        if kind == "date":
+            return self.full_date(obj, path)
+        if kind == "partial_date":
+            return self.partial_date(obj, path, required=field.required)
+        if kind == "language":
+            return self.language(obj, path)
+        if kind == "url":
+            return self.source_url(obj, path)
+        raise NotImplementedError(f"{field.name}: a {kind} field is checked by its record type")
 
     def plain_text(self, value: Any, path: tuple[str | int, ...]) -> str | None:
         text: str | None = self.text({path[-1]: value}, path, required=True)
@@ -385,7 +413,7 @@ class RecordChecker:
 
     def partial_date(
         self, obj: dict[Any, Any], path: tuple[str | int, ...], *, required: bool
-    ) -> tuple[dt.date, DatePrecision] | None:
+    ) -> PartialDate | None:
         """A date that may be partial (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``)."""
         value = obj.get(path[-1])
         if value is None:
@@ -433,6 +461,15 @@ class RecordChecker:
                 ("sources",), "no sources (expected at least one source, found an empty list)"
             )
         return sources
+
+    def source(self, value: Any, path: tuple[str | int, ...]) -> Source | None:
+        """One source, by the one ``sources`` contract every record type shares
+        (:data:`etl.contracts.SOURCE`)."""
+        item = self.mapping_item(value, path, SOURCE)
+        if item is None:
+            return None
+        values = {f.name: self.value(item, (*path, f.name), f) for f in SOURCE}
+        return None if values["url"] is None else Source(**values)
 
     def language(self, obj: dict[Any, Any], path: tuple[str | int, ...]) -> str | None:
         language: str | None = self.text(obj, path, required=False)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 DatePrecision = Literal["day", "month", "year"]
+PartialDate = tuple[dt.date, DatePrecision]
+"""A date as the first day of its period, and how much of it is known."""
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,13 @@ class Outcome:
     kind: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
+    """A source of any record type (the one ``sources`` contract, ``etl.contracts.SOURCE``)."""
+
     url: str
     publisher: str | None
-    published: dt.date | None
+    published: PartialDate | None
     language: str | None
     supports: str | None
 

@@ -20,25 +20,16 @@ from typing import Any, ClassVar
 import polars as pl
 
 from etl.checking import RecordChecker, _show, _type_name, closest, read_record_file
+from etl.contracts import STATED_COUNT, STATED_COUNTS, STATED_KINDS, Contract
 from etl.errors import Problem
-from etl.recordtypes.reports import PartialDate, _shown
+from etl.records import PartialDate
+from etl.recordtypes.reports import _shown
 from etl.tables import Rows, frames
 from etl.taxonomy import Taxonomy
 
-KINDS = ("rrm_requests", "rrm_panels", "rrm_resolutions", "rrm_workers", "usmca_disputes", "other")
-"""What a stated count counts (the list stated-counts.yaml documents in its header)."""
-FIELDS = ("counts", "notes")
-COUNT_FIELDS = (
-    "kind",
-    "value",
-    "scope",
-    "claim",
-    "as_of",
-    "published",
-    "url",
-    "publisher",
-    "language",
-)
+KINDS = STATED_KINDS
+FIELDS = STATED_COUNTS.names
+COUNT_FIELDS = STATED_COUNT.names
 TABLES = ("stated_counts",)
 
 
@@ -59,7 +50,7 @@ class StatedCountsChecker(RecordChecker):
     """Checks ``stated-counts.yaml``, collecting every problem."""
 
     record_type: ClassVar[str] = "stated_counts"
-    fields: ClassVar[tuple[str, ...]] = FIELDS
+    contract: ClassVar[Contract] = STATED_COUNTS
 
     def check(self) -> tuple[StatedCount, ...] | None:
         data = self.mapping_record()
@@ -74,7 +65,7 @@ class StatedCountsChecker(RecordChecker):
         return None if self.has_errors else tuple(counts)
 
     def count(self, value: Any, path: tuple[str | int, ...]) -> StatedCount | None:
-        item = self.mapping_item(value, path, COUNT_FIELDS)
+        item = self.mapping_item(value, path, STATED_COUNT)
         if item is None:
             return None
         kind = self.text(item, (*path, "kind"), required=True)

@@ -21,9 +21,9 @@ import streamlit as st
 from dashboard import components, drafts
 from dashboard.context import PageContext, get_context
 from dashboard.i18n import t, t_n
+from etl.contracts import CLAIMS, Field
 from etl.drafting.fields import Evidence
 from etl.records import Event
-from etl.recordtypes.reports import CLAIMS
 from etl.taxonomy import Taxonomy
 
 INJECTED = "drafts_injected"
@@ -69,129 +69,64 @@ def _select(
     )
 
 
-def _event_fields(
-    record: dict[str, Any], taxonomy: Taxonomy, ctx: PageContext, key: str
-) -> dict[str, Any]:
+def _widget(f: Field, value: Any, taxonomy: Taxonomy, ctx: PageContext, key: str) -> Any:
+    """The widget of one declared field (``etl.contracts``), by its kind; returns the value
+    the analyst leaves in it."""
     lang, labels = ctx.lang, ctx.labels
+    label, widget_key = t(f"drafts_f_{f.name}", lang), f"{key}_{f.name}"
+    none = t("drafts_none_option", lang)
+    if f.kind in ("code", "codes"):
+        assert f.codes is not None
+        list_name, codes = f.codes, list(taxonomy.codes(f.codes))
 
-    def label(name: str) -> str:
-        return t(f"drafts_f_{name}", lang)
+        def coded(c: Any) -> str:
+            return none if c is None else labels(list_name, c)
 
-    def coded(list_name: str) -> Callable[[Any], str]:
-        return lambda c: t("drafts_none_option", lang) if c is None else labels(list_name, c)
-
-    values: dict[str, Any] = {}
-    values["id"] = st.text_input(label("id"), record["id"], key=f"{key}_id")
-    values["body"] = _select(
-        label("body"),
-        taxonomy.codes("bodies"),
-        record["body"],
-        f"{key}_body",
-        coded("bodies"),
-        lang=lang,
-    )
-    values["kind"] = _select(
-        label("kind"),
-        taxonomy.codes("kinds"),
-        record["kind"],
-        f"{key}_kind",
-        coded("kinds"),
-        lang=lang,
-    )
-    values["edition"] = st.number_input(
-        label("edition"), min_value=1, value=record["edition"], step=1, key=f"{key}_edition"
-    )
-    values["title_en"] = st.text_input(label("title_en"), record["title_en"], key=f"{key}_ten")
-    values["title_es"] = st.text_input(label("title_es"), record["title_es"], key=f"{key}_tes")
-    for name in ("start_date", "end_date"):
-        value = record[name]
-        if isinstance(value, str):  # a partial date ("2024-05")
-            typed = st.text_input(
-                label(name), value, key=f"{key}_{name}", help=t("drafts_partial_help", lang)
+        if f.kind == "codes":
+            return st.multiselect(
+                label,
+                codes,
+                default=[c for c in value or () if c in codes],
+                key=widget_key,
+                format_func=coded,
+                placeholder=none,
+                select_all=False,
             )
-            values[name] = drafts.partial_date(typed)
-        else:
-            values[name] = st.date_input(
-                label(name),
-                value=value,
-                min_value=dt.date(1990, 1, 1),
-                max_value=dt.date(2100, 12, 31),
-                key=f"{key}_{name}",
-            )
-    values["status"] = _select(
-        label("status"),
-        taxonomy.codes("statuses"),
-        record["status"],
-        f"{key}_status",
-        coded("statuses"),
-        lang=lang,
-    )
-    values["format"] = _select(
-        label("format"),
-        [None, *taxonomy.codes("formats")],
-        record["format"],
-        f"{key}_format",
-        coded("formats"),
-        lang=lang,
-    )
-    values["city"] = st.text_input(label("city"), record["city"] or "", key=f"{key}_city")
-    parties = [None, *taxonomy.codes("parties")]
-    for name in ("host_party", "chair_party"):
-        values[name] = _select(
-            label(name), parties, record[name], f"{key}_{name}", coded("parties"), lang=lang
+        options = codes if f.required else [None, *codes]
+        return _select(label, options, value, widget_key, coded, lang=lang)
+    if f.kind == "choice":
+        return _select(label, f.choices, value, widget_key, str, lang=lang)
+    if f.kind == "integer":
+        return st.number_input(label, min_value=f.minimum, value=value, step=1, key=widget_key)
+    if f.kind == "date" and not isinstance(value, str):
+        return st.date_input(
+            label,
+            value=value,
+            min_value=dt.date(1990, 1, 1),
+            max_value=dt.date(2100, 12, 31),
+            key=widget_key,
         )
-    values["topics"] = st.multiselect(
-        label("topics"),
-        taxonomy.codes("topics"),
-        default=[c for c in record["topics"] if c in taxonomy.codes("topics")],
-        key=f"{key}_topics",
-        format_func=coded("topics"),
-        placeholder=t("drafts_none_option", lang),
-        select_all=False,
-    )
-    values["confidence"] = _select(
-        label("confidence"),
-        taxonomy.codes("confidence"),
-        record["confidence"],
-        f"{key}_confidence",
-        coded("confidence"),
-        lang=lang,
-    )
-    return values
-
-
-def _report_fields(
-    record: dict[str, Any], taxonomy: Taxonomy, ctx: PageContext, key: str
-) -> dict[str, Any]:
-    lang, labels = ctx.lang, ctx.labels
-
-    def label(name: str) -> str:
-        return t(f"drafts_f_{name}", lang)
-
-    values: dict[str, Any] = {}
-    values["id"] = st.text_input(label("id"), record["id"], key=f"{key}_id")
-    values["reported_at"] = st.text_input(
-        label("reported_at"), record["reported_at"] or "", key=f"{key}_reported_at"
-    )
-    for name in ("published", "period_start", "period_end"):
-        value = record[name]
+    if f.kind in ("date", "partial_date"):
         typed = st.text_input(
-            label(name),
+            label,
             "" if value is None else str(value),
-            key=f"{key}_{name}",
+            key=widget_key,
             help=t("drafts_partial_help", lang),
         )
-        values[name] = drafts.partial_date(typed)
-    values["n_bodies_stated"] = st.number_input(
-        label("n_bodies_stated"),
-        min_value=1,
-        value=record["n_bodies_stated"],
-        step=1,
-        key=f"{key}_n_bodies",
-    )
-    values["claim_text"] = st.text_area(
-        label("claim_text"), record["claim_text"], key=f"{key}_claim_text"
-    )
+        return drafts.partial_date(typed)
+    if f.kind == "text" and not f.short:
+        return st.text_area(label, value or "", key=widget_key)
+    return st.text_input(label, value or "", key=widget_key)
+
+
+def _report_bodies(
+    record: dict[str, Any], taxonomy: Taxonomy, ctx: PageContext, key: str
+) -> list[dict[str, Any]]:
+    lang, labels = ctx.lang, ctx.labels
+
+    def label(name: str) -> str:
+        return t(f"drafts_f_{name}", lang)
+
     bodies: list[dict[str, Any]] = []
     for i, entry in enumerate(record["bodies"]):
         with st.container(border=True):
@@ -216,15 +151,25 @@ def _report_fields(
             quote = st.text_input(label("quote"), entry["quote"], key=f"{key}_quote_{i}")
             if keep:
                 bodies.append({"body": body, "claim": claim, "quote": quote})
-    values["bodies"] = bodies
-    values["confidence"] = _select(
-        label("confidence"),
-        taxonomy.codes("confidence"),
-        record["confidence"],
-        f"{key}_confidence",
-        lambda c: labels("confidence", c),
-        lang=lang,
-    )
+    return bodies
+
+
+SECTIONS: dict[
+    str, Callable[[dict[str, Any], Taxonomy, PageContext, str], list[dict[str, Any]]]
+] = {"bodies": _report_bodies}
+"""Lists of mappings the page edits with a section of its own."""
+
+
+def _fields(
+    record: dict[str, Any], taxonomy: Taxonomy, ctx: PageContext, key: str
+) -> dict[str, Any]:
+    """A widget for every editable field of the record's contract, in the contract's order."""
+    values: dict[str, Any] = {}
+    for f in drafts.editable(drafts.contract_of(record), SECTIONS):
+        if f.name in SECTIONS:
+            values[f.name] = SECTIONS[f.name](record, taxonomy, ctx, key)
+        else:
+            values[f.name] = _widget(f, record.get(f.name), taxonomy, ctx, key)
     return values
 
 
@@ -302,8 +247,7 @@ def render(ctx: PageContext) -> None:
         st.subheader(t("drafts_fields", lang))
         if unfilled:
             st.caption(t("drafts_unfilled", lang, fields=", ".join(unfilled)))
-        fill = _report_fields if kind == "report" else _event_fields
-        result = drafts.edited(record, fill(record, taxonomy, ctx, key))
+        result = drafts.edited(record, _fields(record, taxonomy, ctx, key))
     with right:
         _evidence_panel(ctx, document.text, evidence, key)
     problems = drafts.check_record(result, taxonomy)

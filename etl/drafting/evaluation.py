@@ -15,37 +15,28 @@ from typing import Any
 
 import yaml
 
+from etl.contracts import EVENT
 from etl.documents import SourceDocument, read_documents
 from etl.drafting.fields import Draft, draft_document
 from etl.drafting.reports import draft_report
 from etl.errors import DocumentsRefused, ValidationFailed
-from etl.records import Event, Panel, Participant
+from etl.records import Event, Panel, PartialDate, Participant
 from etl.recordtypes import REPORTS
-from etl.recordtypes.reports import ActivityReport, PartialDate
+from etl.recordtypes.reports import ActivityReport
 from etl.search import SearchIndex, link_documents, search_units
 from etl.taxonomy import Taxonomy
 from etl.validate import validate_dir
 from textrules.words import fold_aligned
 
-SCALAR_FIELDS = (
-    "body",
-    "edition",
-    "kind",
-    "start_date",
-    "end_date",
-    "status",
-    "format",
-    "city",
-    "host_party",
-    "chair_party",
-)
-LIST_FIELDS = (
-    "treaty_refs",
-    "topics",
-    "participants",
-    "participants.party",
-    "participants.level",
-    "panels",
+SCALAR_FIELDS = tuple(f.name for f in EVENT if f.drafted and not f.is_list)
+"""The event fields the drafter reads from a text, each scored as one value."""
+PARTICIPANT_SCORES = ("participants.party", "participants.level")
+"""Participants are also scored on two of their fields, once matched by name."""
+LIST_FIELDS = tuple(
+    name
+    for f in EVENT
+    if f.drafted and f.is_list
+    for name in (f.name, *(PARTICIPANT_SCORES if f.name == "participants" else ()))
 )
 
 

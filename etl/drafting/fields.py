@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from etl.contracts import EVENT
 from etl.documents import DateMention, SourceDocument, detect_language, find_dates, split_passages
 from etl.drafting.lexicon import (
     CHAIR_PATTERNS,
@@ -398,22 +399,6 @@ def _fill_content(b: _Builder, ctx: _Context) -> None:
             b.note(f"topics[{i}]", code, where, 0.7)
 
 
-RECORD_FIELDS = (
-    "edition",
-    "start_date",
-    "end_date",
-    "status",
-    "format",
-    "city",
-    "host_party",
-    "chair_party",
-    "treaty_refs",
-    "topics",
-    "participants",
-    "panels",
-)
-
-
 def _draft_one(
     ctx: _Context,
     known_events: Sequence[Event],
@@ -441,15 +426,12 @@ def _draft_one(
     prefix = prefixes.get(slot.body, slot.body.replace("_", "-"))
     draft_id = f"{prefix}-{stamp}" + ("-public-session" if slot.public else "")
     supports = ", ".join(dict.fromkeys(e.field.split("[")[0] for e in b.evidence))
-    record: dict[str, Any] = {
+    given: dict[str, Any] = {
         "id": draft_id,
         "body": slot.body,
         "kind": kind,
         "title_en": title_en,
         "title_es": title_es,
-        **{name: b.values.get(name) for name in RECORD_FIELDS},
-        "outcomes": [],
-        "related": b.values.get("related", []),
         "sources": [
             {
                 "url": source or "seed: (the drafted document)",
@@ -464,14 +446,11 @@ def _draft_one(
         f"the passage cited in {draft_id}.evidence.yaml. Review each field, set confidence, "
         "write outcomes as paraphrases, then move the record into data/events/.",
     }
-    for name in ("treaty_refs", "topics", "participants", "panels"):
-        record[name] = record[name] or []
-    order = ["id", "body", "edition", "kind", "title_en", "title_es", *RECORD_FIELDS[1:]]
-    record = {key: record[key] for key in [*order, "outcomes", "related", "sources"]} | {
-        "confidence": record["confidence"],
-        "notes": record["notes"],
+    # every field of the contract, in its order; a list the text gave nothing for is empty
+    record = {
+        f.name: given.get(f.name, b.values.get(f.name, [] if f.is_list else None)) for f in EVENT
     }
-    unfilled = tuple(name for name in RECORD_FIELDS if record[name] in (None, []))
+    unfilled = tuple(name for name in EVENT.drafted if record[name] in (None, []))
     known_id = next(
         (
             e.id

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from etl.contracts import REPORT
 from etl.documents import DateMention, SourceDocument, find_dates
 from etl.drafting.fields import Draft, Evidence, draft_document, id_prefixes
 from etl.drafting.lexicon import KIND_OF_BODY
@@ -589,9 +590,5 @@ def draft_report(
         "sentence, set confidence (high for an official source), then move the record into "
         "data/reports/.",
     }
-    unfilled = tuple(
-        name
-        for name in ("reported_at", "published", "period_start", "period_end", "n_bodies_stated")
-        if record[name] is None
-    )
+    unfilled = tuple(name for name in REPORT.drafted if record[name] in (None, []))
     return ReportDraft(report_id, record, tuple(evidence), unfilled)

@@ -7,14 +7,19 @@ name no record type themselves.
 
 Adding a record type (say ``cases/``) takes:
 
-1. a module ``etl/recordtypes/<name>.py`` with a :class:`~etl.checking.RecordChecker`
-   subclass (its ``fields`` and ``check()``), the typed record, a ``frames`` function filling
+1. its contract in ``etl/contracts.py`` (every field: required, kind, code list; sources
+   are :data:`~etl.contracts.SOURCE`) and its name in ``CONTRACTS`` (``python -m etl schemas``
+   then writes its JSON Schema);
+2. a module ``etl/recordtypes/<name>.py`` with a :class:`~etl.checking.RecordChecker`
+   subclass (its ``contract`` and ``check()``), the typed record, a ``frames`` function filling
    :class:`etl.tables.Rows` and, if it is searchable, a ``search_text`` function;
-2. its tables in ``warehouse/schema/NN_<name>.sql`` (the one statement of their columns) and
+3. its tables in ``warehouse/schema/NN_<name>.sql`` (the one statement of their columns), each
+   with ``comment on table`` (grain, ``key: (...)``) and ``comment on column`` statements, and
    any derived tables or queries in ``warehouse/derived`` and ``warehouse/queries``;
-3. one :class:`RecordType` entry in :data:`RECORD_TYPES` below;
-4. tests (bad records with their exact messages, counts against the YAML) and the tables'
-   sections in ``warehouse/README.md`` (a test compares it with the database).
+4. one :class:`RecordType` entry in :data:`RECORD_TYPES` below;
+5. tests (bad records with their exact messages, counts against the YAML), and its tables'
+   names in a ``<!-- generated: ... -->`` block of ``warehouse/README.md`` (then
+   ``python -m warehouse.docs``).
 """
 
 from __future__ import annotations

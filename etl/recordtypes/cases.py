@@ -16,32 +16,13 @@ from typing import Any, ClassVar
 import polars as pl
 
 from etl.checking import RecordChecker, _show, _type_name
-from etl.recordtypes.reports import PartialDate, _shown, last_day
+from etl.contracts import CASE, MILESTONE, Contract
+from etl.records import PartialDate, Source
+from etl.recordtypes.reports import _shown, last_day
 from etl.tables import Rows, frames
 
-REQUIRED = (
-    "id",
-    "mechanism",
-    "complainant",
-    "respondent",
-    "subject_en",
-    "milestones",
-    "status",
-    "sources",
-    "confidence",
-)
-OPTIONAL = (
-    "third_parties",
-    "subject_es",
-    "facility",
-    "sector",
-    "topics",
-    "outcome_en",
-    "notes",
-)
-KNOWN_FIELDS = REQUIRED + OPTIONAL
-MILESTONE_FIELDS = ("date", "step", "text", "source")
-SOURCE_FIELDS = ("url", "publisher", "published", "language", "supports")
+KNOWN_FIELDS = CASE.names
+MILESTONE_FIELDS = MILESTONE.names
 TABLES = ("cases", "case_third_parties", "case_topics", "case_milestones", "case_sources")
 """The tables loaded from case records, each keyed by ``case_id``."""
 
@@ -60,15 +41,6 @@ class Milestone:
 
 
 @dataclass(frozen=True, slots=True)
-class CaseSource:
-    url: str
-    publisher: str | None
-    published: PartialDate | None
-    language: str | None
-    supports: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class Case:
     id: str
     mechanism: str
@@ -83,7 +55,7 @@ class Case:
     milestones: tuple[Milestone, ...]
     status: str
     outcome_en: str | None
-    sources: tuple[CaseSource, ...]
+    sources: tuple[Source, ...]
     confidence: str
     notes: str | None
     file: str
@@ -93,14 +65,14 @@ class CaseChecker(RecordChecker):
     """Checks one enforcement case, collecting every problem; builds :class:`Case`."""
 
     record_type: ClassVar[str] = "cases"
-    fields: ClassVar[tuple[str, ...]] = KNOWN_FIELDS
+    contract: ClassVar[Contract] = CASE
 
     def check(self) -> Case | None:
         data = self.mapping_record()
         if data is None:
             return None
         case_id = self.record_id(data)
-        mechanism = self.code(data, ("mechanism",), "mechanisms", required=True)
+        mechanism = self.value(data, ("mechanism",), CASE["mechanism"])
         if (
             case_id is not None
             and mechanism is not None
@@ -111,15 +83,15 @@ class CaseChecker(RecordChecker):
                 f"id does not name the mechanism (expected an id starting {mechanism + '-'!r}, "
                 f"found {case_id!r})",
             )
-        complainant = self.code(data, ("complainant",), "parties", required=True)
-        respondent = self.code(data, ("respondent",), "parties", required=True)
+        complainant = self.value(data, ("complainant",), CASE["complainant"])
+        respondent = self.value(data, ("respondent",), CASE["respondent"])
         if complainant is not None and complainant == respondent:
             self.fail(
                 ("respondent",),
                 "same Party as the complainant (expected a Party other than "
                 f"{complainant!r}, found {respondent!r})",
             )
-        third_parties = self.code_list(data, ("third_parties",), "parties")
+        third_parties = self.value(data, ("third_parties",), CASE["third_parties"])
         for i, party in enumerate(third_parties):
             if party in (complainant, respondent):
                 self.fail(
@@ -127,11 +99,11 @@ class CaseChecker(RecordChecker):
                     "a disputing Party cannot be a third party (expected a Party other than "
                     f"the complainant and the respondent, found {party!r})",
                 )
-        subject_en = self.text(data, ("subject_en",), required=True)
-        subject_es = self.text(data, ("subject_es",), required=False)
-        facility = self.text(data, ("facility",), required=False)
-        sector = self.code(data, ("sector",), "sectors", required=False)
-        topics = self.code_list(data, ("topics",), "topics")
+        subject_en = self.value(data, ("subject_en",), CASE["subject_en"])
+        subject_es = self.value(data, ("subject_es",), CASE["subject_es"])
+        facility = self.value(data, ("facility",), CASE["facility"])
+        sector = self.value(data, ("sector",), CASE["sector"])
+        topics = self.value(data, ("topics",), CASE["topics"])
         sources = self.source_list(data, self.source)
         n_sources = len(data["sources"]) if isinstance(data.get("sources"), list) else 0
         milestones = self.items(data, ("milestones",), lambda v, p: self.milestone(v, p, n_sources))
@@ -146,12 +118,12 @@ class CaseChecker(RecordChecker):
                 "no milestones (expected at least one milestone, found an empty list)",
             )
         self.check_order(milestones)
-        status = self.code(data, ("status",), "case_statuses", required=True)
+        status = self.value(data, ("status",), CASE["status"])
         if status is not None and milestones and len(milestones) == len(data["milestones"]):
             self.check_status(status, milestones)
-        outcome_en = self.text(data, ("outcome_en",), required=False)
-        confidence = self.code(data, ("confidence",), "confidence", required=True)
-        notes = self.text(data, ("notes",), required=False)
+        outcome_en = self.value(data, ("outcome_en",), CASE["outcome_en"])
+        confidence = self.value(data, ("confidence",), CASE["confidence"])
+        notes = self.value(data, ("notes",), CASE["notes"])
         if self.has_errors:
             return None
         return Case(
@@ -178,7 +150,7 @@ class CaseChecker(RecordChecker):
         self, value: Any, path: tuple[str | int, ...], n_sources: int
     ) -> tuple[int, Milestone] | None:
         """One milestone, with its index in the list (for messages about its order)."""
-        item = self.mapping_item(value, path, MILESTONE_FIELDS)
+        item = self.mapping_item(value, path, MILESTONE)
         if item is None:
             return None
         date = self.partial_date(item, (*path, "date"), required=True)
@@ -253,17 +225,6 @@ class CaseChecker(RecordChecker):
                         f"found {m.step!r} at milestones[{index}])",
                     )
                     break
-
-    def source(self, value: Any, path: tuple[str | int, ...]) -> CaseSource | None:
-        item = self.mapping_item(value, path, SOURCE_FIELDS)
-        if item is None:
-            return None
-        url = self.source_url(item, (*path, "url"))
-        publisher = self.text(item, (*path, "publisher"), required=False)
-        published = self.partial_date(item, (*path, "published"), required=False)
-        language = self.language(item, (*path, "language"))
-        supports = self.text(item, (*path, "supports"), required=False)
-        return None if url is None else CaseSource(url, publisher, published, language, supports)
 
 
 def case_frames(cases: Sequence[Case]) -> dict[str, pl.DataFrame]:

@@ -13,37 +13,12 @@ from typing import Any, ClassVar
 import polars as pl
 
 from etl.checking import RecordChecker, _show, _type_name
-from etl.records import DatePrecision, Event, Outcome, Panel, Participant, Source
+from etl.contracts import EVENT, OUTCOME, PANEL, PARTICIPANT, Contract
+from etl.records import DatePrecision, Event, Outcome, Panel, Participant
 from etl.tables import Rows, frames
 from etl.taxonomy import ACT_KINDS
 
-REQUIRED = (
-    "id",
-    "body",
-    "kind",
-    "title_en",
-    "start_date",
-    "status",
-    "format",
-    "sources",
-    "confidence",
-)
-OPTIONAL = (
-    "edition",
-    "title_es",
-    "end_date",
-    "city",
-    "host_party",
-    "chair_party",
-    "treaty_refs",
-    "topics",
-    "participants",
-    "panels",
-    "outcomes",
-    "related",
-    "notes",
-)
-KNOWN_FIELDS = REQUIRED + OPTIONAL
+KNOWN_FIELDS = EVENT.names
 TABLES = (
     "events",
     "event_topics",
@@ -65,14 +40,14 @@ class EventChecker(RecordChecker):
     """Checks one event record, collecting every problem; builds the typed :class:`Event`."""
 
     record_type: ClassVar[str] = "events"
-    fields: ClassVar[tuple[str, ...]] = KNOWN_FIELDS
+    contract: ClassVar[Contract] = EVENT
 
     def check(self) -> Event | None:
         data = self.mapping_record()
         if data is None:
             return None
         event_id = self.record_id(data)
-        body = self.code(data, ("body",), "bodies", required=True)
+        body = self.value(data, ("body",), EVENT["body"])
         edition = data.get("edition")
         if edition is not None and (
             isinstance(edition, bool) or not isinstance(edition, int) or edition < 1
@@ -83,27 +58,27 @@ class EventChecker(RecordChecker):
                 f"null, found {_type_name(edition)} {_show(edition)})",
             )
             edition = None
-        kind = self.code(data, ("kind",), "kinds", required=True)
-        title_en = self.text(data, ("title_en",), required=True)
-        title_es = self.text(data, ("title_es",), required=False)
-        start: tuple[dt.date, DatePrecision] | None = self.partial_date(
-            data, ("start_date",), required=True
+        kind = self.value(data, ("kind",), EVENT["kind"])
+        title_en = self.value(data, ("title_en",), EVENT["title_en"])
+        title_es = self.value(data, ("title_es",), EVENT["title_es"])
+        start: tuple[dt.date, DatePrecision] | None = self.value(
+            data, ("start_date",), EVENT["start_date"]
         )
-        end_date = self.full_date(data, ("end_date",))
+        end_date = self.value(data, ("end_date",), EVENT["end_date"])
         if start is not None and end_date is not None and end_date < start[0]:
             self.fail(
                 ("end_date",),
                 f"end before start (expected on or after {start[0]}, found {end_date})",
             )
-        status = self.code(data, ("status",), "statuses", required=True)
+        status = self.value(data, ("status",), EVENT["status"])
         if start is not None and status is not None:
             self.check_status_date(status, start)
-        fmt = self.code(data, ("format",), "formats", required=True)
-        city = self.text(data, ("city",), required=False)
-        host = self.code(data, ("host_party",), "parties", required=False)
-        chair = self.code(data, ("chair_party",), "parties", required=False)
-        treaty_refs = self.items(data, ("treaty_refs",), self.plain_text)
-        topics = self.code_list(data, ("topics",), "topics")
+        fmt = self.value(data, ("format",), EVENT["format"])
+        city = self.value(data, ("city",), EVENT["city"])
+        host = self.value(data, ("host_party",), EVENT["host_party"])
+        chair = self.value(data, ("chair_party",), EVENT["chair_party"])
+        treaty_refs = self.value(data, ("treaty_refs",), EVENT["treaty_refs"])
+        topics = self.value(data, ("topics",), EVENT["topics"])
         participants = self.items(data, ("participants",), self.participant)
         panels = self.items(data, ("panels",), self.panel)
         outcomes = self.items(data, ("outcomes",), self.outcome)
@@ -115,8 +90,8 @@ class EventChecker(RecordChecker):
                 f"event ids, found {event_id!r})",
             )
         sources = self.source_list(data, self.source)
-        confidence = self.code(data, ("confidence",), "confidence", required=True)
-        notes = self.text(data, ("notes",), required=False)
+        confidence = self.value(data, ("confidence",), EVENT["confidence"])
+        notes = self.value(data, ("notes",), EVENT["notes"])
 
         if self.has_errors:
             return None
@@ -136,7 +111,7 @@ class EventChecker(RecordChecker):
             city=city,
             host_party=host,
             chair_party=chair,
-            treaty_refs=tuple(treaty_refs),
+            treaty_refs=treaty_refs,
             topics=topics,
             participants=tuple(participants),
             panels=tuple(panels),
@@ -170,8 +145,7 @@ class EventChecker(RecordChecker):
         return self.reference(value, path, "events", noun="event")
 
     def participant(self, value: Any, path: tuple[str | int, ...]) -> Participant | None:
-        fields = ("name", "party", "organization", "role", "level", "capacity")
-        item = self.mapping_item(value, path, fields)
+        item = self.mapping_item(value, path, PARTICIPANT)
         if item is None:
             return None
         name = self.text(item, (*path, "name"), required=True)
@@ -185,7 +159,7 @@ class EventChecker(RecordChecker):
         return Participant(name, party, org, role, level, capacity)
 
     def panel(self, value: Any, path: tuple[str | int, ...]) -> Panel | None:
-        item = self.mapping_item(value, path, ("title", "topics"))
+        item = self.mapping_item(value, path, PANEL)
         if item is None:
             return None
         title = self.text(item, (*path, "title"), required=True)
@@ -193,25 +167,13 @@ class EventChecker(RecordChecker):
         return None if title is None else Panel(title, topics)
 
     def outcome(self, value: Any, path: tuple[str | int, ...]) -> Outcome | None:
-        item = self.mapping_item(value, path, ("text", "topics", "kind"))
+        item = self.mapping_item(value, path, OUTCOME)
         if item is None:
             return None
         text = self.text(item, (*path, "text"), required=True)
         topics = self.code_list(item, (*path, "topics"), "topics")
         kind = self.code(item, (*path, "kind"), "outcome_kinds", required=True)
         return None if text is None or kind is None else Outcome(text, topics, kind)
-
-    def source(self, value: Any, path: tuple[str | int, ...]) -> Source | None:
-        fields = ("url", "publisher", "published", "language", "supports")
-        item = self.mapping_item(value, path, fields)
-        if item is None:
-            return None
-        url = self.source_url(item, (*path, "url"))
-        publisher = self.text(item, (*path, "publisher"), required=False)
-        published = self.full_date(item, (*path, "published"))
-        language = self.language(item, (*path, "language"))
-        supports = self.text(item, (*path, "supports"), required=False)
-        return None if url is None else Source(url, publisher, published, language, supports)
 
 
 def event_frames(events: Sequence[Event]) -> dict[str, pl.DataFrame]:
@@ -270,7 +232,8 @@ def event_frames(events: Sequence[Event]) -> dict[str, pl.DataFrame]:
                 source_no=n,
                 url=s.url,
                 publisher=s.publisher,
-                published=s.published,
+                published=s.published[0] if s.published else None,
+                published_precision=s.published[1] if s.published else None,
                 language=s.language,
                 supports=s.supports,
             )

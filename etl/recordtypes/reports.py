@@ -16,21 +16,13 @@ from typing import Any, ClassVar
 import polars as pl
 
 from etl.checking import RecordChecker, _show, _type_name, closest
-from etl.records import DatePrecision
+from etl.contracts import CLAIMS, REPORT, REPORT_BODY, Contract
+from etl.records import PartialDate, Source
 from etl.tables import Rows, frames
 
-CLAIMS = ("met", "reported")
-"""``met``: the text says the body met or convened in the period; ``reported``: it says the
-body reported or its work was reviewed, without saying it met."""
-REQUIRED = ("id", "bodies", "claim_text", "sources", "confidence")
-OPTIONAL = ("reported_at", "published", "period_start", "period_end", "n_bodies_stated", "notes")
-KNOWN_FIELDS = REQUIRED + OPTIONAL
-BODY_FIELDS = ("body", "claim", "quote", "quote_source")
-SOURCE_FIELDS = ("url", "publisher", "published", "language")
+KNOWN_FIELDS = REPORT.names
 TABLES = ("activity_reports", "report_bodies", "report_sources")
 """The tables loaded from report records, each keyed by ``report_id``."""
-
-PartialDate = tuple[dt.date, DatePrecision]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +31,6 @@ class ReportBody:
     claim: str
     quote: str
     quote_source: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ReportSource:
-    url: str
-    publisher: str | None
-    published: dt.date | None
-    language: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +43,7 @@ class ActivityReport:
     bodies: tuple[ReportBody, ...]
     n_bodies_stated: int | None
     claim_text: str
-    sources: tuple[ReportSource, ...]
+    sources: tuple[Source, ...]
     confidence: str
     notes: str | None
     file: str
@@ -85,7 +69,7 @@ class ReportChecker(RecordChecker):
     """Checks one activity report, collecting every problem; builds :class:`ActivityReport`."""
 
     record_type: ClassVar[str] = "reports"
-    fields: ClassVar[tuple[str, ...]] = KNOWN_FIELDS
+    contract: ClassVar[Contract] = REPORT
 
     def check(self) -> ActivityReport | None:
         data = self.mapping_record()
@@ -97,15 +81,15 @@ class ReportChecker(RecordChecker):
             if data.get("reported_at") is None
             else self.reference(data["reported_at"], ("reported_at",), "events", noun="event")
         )
-        published = self.partial_date(data, ("published",), required=False)
+        published = self.value(data, ("published",), REPORT["published"])
         if published is not None and published[0] > self.today:
             self.fail(
                 ("published",),
                 f"published in the future (expected on or before today, {self.today}, "
                 f"found {_shown(published)})",
             )
-        period_start = self.partial_date(data, ("period_start",), required=False)
-        period_end = self.partial_date(data, ("period_end",), required=False)
+        period_start = self.value(data, ("period_start",), REPORT["period_start"])
+        period_end = self.value(data, ("period_end",), REPORT["period_end"])
         if period_start and period_end and last_day(period_end) < period_start[0]:
             self.fail(
                 ("period_end",),
@@ -140,9 +124,9 @@ class ReportChecker(RecordChecker):
                 f"{_type_name(stated)} {_show(stated)})",
             )
             stated = None
-        claim_text = self.text(data, ("claim_text",), required=True)
-        confidence = self.code(data, ("confidence",), "confidence", required=True)
-        notes = self.text(data, ("notes",), required=False)
+        claim_text = self.value(data, ("claim_text",), REPORT["claim_text"])
+        confidence = self.value(data, ("confidence",), REPORT["confidence"])
+        notes = self.value(data, ("notes",), REPORT["notes"])
         if self.has_errors:
             return None
         return ActivityReport(
@@ -161,7 +145,7 @@ class ReportChecker(RecordChecker):
         )
 
     def body(self, value: Any, path: tuple[str | int, ...], urls: set[str]) -> ReportBody | None:
-        item = self.mapping_item(value, path, BODY_FIELDS)
+        item = self.mapping_item(value, path, REPORT_BODY)
         if item is None:
             return None
         body = self.code(item, (*path, "body"), "bodies", required=True)
@@ -187,16 +171,6 @@ class ReportChecker(RecordChecker):
         if body is None or claim is None or quote is None:
             return None
         return ReportBody(body, claim, quote, quote_source)
-
-    def source(self, value: Any, path: tuple[str | int, ...]) -> ReportSource | None:
-        item = self.mapping_item(value, path, SOURCE_FIELDS)
-        if item is None:
-            return None
-        url = self.source_url(item, (*path, "url"))
-        publisher = self.text(item, (*path, "publisher"), required=False)
-        published = self.full_date(item, (*path, "published"))
-        language = self.language(item, (*path, "language"))
-        return None if url is None else ReportSource(url, publisher, published, language)
 
 
 def report_frames(reports: Sequence[ActivityReport]) -> dict[str, pl.DataFrame]:
@@ -234,8 +208,10 @@ def report_frames(reports: Sequence[ActivityReport]) -> dict[str, pl.DataFrame]:
                 source_no=n,
                 url=s.url,
                 publisher=s.publisher,
-                published=s.published,
+                published=s.published[0] if s.published else None,
+                published_precision=s.published[1] if s.published else None,
                 language=s.language,
+                supports=s.supports,
             )
     return frames(*rows.values())
 

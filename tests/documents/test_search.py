@@ -35,6 +35,7 @@ from etl.validate import validate_dir
 from textrules.terms import query_terms, snippet, stem
 from textrules.words import fold
 from warehouse.db import MACROS_DIR, QUERIES_DIR, SCHEMA_DIR
+from warehouse.docs import declared_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -287,17 +288,18 @@ def test_sql_search_finds_events_and_passages(
     assert empty.height == 0
 
 
-KEY = re.compile(r"-- key: \(([^)]*)\)\ncreate table (\w+)")
+CREATED = re.compile(r"^create table (\w+)", re.MULTILINE)
 
 
 def test_stated_keys_hold_in_the_frames(
     real: tuple[list[SourceDocument], Records],
 ) -> None:
     frames = search_frames(*real)
-    stated = KEY.findall((SCHEMA_DIR / "04_documents.sql").read_text(encoding="utf-8"))
-    assert sorted(table for _, table in stated) == sorted(SEARCH_TABLES)
-    for columns, table in stated:
-        keys = [c.strip() for c in columns.split(",")]
+    tables = CREATED.findall((SCHEMA_DIR / "04_documents.sql").read_text(encoding="utf-8"))
+    assert sorted(tables) == sorted(SEARCH_TABLES)
+    declared = declared_keys()
+    for table in tables:
+        keys = list(declared[table])
         frame = frames[table]
         assert frame.height > 0, table
         assert frame.select(keys).is_duplicated().sum() == 0, table

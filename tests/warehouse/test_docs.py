@@ -1,58 +1,72 @@
-"""warehouse/README.md documents exactly the tables, views and columns the build creates."""
+"""warehouse/README.md is what ``python -m warehouse.docs`` generates from the ``comment on``
+statements beside the DDL, every table, view and column has a comment, and the built
+warehouse carries them."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from etl.build import build
-from warehouse.db import connect, run_sql
-
-README = Path(__file__).resolve().parents[2] / "warehouse" / "README.md"
-
-
-def documented() -> dict[str, set[str]]:
-    """Map each `### name` section of the README to the first-column names of its table."""
-    sections: dict[str, set[str]] = {}
-    current: str | None = None
-    for line in README.read_text(encoding="utf-8").splitlines():
-        heading = re.match(r"^### (\w+)$", line)
-        if heading:
-            current = heading.group(1)
-            sections[current] = set()
-        elif current and (row := re.match(r"^\| (\w+) \|", line)) and row.group(1) != "column":
-            sections[current].add(row.group(1))
-    return sections
+from warehouse import docs
+from warehouse.db import connect
 
 
 @pytest.fixture(scope="module")
-def actual(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
+def empty() -> dict[str, docs.TableDoc]:
+    with docs.empty_warehouse() as con:
+        return docs.table_docs(con)
+
+
+def test_readme_is_generated_from_the_comments() -> None:
+    assert docs.README.read_text(encoding="utf-8") == docs.generated_readme(), (
+        "run: python -m warehouse.docs"
+    )
+
+
+def test_every_table_and_column_is_documented(empty: dict[str, docs.TableDoc]) -> None:
+    assert docs.undocumented(empty, docs.README.read_text(encoding="utf-8")) == []
+
+
+def test_every_table_states_its_grain(empty: dict[str, docs.TableDoc]) -> None:
+    assert [n for n, d in empty.items() if not d.description.startswith("One row per")] == []
+
+
+def test_check_fails_on_a_stale_readme(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stale = tmp_path / "README.md"
+    stale.write_text(
+        docs.README.read_text(encoding="utf-8").replace("| event_id | the event |", "| x | y |"),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(docs, "README", stale)
+    assert docs.main(["--check"]) == 1
+    assert "stale" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("comment", "description", "key"),
+    [
+        ("One row per event.\nkey: (event_id)", "One row per event.", ("event_id",)),
+        ("One row per a × b.\nkey: (a, b)", "One row per a × b.", ("a", "b")),
+        ("One row per view.", "One row per view.", None),
+        (None, "", None),
+    ],
+)
+def test_parse_comment(comment: str | None, description: str, key: tuple[str, ...] | None) -> None:
+    assert docs.parse_comment(comment) == (description, key)
+
+
+def test_the_built_warehouse_carries_the_comments(
+    tmp_path_factory: pytest.TempPathFactory, empty: dict[str, docs.TableDoc]
+) -> None:
     db = tmp_path_factory.mktemp("docs") / "w.duckdb"
     build(Path("data"), db)
     con = connect(db)
     try:
-        frame = run_sql(
-            con,
-            "select table_name, column_name from information_schema.columns "
-            "where table_catalog = 'warehouse'",
-        )
+        built = docs.table_docs(con)
     finally:
         con.close()
-    out: dict[str, set[str]] = {}
-    for table, column in frame.iter_rows():
-        out.setdefault(table, set()).add(column)
-    return out
-
-
-def test_every_table_and_view_is_documented(actual: dict[str, set[str]]) -> None:
-    assert sorted(actual) == sorted(documented())
-
-
-def test_every_column_is_documented_and_exists(actual: dict[str, set[str]]) -> None:
-    docs = documented()
-    # event_facets repeats every column of events, documented once as a group.
-    docs["event_facets"] = docs.get("event_facets", set()) | docs["events"]
-    mismatches = {t: (actual[t] ^ docs.get(t, set())) for t in actual}
-    assert {t: m for t, m in mismatches.items() if m} == {}
+    assert built == empty

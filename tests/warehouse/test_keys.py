@@ -1,23 +1,19 @@
-"""The keys the schema states in comments (``-- key: (...)``) hold in a built warehouse, and
-every code and event reference resolves; the ETL guarantees them instead of declared
-constraints, so they are checked here."""
+"""The keys the table comments declare (``key: (...)`` in ``comment on table``) hold in a
+built warehouse, and every code and event reference resolves; the ETL guarantees them instead
+of declared constraints, so they are checked here."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from etl.build import build
-from warehouse.db import SCHEMA_DIR, connect, run_sql
+from warehouse.db import connect, run_sql
+from warehouse.docs import declared_keys
 
-KEY = re.compile(r"-- key: \(([^)]*)\)\ncreate table (\w+)")
-STATED = [
-    (table, columns)
-    for path in sorted(SCHEMA_DIR.glob("*.sql"))
-    for columns, table in KEY.findall(path.read_text(encoding="utf-8"))
-]
+STATED = [(table, ", ".join(key)) for table, key in sorted(declared_keys().items())]
+"""Each table's key as its comment declares it (``key: (...)``, read by warehouse.docs)."""
 REFERENCES = [
     ("topics", "group_code", "topic_groups", "group_code"),
     ("events", "body_code", "bodies", "body_code"),

@@ -28,3 +28,13 @@ from roles
 join events using (event_id)
 left join officials using (event_id, party_code)
 order by roles.event_id, roles.party_code;
+
+comment on table event_parties is 'One row per event × Party that hosted it, chaired it or sent a named official.';
+comment on column event_parties.event_id is 'the event';
+comment on column event_parties.party_code is 'the Party';
+comment on column event_parties.body_code is 'the event''s body';
+comment on column event_parties.year is 'the event''s year';
+comment on column event_parties.status is 'the event''s status';
+comment on column event_parties.is_host is 'the Party hosted the event';
+comment on column event_parties.is_chair is 'the Party chaired the event';
+comment on column event_parties.n_officials is 'named officials of the Party at the event (0 if it only hosted or chaired)';

@@ -77,3 +77,14 @@ select
 from bounds
 where first_date is not null
 order by report_id;
+
+comment on table report_periods is 'One row per activity report whose period can be placed in time (`derived/04_report_periods.sql`),
+by the rule of `data/README.md`: a period within one calendar year is evidence for that year; a
+period spanning several years is evidence for the span only, never for a year in it.';
+comment on column report_periods.report_id is 'the report';
+comment on column report_periods.first_year is 'the first calendar year of its period';
+comment on column report_periods.last_year is 'the last calendar year of its period';
+comment on column report_periods.year is 'the year it counts for when its period lies within one year; null for a multi-year span';
+comment on column report_periods.span_from is 'the start of its period as precisely as known: `2020-07`, or `2020` for a year-only bound';
+comment on column report_periods.span_to is 'the end of its period, likewise';
+comment on column report_periods.basis is 'what the period comes from: `period` (start and end stated), `period_end` (only the end: its year only), `period_start_to_published` / `period_start_to_reported_at` (only the start: through the date of publication, else of the event it was made at), `published` or `reported_at` (no period: that date''s year)';

@@ -132,3 +132,25 @@ left join claims as work
 left join decisions on grid.body_code = decisions.body_code and grid.year = decisions.year
 left join spans on grid.body_code = spans.body_code and grid.year = spans.year
 order by grid.body_code, grid.year;
+
+comment on table body_year_evidence is 'One row per body of the taxonomy × year, from 2020 through the latest year any record names
+(`derived/05_body_year_evidence.sql`): the strongest evidence of activity that year. `none`
+means nothing is known, not that the body did not meet.';
+comment on column body_year_evidence.body_code is 'the body';
+comment on column body_year_evidence.year is 'calendar year';
+comment on column body_year_evidence.evidence is 'strongest first: `held_event` (a meeting held that year; a decision or a public consultation is not one), `reported_met` (a report of a period within that year says it met), `reported_work` (such a report says it reported or its work was reviewed), `decision_adopted` (a decision of the body adopted that year: it acted, without a known meeting), `reported_span` (only a report spanning several years, this one among them, names it: "met at some time between 2020-07 and 2021-06", never activity in the year), `none`';
+comment on column body_year_evidence.n_held_events is 'meetings of the body held that year';
+comment on column body_year_evidence.held_event_ids is 'their ids, oldest first';
+comment on column body_year_evidence.n_reports_met is 'reports of a period within that year that say the body met';
+comment on column body_year_evidence.met_report_ids is 'their ids';
+comment on column body_year_evidence.n_reports_work is 'reports of a period within that year that say the body reported its work';
+comment on column body_year_evidence.work_report_ids is 'their ids';
+comment on column body_year_evidence.n_decisions is 'decisions of the body adopted (`kind = ''decision''`, held) that year';
+comment on column body_year_evidence.decision_event_ids is 'their ids, oldest first';
+comment on column body_year_evidence.n_span_reports_met is 'multi-year reports covering the year that say the body met';
+comment on column body_year_evidence.span_met_report_ids is 'their ids';
+comment on column body_year_evidence.n_span_reports_work is 'multi-year reports covering the year that say it reported its work';
+comment on column body_year_evidence.span_work_report_ids is 'their ids';
+comment on column body_year_evidence.span_claim is 'the claim of the span to show for the year (`met` before `reported`, then the one ending first); null when no span covers the year';
+comment on column body_year_evidence.span_from is 'that span''s start (`2020-07`, or `2020`)';
+comment on column body_year_evidence.span_to is 'that span''s end';

@@ -90,3 +90,31 @@ select
     (built_on - latest_step_date)::integer as days_since_last_step
 from facts
 order by case_id;
+
+comment on table case_facts is 'One row per case (`derived/06_case_facts.sql`): what its milestones say. **Days counted "to
+today" are counted to the day of the build** (`built_on`): they grow only when the warehouse
+is rebuilt, and two builds on different days give different values there (the only columns
+of the warehouse that depend on the build day). Month-only dates count from the first day of
+their month.';
+comment on column case_facts.case_id is 'the case';
+comment on column case_facts.mechanism_code is 'as in `cases`';
+comment on column case_facts.complainant_party is 'as in `cases`';
+comment on column case_facts.respondent_party is 'as in `cases`';
+comment on column case_facts.sector_code is 'as in `cases`';
+comment on column case_facts.status is 'as in `cases`';
+comment on column case_facts.is_concluded is 'status is `resolved` or `closed`';
+comment on column case_facts.request_date is 'date of the first milestone that opens a case (`request`, `consultations` or `panel_requested`), else of the first milestone';
+comment on column case_facts.request_precision is '`day` or `month`';
+comment on column case_facts.request_year is 'year of `request_date`';
+comment on column case_facts.latest_step_code is 'step of the last milestone';
+comment on column case_facts.latest_step_date is 'its date';
+comment on column case_facts.latest_step_precision is '`day` or `month`';
+comment on column case_facts.panel_requested_date is 'date of the first `panel_requested` milestone; null when none';
+comment on column case_facts.resolution_date is 'for a concluded case, date of its first `resolved` or `closed` milestone; null otherwise';
+comment on column case_facts.chapters is 'treaty chapters the case concerns: 23 (Labor) for RRM cases and cases with a labor topic, 24 (Environment) for cases with an environment topic';
+comment on column case_facts.built_on is 'the day of the build';
+comment on column case_facts.third_parties is 'the case''s third parties (`case_third_parties`), sorted; `[]` when none';
+comment on column case_facts.topic_codes is 'the case''s topics (`case_topics`) in the record''s order';
+comment on column case_facts.days_to_resolution is '`resolution_date` − `request_date` for a concluded case; null otherwise';
+comment on column case_facts.days_open is 'for a case not concluded, `built_on` − `request_date`; null for a concluded case';
+comment on column case_facts.days_since_last_step is '`built_on` − `latest_step_date`';

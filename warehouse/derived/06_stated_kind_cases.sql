@@ -23,3 +23,14 @@ inner join case_facts as f
     or (k.kind = 'rrm_resolutions' and f.mechanism_code = 'rrm' and f.is_concluded)
     or (k.kind = 'usmca_disputes' and f.mechanism_code in ('ch31', 'ch10'))
 order by k.kind, f.case_id;
+
+comment on table stated_kind_cases is 'One row per kind of stated total × case record of its scope (`derived/06_stated_kind_cases.sql`),
+the one statement of which records a kind concerns: `rrm_requests`, RRM cases (dated by
+request); `rrm_panels`, RRM cases with a panel request (by its date); `rrm_resolutions`, RRM
+cases resolved or closed (by resolution date); `usmca_disputes`, Chapter 31 and Chapter 10
+cases (by request). `rrm_workers` and `other` concern no records and have no rows.
+`stated_count_records` and the query `stated_records_running` (the running count drawn beside
+the stated totals on the Cases page) read it.';
+comment on column stated_kind_cases.kind is 'the kind of stated total (`stated_counts.kind`)';
+comment on column stated_kind_cases.case_id is 'a case of its scope (`cases.case_id`)';
+comment on column stated_kind_cases.counted_date is 'the date the case counts from for that kind';

@@ -34,3 +34,14 @@ from as_of_ends as a
 left join concerned as c on a.count_no = c.count_no
 group by a.count_no, a.kind, a.as_of_end
 order by a.count_no;
+
+comment on table stated_count_records is 'One row per stated count (`derived/07_stated_count_records.sql`): the case records it
+concerns, so a stated total is shown beside what the records hold. `rrm_requests`: RRM cases
+(dated by request); `rrm_panels`: RRM cases with a panel request (by its date);
+`rrm_resolutions`: RRM cases resolved or closed (by resolution date); `usmca_disputes`:
+Chapter 31 and Chapter 10 cases (by request). `rrm_workers` and `other` concern no records.';
+comment on column stated_count_records.count_no is 'the stated count (`stated_counts.count_no`)';
+comment on column stated_count_records.as_of_end is 'last day of the count''s `as_of` period; null when undated';
+comment on column stated_count_records.n_records is 'case records of the kind the count concerns; null for kinds no record counts';
+comment on column stated_count_records.n_records_by_as_of is 'those dated on or before `as_of_end` (all when undated)';
+comment on column stated_count_records.case_ids is 'their ids';

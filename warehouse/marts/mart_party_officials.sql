@@ -22,3 +22,14 @@ from per_event
 join events using (event_id)
 group by all
 order by party_code, body_code, year, status, level, capacity;
+
+comment on view mart_party_officials is 'One row per Party × body × year × status × level × capacity. Participants of no Party are
+left out.';
+comment on column mart_party_officials.party_code is 'the Party';
+comment on column mart_party_officials.body_code is 'the body';
+comment on column mart_party_officials.year is 'year';
+comment on column mart_party_officials.status is 'event status';
+comment on column mart_party_officials.level is 'the officials'' level';
+comment on column mart_party_officials.capacity is 'the officials'' capacity';
+comment on column mart_party_officials.n_officials is 'participant rows';
+comment on column mart_party_officials.n_events is 'distinct events they attended';

@@ -11,3 +11,10 @@ select
 from event_topic_links
 group by all
 order by year, topic_code, status;
+
+comment on view mart_topics_by_year is 'One row per year × topic × status.';
+comment on column mart_topics_by_year.year is 'year';
+comment on column mart_topics_by_year.topic_code is 'the topic';
+comment on column mart_topics_by_year.group_code is 'the topic''s group';
+comment on column mart_topics_by_year.status is 'event status';
+comment on column mart_topics_by_year.n_events is 'events that touched the topic (each event once per topic)';
