@@ -1,4 +1,5 @@
-"""Router: page config, language, global filters, navigation. Pages live in dashboard/views/."""
+"""Router: page config, language, global filters, navigation from the page registry
+(dashboard/pages.py); pages live in dashboard/views/."""
 
 from __future__ import annotations
 
@@ -7,22 +8,8 @@ import streamlit as st
 from dashboard import components, data, state
 from dashboard.context import PageContext, set_context
 from dashboard.i18n import LANG_NAMES, LANGS, t
+from dashboard.pages import PAGES
 from warehouse.db import db_path
-
-# (url path, title key, page file): each file renders itself with the context set below.
-PAGES = (
-    ("summary", "page_summary", "dashboard/views/summary.py"),
-    ("trends", "page_trends", "dashboard/views/trends.py"),
-    ("topics", "page_topics", "dashboard/views/topics.py"),
-    ("parties", "page_parties", "dashboard/views/parties.py"),
-    ("events", "page_events", "dashboard/views/events.py"),
-    ("cases", "page_cases", "dashboard/views/cases.py"),
-    ("bodies", "page_bodies", "dashboard/views/bodies.py"),
-    ("body", "page_body", "dashboard/views/body.py"),
-    ("documents", "page_documents", "dashboard/views/documents.py"),
-    ("drafts", "page_drafts", "dashboard/views/drafts.py"),
-    ("data", "page_data", "dashboard/views/data_page.py"),
-)
 
 st.set_page_config(page_title="T-MEC Observatory", page_icon="📊", layout="wide")
 lang = state.init_language()
@@ -48,23 +35,15 @@ notice_box = st.container()
 context = PageContext(lang=lang, labels=labels, options=options, filters=filters)
 set_context(context)
 filters_box = st.container()
-# Pages reached by links (a body's page), not listed in the navigation.
-HIDDEN = frozenset({"body"})
 pages = {
-    path: st.Page(
-        file,
-        title=t(title_key, lang),
-        url_path=path,
-        visibility="hidden" if path in HIDDEN else "visible",
+    page.path: st.Page(
+        page.file,
+        title=t(page.title_key, lang),
+        url_path=page.path,
+        visibility="visible" if page.listed else "hidden",
     )
-    for path, title_key, file in PAGES
+    for page in PAGES
 }
-# Pages reached from another page (a case from Cases), not listed in the navigation.
-HIDDEN_PAGES = (("case", "page_case", "dashboard/views/case.py"),)
-hidden = [
-    st.Page(file, title=t(title_key, lang), url_path=path, visibility="hidden")
-    for path, title_key, file in HIDDEN_PAGES
-]
 
 
 def _home() -> None:
@@ -79,7 +58,6 @@ navigation = st.navigation(
             _home, title=t("page_summary", lang), url_path="home", default=True, visibility="hidden"
         ),
         *pages.values(),
-        *hidden,
     ]
 )
 navigation.run()

@@ -31,22 +31,14 @@ from dashboard.i18n import (
     plurals,
     words_kept_in_file_name,
 )
+from dashboard.pages import LISTED
 from warehouse.db import connect
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "streamlit_app.py")
-PAGES = (
-    "summary",
-    "trends",
-    "topics",
-    "parties",
-    "events",
-    "bodies",
-    "cases",
-    "drafts",
-    "documents",
-    "data_page",
-)
+PAGES = tuple(Path(page.file).stem for page in LISTED)
+"""Every page in the navigation (dashboard/pages.py); hidden pages are walked below with the
+record their link names."""
 EVENT_ID = "sme-dialogue-2023-09-21"
 
 
