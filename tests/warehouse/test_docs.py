@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from etl.build import build
 from warehouse.db import connect, run_sql
 
 README = Path(__file__).resolve().parents[2] / "warehouse" / "README.md"
@@ -28,10 +27,8 @@ def documented() -> dict[str, set[str]]:
 
 
 @pytest.fixture(scope="module")
-def actual(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
-    db = tmp_path_factory.mktemp("docs") / "w.duckdb"
-    build(Path("data"), db)
-    con = connect(db)
+def actual(real_warehouse: Path) -> dict[str, set[str]]:
+    con = connect(real_warehouse)
     try:
         frame = run_sql(
             con,

@@ -11,7 +11,6 @@ from typing import Any
 import duckdb
 import pytest
 
-from etl.build import build
 from warehouse.db import WarehouseError, connect, query_names, query_parameters, run_query
 
 SAMPLE: dict[str, Any] = {
@@ -50,10 +49,8 @@ SAMPLE: dict[str, Any] = {
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
-    db = tmp_path_factory.mktemp("queries") / "w.duckdb"
-    build(Path("data"), db)
-    connection = connect(db)
+def con(real_warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = connect(real_warehouse)
     yield connection
     connection.close()
 
