@@ -45,11 +45,14 @@ format: $(STAMP) ## format the code with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: lint ## install, lint, type-check and run every test (browser tests included)
-	$(BIN)/python -m pytest
+# Both cores: tests are handed out one by one, the browser tests first (docs/testing.md).
+XDIST := -n 2
 
-test-fast: $(STAMP) ## the tests without the browser ones
-	$(BIN)/python -m pytest -m "not e2e"
+test: lint ## install, lint, type-check and run every test on both cores (browser tests included)
+	$(BIN)/python -m pytest $(XDIST)
+
+test-fast: $(STAMP) ## the tests without the browser ones, on both cores
+	$(BIN)/python -m pytest $(XDIST) -m "not e2e"
 
 bench: $(STAMP) ## benchmark ETL, marts and pages at real, 1k, 10k, 100k events (minutes; not in make test)
 	$(BIN)/python -m bench.run

@@ -44,17 +44,9 @@ from playwright.async_api import Browser, CDPSession, Page, async_playwright
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from bench.chromium import CHROMIUM, LAUNCH_ARGS
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
 CYCLE: tuple[tuple[str, str | None], ...] = (
     ("summary", "Summary"),
     ("trends", "Trends"),
@@ -544,7 +536,7 @@ async def phase(
         rss_idle = server.rss_mib()
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True
+                executable_path=str(CHROMIUM), args=list(LAUNCH_ARGS), headless=True
             )
             try:
                 rebuilds = Rebuilds(data, db, cpus=server_cpus)

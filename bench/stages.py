@@ -232,7 +232,9 @@ def app_memory(db: str) -> None:
     import shutil
     import socket
 
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    from bench.chromium import CHROMIUM, LAUNCH_ARGS
+
+    chromium = shutil.which("chromium") or str(CHROMIUM)
     if not Path(chromium).exists():
         os.environ["TMEC_DB"] = db
         from streamlit.testing.v1 import AppTest
@@ -271,14 +273,7 @@ def app_memory(db: str) -> None:
         with sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path=chromium,
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                ],
+                args=list(LAUNCH_ARGS),
             )
             tab = browser.new_page()
             process = psutil.Process(server.pid)

@@ -1,5 +1,5 @@
-"""The warehouse the page tests read: built once per test module from data/, and named by
-TMEC_DB while the module runs (as the app finds it)."""
+"""The warehouse the page tests read: the session's build from data/, named by TMEC_DB while a
+module runs (as the app finds it)."""
 
 from __future__ import annotations
 
@@ -9,20 +9,15 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.build import build
 from textrules.terms import matches, query_terms, terms
 from warehouse.db import DB_ENV
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    path = tmp_path_factory.mktemp("warehouse") / "w.duckdb"
-    build(ROOT / "data", path)
+def warehouse(real_warehouse: Path) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(DB_ENV, str(path))
-        yield path
+        mp.setenv(DB_ENV, str(real_warehouse))
+        yield real_warehouse
 
 
 SEARCHABLE_SQL = """

@@ -186,9 +186,12 @@ def expected_widgets(page: str, e: Expected) -> tuple[int, int]:
 
 # --- every page × language × filter set -------------------------------------------------------
 
+# Every filter set in English; in Spanish the sets whose page says something in words (the
+# default one and the empty one): a filter set changes counts, which the language does not.
+CASES = [(fset, "en") for fset in sorted(FILTER_SETS)] + [("default", "es"), ("nothing", "es")]
 
-@pytest.mark.parametrize("fset", sorted(FILTER_SETS))
-@pytest.mark.parametrize("lang", LANGS)
+
+@pytest.mark.parametrize(("fset", "lang"), CASES)
 @pytest.mark.parametrize("page", PAGES)
 def test_page(warehouse: Path, truth: Truth, page: str, lang: str, fset: str) -> None:
     at = open_app({**FILTER_SETS[fset].params, "lang": lang}, page)

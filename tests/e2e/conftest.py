@@ -1,6 +1,10 @@
-"""The app under test for the browser tests: a fresh warehouse and a Streamlit server on localhost.
+"""The app under test for the browser tests: a fresh warehouse and a Streamlit server on localhost,
+and the browser from pytest-playwright, launched with the arguments of ``bench.chromium``.
 
-The server runs in its own process group so teardown stops it and anything it started.
+The server runs in its own process group so teardown stops it and anything it started (at the
+end of the module: a server left running would be counted by tests that measure the CPU of
+their process's children). Under pytest-xdist each worker that runs browser tests has its own
+warehouse (tmp_path_factory is per worker) and its own server on a free port.
 """
 
 from __future__ import annotations
@@ -16,15 +20,44 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from playwright.sync_api import ViewportSize
 
+from bench.chromium import CHROMIUM, LAUNCH_ARGS
 from etl.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 STARTUP_TIMEOUT_S = 30.0
 STOP_TIMEOUT_S = 10.0
+VIEWPORT: ViewportSize = {"width": 1400, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is absent but CI is set: the browser tests must run in CI. "
+            "Install it with `apt-get install -y chromium` (.ci/run does)."
+        )
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": list(LAUNCH_ARGS),
+        "headless": True,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_context_args,
+        "accept_downloads": True,
+        "viewport": VIEWPORT,
+        "locale": "en-US",
+    }
 
 
 def _free_port() -> int:
@@ -107,7 +140,7 @@ notes: "Test fixture, not a real event. [link](javascript:alert(1))
 @pytest.fixture(scope="module")
 def warehouse_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A warehouse built from a copy of the project's data/ plus one hostile fixture record,
-    private to this module."""
+    private to the browser tests."""
     base = tmp_path_factory.mktemp("e2e_warehouse")
     data = Path(shutil.copytree(ROOT / "data", base / "data"))
     (data / "events" / f"{HOSTILE_ID}.yaml").write_text(HOSTILE_RECORD, encoding="utf-8")

@@ -23,6 +23,7 @@ import pytest
 from etl.build import build
 from etl.errors import EtlError, ValidationFailed
 from etl.validate import MAX_RECORD_BYTES, MAX_TEXT_CHARS, MAX_TITLE_CHARS
+from tests.conftest import copy_of
 from warehouse.db import connect, run_sql
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -373,10 +374,9 @@ def sha(path: Path) -> str:
 
 
 @pytest.fixture
-def data_and_db(tmp_path: Path) -> tuple[Path, Path, str]:
+def data_and_db(tmp_path: Path, mini_warehouse: Path) -> tuple[Path, Path, str]:
     data = Path(shutil.copytree(MINI, tmp_path / "data"))
-    db = tmp_path / "tmec.duckdb"
-    build(data, db, display_root="data")
+    db = copy_of(mini_warehouse, tmp_path)  # built from the same records, once per session
     return data, db, sha(db)
 
 

@@ -27,6 +27,7 @@ from etl.build import build
 from etl.errors import Problem, ValidationFailed
 from etl.recordtypes.cases import KNOWN_FIELDS, MILESTONE_FIELDS, Case
 from etl.validate import validate_dir
+from tests.conftest import copy_built
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -308,15 +309,23 @@ BAD_CASES = [
 ]
 
 
-@pytest.fixture
-def data_and_db(tmp_path: Path) -> tuple[Path, Path, str]:
-    data = Path(shutil.copytree(MINI, tmp_path / "data"))
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture records with one clean case and stated counts, and their warehouse: built
+    once a module."""
+    folder = tmp_path_factory.mktemp("cases_template")
+    data = Path(shutil.copytree(MINI, folder / "data"))
     (data / "cases").mkdir()
     clean = CASE.replace("rrm-2023-fixture-plant", "rrm-2023-fixture-clean")
     (data / "cases" / "rrm-2023-fixture-clean.yaml").write_text(clean, encoding="utf-8")
     (data / "stated-counts.yaml").write_text(COUNTS, encoding="utf-8")
-    db = tmp_path / "tmec.duckdb"
-    build(data, db, display_root="data")
+    build(data, folder / "tmec.duckdb", display_root="data")
+    return folder
+
+
+@pytest.fixture
+def data_and_db(template: Path, tmp_path: Path) -> tuple[Path, Path, str]:
+    data, db = copy_built(template, tmp_path)
     return data, db, sha(db)
 
 

@@ -25,6 +25,7 @@ from etl.build import build
 from etl.errors import Problem, ValidationFailed
 from etl.recordtypes.reports import KNOWN_FIELDS, ActivityReport, last_day
 from etl.validate import validate_dir
+from tests.conftest import copy_built
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -275,14 +276,21 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def data_and_db(tmp_path: Path) -> tuple[Path, Path, str]:
-    data = Path(shutil.copytree(MINI, tmp_path / "data"))
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture records with one clean report, and their warehouse: built once a module."""
+    folder = tmp_path_factory.mktemp("reports_template")
+    data = Path(shutil.copytree(MINI, folder / "data"))
     (data / "reports").mkdir()
     clean = REPORT.replace("fixture-report-2024-02-07", "fixture-report-clean")
     (data / "reports" / "fixture-report-clean.yaml").write_text(clean, encoding="utf-8")
-    db = tmp_path / "tmec.duckdb"
-    build(data, db, display_root="data")
+    build(data, folder / "tmec.duckdb", display_root="data")
+    return folder
+
+
+@pytest.fixture
+def data_and_db(template: Path, tmp_path: Path) -> tuple[Path, Path, str]:
+    data, db = copy_built(template, tmp_path)
     return data, db, sha(db)
 
 

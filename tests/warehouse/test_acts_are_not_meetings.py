@@ -55,15 +55,14 @@ def _act_files() -> list[Path]:
 
 @pytest.fixture(scope="module")
 def pair(
-    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path_factory: pytest.TempPathFactory, real_warehouse: Path
 ) -> Iterator[tuple[duckdb.DuckDBPyConnection, duckdb.DuckDBPyConnection]]:
     root = tmp_path_factory.mktemp("acts")
     without = Path(shutil.copytree(DATA, root / "data"))
     for act in _act_files():
         (without / "events" / act.name).unlink()
-    build(DATA, root / "with.duckdb")
     build(without, root / "without.duckdb")
-    cons = connect(root / "with.duckdb"), connect(root / "without.duckdb")
+    cons = connect(real_warehouse), connect(root / "without.duckdb")
     yield cons
     for con in cons:
         con.close()

@@ -24,6 +24,7 @@ from polars.testing import assert_frame_equal
 from etl.__main__ import main
 from etl.build import build, build_lock, data_version
 from etl.errors import BuildLocked, ValidationFailed
+from tests.conftest import copy_of
 from warehouse.db import DEFAULT_DB, connect, db_path, run_sql
 
 LABELLED_LISTS = ("mechanisms", "case_steps", "sectors", "case_statuses")
@@ -88,12 +89,8 @@ def taxonomy(real_data_dir: Path) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def real_con(
-    tmp_path_factory: pytest.TempPathFactory, real_data_dir: Path
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    target = tmp_path_factory.mktemp("real") / "tmec.duckdb"
-    build(real_data_dir, target)
-    con = connect(target)
+def real_con(real_warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = connect(real_warehouse)
     yield con
     con.close()
 
@@ -247,22 +244,22 @@ def snapshot(path: Path) -> dict[str, pl.DataFrame]:
 
 
 def test_building_twice_gives_the_same_rows_and_one_more_load_run(
-    real_data_dir: Path, tmp_path: Path
+    real_data_dir: Path, real_warehouse: Path, tmp_path: Path
 ) -> None:
-    target = tmp_path / "tmec.duckdb"
-    first = build(real_data_dir, target)
+    target = copy_of(real_warehouse, tmp_path)  # the first build
     before = snapshot(target)
+    [(first_version,)] = rows(target, "select data_version from load_runs")
     second = build(real_data_dir, target)
     after = snapshot(target)
 
-    assert first.data_version == second.data_version
+    assert first_version == second.data_version
     assert set(LOADED_TABLES) <= set(before)
     assert before.keys() == after.keys()
     for name, frame in before.items():
         assert_frame_equal(frame, after[name], check_row_order=True)
     assert rows(target, "select run_id, data_version from load_runs order by run_id") == [
-        (1, first.data_version),
-        (2, first.data_version),
+        (1, first_version),
+        (2, first_version),
     ]
 
 
@@ -345,9 +342,10 @@ def test_the_build_opens_duckdb_only_through_warehouse_db(
 # --- load history ---
 
 
-def test_load_runs_count_the_reports_and_cases_loaded(real_data_dir: Path, tmp_path: Path) -> None:
-    target = tmp_path / "tmec.duckdb"
-    build(real_data_dir, target)
+def test_load_runs_count_the_reports_and_cases_loaded(
+    real_data_dir: Path, real_warehouse: Path, tmp_path: Path
+) -> None:
+    target = copy_of(real_warehouse, tmp_path)
     n_reports = len(list((real_data_dir / "reports").glob("*.yaml")))
     n_cases = len(list((real_data_dir / "cases").glob("*.yaml")))
     assert n_cases > 0, "the real data holds cases"

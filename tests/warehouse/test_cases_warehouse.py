@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 import yaml
 
-from etl.build import build
 from warehouse.db import connect, run_sql
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,10 +33,8 @@ def _day(value: Any) -> dt.date:
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    db = tmp_path_factory.mktemp("cases") / "w.duckdb"
-    build(DATA, db)
-    connection = connect(db)
+def con(real_warehouse: Path):  # type: ignore[no-untyped-def]
+    connection = connect(real_warehouse)
     yield connection
     connection.close()
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from etl.build import build
 from warehouse import docs
 from warehouse.db import connect
 
@@ -60,11 +59,9 @@ def test_parse_comment(comment: str | None, description: str, key: tuple[str, ..
 
 
 def test_the_built_warehouse_carries_the_comments(
-    tmp_path_factory: pytest.TempPathFactory, empty: dict[str, docs.TableDoc]
+    real_warehouse: Path, empty: dict[str, docs.TableDoc]
 ) -> None:
-    db = tmp_path_factory.mktemp("docs") / "w.duckdb"
-    build(Path("data"), db)
-    con = connect(db)
+    con = connect(real_warehouse)
     try:
         built = docs.table_docs(con)
     finally:

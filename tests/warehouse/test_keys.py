@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from etl.build import build
 from warehouse.db import connect, run_sql
 from warehouse.docs import declared_keys
 
@@ -65,10 +64,8 @@ CODE_REFERENCES = [
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    db = tmp_path_factory.mktemp("keys") / "w.duckdb"
-    build(Path("data"), db)
-    connection = connect(db)
+def con(real_warehouse: Path):  # type: ignore[no-untyped-def]
+    connection = connect(real_warehouse)
     yield connection
     connection.close()
 

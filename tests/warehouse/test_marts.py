@@ -24,7 +24,6 @@ from typing import Any
 import duckdb
 import pytest
 
-from etl.build import build
 from etl.validate import validate_dir
 from warehouse.db import connect, mart_names, run_sql
 
@@ -37,12 +36,8 @@ FTC_MAR = "fixture-ftc-2024-03"
 
 
 @pytest.fixture(scope="module")
-def con(
-    tmp_path_factory: pytest.TempPathFactory, mini_data_dir: Path
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    target = tmp_path_factory.mktemp("marts") / "tmec.duckdb"
-    build(mini_data_dir, target)
-    connection = connect(target)
+def con(mini_warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = connect(mini_warehouse)
     yield connection
     connection.close()
 

@@ -13,7 +13,6 @@ import pytest
 
 from dashboard.cases import query_params
 from dashboard.filters import Filters, sql_struct
-from etl.build import build
 from warehouse.db import WarehouseError, connect, query_names, query_parameters, run_query
 
 PERIOD = Filters(date_from=dt.date(2020, 1, 1), date_to=dt.date(2026, 12, 31))
@@ -41,10 +40,8 @@ SAMPLE: dict[str, Any] = {
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
-    db = tmp_path_factory.mktemp("queries") / "w.duckdb"
-    build(Path("data"), db)
-    connection = connect(db)
+def con(real_warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = connect(real_warehouse)
     yield connection
     connection.close()
 

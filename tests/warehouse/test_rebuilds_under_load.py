@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 REBUILDS = 20
 READERS = 4
+READ_PAUSE_S = 0.005
 
 EXTRA = """\
 id: fixture-added-{n:03d}
@@ -63,6 +64,9 @@ def test_reads_during_rebuilds_see_one_consistent_version(
                 reads.append((snap["data_version"], snap["n_events_loaded"], snap["n_events"]))
             except BaseException as exc:  # every failure is the finding
                 errors.append(exc)
+            # A reader that never waits holds the GIL and starves the build it races with
+            # (20 rebuilds took 260 s instead of 20); a real session waits for its user.
+            time.sleep(READ_PAUSE_S)
 
     threads = [threading.Thread(target=reader) for _ in range(READERS)]
     for thread in threads:

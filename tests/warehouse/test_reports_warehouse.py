@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 import yaml
 
-from etl.build import build
 from warehouse.db import connect, run_sql
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,10 +26,8 @@ def _load(folder: str) -> dict[str, dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    db = tmp_path_factory.mktemp("reports") / "w.duckdb"
-    build(DATA, db)
-    connection = connect(db)
+def con(real_warehouse: Path):  # type: ignore[no-untyped-def]
+    connection = connect(real_warehouse)
     yield connection
     connection.close()
 
