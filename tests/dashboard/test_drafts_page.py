@@ -251,3 +251,17 @@ def test_page_says_why_nothing_was_drafted(warehouse: Path) -> None:
     assert at.warning and "No se redactó nada" in at.warning[0].value
     big = _page("fr", ("gros.txt", b"a" * (drafts.MAX_UPLOAD_BYTES + 1)))
     assert big.error and "la limite est de 2 Mo" in big.error[0].value
+
+
+def test_the_servers_upload_limit_is_the_pages_own() -> None:
+    """The uploader prints the server's limit ("2MB per file") beside the page's caption: they
+    must be the same number (it said 10 MB beside our 2 MB)."""
+    import tomllib
+    from pathlib import Path
+
+    from dashboard.drafts import MAX_UPLOAD_BYTES
+
+    config = tomllib.loads(
+        (Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text("utf-8")
+    )
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_UPLOAD_BYTES
