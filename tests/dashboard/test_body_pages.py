@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import evidence, institutions
 from dashboard.data import query
+from dashboard.filters import Filters, sql_struct
 from dashboard.i18n import code_labels, t, t_n
 from dashboard.labels import Labels
 from warehouse.db import connect, run_sql
@@ -533,10 +534,7 @@ def test_the_summary_counts_only_reports_whose_period_lies_within_the_years(
 ) -> None:
     rows = query(
         "filtered_report_bodies",
-        date_from=dt.date(first, 1, 1),
-        date_to=dt.date(last, 12, 31),
-        bodies=[],
-        chapters=[],
+        filters=sql_struct(Filters(date_from=dt.date(first, 1, 1), date_to=dt.date(last, 12, 31))),
     )
     found = evidence.reported_activity(rows)
     spans = {r["id"]: span for r in REPORTS if (span := _report_span(r)) is not None}
