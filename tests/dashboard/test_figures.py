@@ -10,9 +10,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from dashboard import data, figures
-from dashboard.context import PageContext
-from dashboard.filters import Filters
+from dashboard import data
+from dashboard.events import figures
+from dashboard.state.context import PageContext
+from dashboard.state.filters import Filters
 from tests.dashboard.test_charts import traces, values
 
 

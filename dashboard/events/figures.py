@@ -15,12 +15,13 @@ import plotly.express as px
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard import charts, evidence, transforms
-from dashboard.context import PageContext
+from dashboard.bodies import evidence
 from dashboard.data import filtered, query, shared
-from dashboard.filters import Filters, by_field
 from dashboard.i18n import label_value, t
-from dashboard.transforms import Grain
+from dashboard.state.context import PageContext
+from dashboard.state.filters import Filters, by_field
+from dashboard.ui import charts, transforms
+from dashboard.ui.transforms import Grain
 
 PARTY_COLORS = {"MX": "#00843D", "US": "#1F3A93", "CA": "#D52B1E"}
 
