@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, data, state
-from dashboard.context import PageContext, set_context
+from dashboard import data
+from dashboard.briefing import buttons
 from dashboard.i18n import LANG_NAMES, LANGS, t
 from dashboard.pages import PAGES
+from dashboard.state import url
+from dashboard.state.context import PageContext, set_context
 from warehouse.db import db_path
 
 st.set_page_config(page_title="T-MEC Observatory", page_icon="📊", layout="wide")
-lang = state.init_language()
+lang = url.init_language()
 st.sidebar.selectbox(
     "Idioma / Language / Langue", LANGS, key="app_lang", format_func=LANG_NAMES.__getitem__
 )
@@ -25,10 +27,10 @@ if not data.warehouse_exists():
 
 options = data.options()
 labels = data.labels(lang)
-state.init_filters(options)
-state.render_sidebar(options, labels)
-filters = state.current_filters()
-state.publish(filters, lang)
+url.init_filters(options)
+url.render_sidebar(options, labels)
+filters = url.current_filters()
+url.publish(filters, lang)
 # Pages may find bad URL values of their own while they run, so the notices are written into
 # a box at the top of the page after it has run.
 notice_box = st.container()
@@ -64,8 +66,8 @@ navigation.run()
 # After the page ran: the Cases page's own filters are then read from its URL into its state.
 if navigation.url_path != "data":  # the Data page describes every record, whatever the filters
     with filters_box:
-        components.active_filters(context, navigation.url_path)
-for notice in state.notices():
+        buttons.active_filters(context, navigation.url_path)
+for notice in url.notices():
     notice_box.warning(
         t(
             "url_notice",

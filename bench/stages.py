@@ -122,8 +122,8 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 
 def marts(db: str, runs: str) -> None:
     """Each mart's bare SQL, and each named query of the app with default filters."""
-    from dashboard.cases import query_params
-    from dashboard.filters import Filters, sql_struct
+    from dashboard.cases.cases import query_params
+    from dashboard.state.filters import Filters, sql_struct
     from warehouse.db import connect, mart_names, query_names, query_parameters, query_sql
 
     defaults: dict[str, Any] = {

@@ -15,9 +15,9 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from dashboard.filters import Filters, Options, sql_struct
 from dashboard.i18n import place_names
-from dashboard.labels import Labels, make_labels
+from dashboard.state.filters import Filters, Options, sql_struct
+from dashboard.state.labels import Labels, make_labels
 from etl.search import search_params
 from textrules.terms import query_terms
 from textrules.words import fold
@@ -94,7 +94,7 @@ def shared(name: str, key: tuple[Any, ...], build: Callable[[], T]) -> T:
 
 def filtered(name: str, filters: Filters, **extra: Any) -> pl.DataFrame:
     """Run a named query that takes the global filters as ``$filters`` (the one struct the
-    ``filtered_events`` macro takes, :func:`dashboard.filters.sql_struct`) and ``extra``
+    ``filtered_events`` macro takes, :func:`dashboard.state.filters.sql_struct`) and ``extra``
     parameters."""
     return query(name, filters=sql_struct(filters), **extra)
 

@@ -10,9 +10,9 @@ from collections.abc import Callable
 import polars as pl
 import pytest
 
-from dashboard.drafts import UploadRefused, read_upload
+from dashboard.drafts.drafts import UploadRefused, read_upload
 from dashboard.errors import DashboardError
-from dashboard.export import ExportError, csv_bytes
+from dashboard.exports.export import ExportError, csv_bytes
 from etl.errors import DocumentsRefused, EtlError
 from etl.yamlio import DuplicateKeys, YamlSyntaxError, parse
 from warehouse.db import WarehouseError, query_sql

@@ -90,7 +90,7 @@ _PREDICATE = re.compile(r"^[ \t]*-- predicate: ([a-z_]+)[ \t]*$", re.MULTILINE)
 
 def macro_predicates(name: str) -> dict[str, str]:
     """The predicates of the macro ``macros/<name>.sql``, each keyed by the comment line
-    ``-- predicate: <key>`` above it (the filter it applies, ``dashboard.filters.REGISTRY``):
+    ``-- predicate: <key>`` above it (the filter it applies, ``dashboard.state.filters.REGISTRY``):
     the SQL of each filter is written once, in the macro, and read from there."""
     sql = (MACROS_DIR / f"{name}.sql").read_text(encoding="utf-8")
     parts = _PREDICATE.split(sql)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, institutions
-from dashboard.context import PageContext, get_context
+from dashboard.bodies import coverage, institutions
 from dashboard.data import query
 from dashboard.i18n import t, t_n
+from dashboard.state.context import PageContext, get_context
+from dashboard.ui import components
 
 
 def render(ctx: PageContext) -> None:
@@ -30,7 +31,7 @@ def render(ctx: PageContext) -> None:
         key="bd_index",
     )
     components.csv_button(ctx, rows.drop("body_page"), what="bodies", key="bd_index_csv")
-    components.coverage_section(ctx, key="bd_coverage")
+    coverage.coverage_section(ctx, key="bd_coverage")
 
 
 if __name__ == "__main__":

@@ -9,12 +9,13 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, components, evidence, institutions
-from dashboard.context import PageContext, get_context
+from dashboard.bodies import evidence, institutions
 from dashboard.data import query
 from dashboard.i18n import label_value, t, t_n
-from dashboard.state import code_select
-from dashboard.tables import dates_as_known, status_label, title_expr
+from dashboard.state.context import PageContext, get_context
+from dashboard.state.url import code_select
+from dashboard.ui import charts, components
+from dashboard.ui.tables import dates_as_known, status_label, title_expr
 from textrules.language import notes_record_language
 
 CHOSEN = "body_code"

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import briefing, cases, components, export
-from dashboard.context import PageContext, get_context
+from dashboard.briefing import briefing
+from dashboard.cases import cases
 from dashboard.data import query
+from dashboard.exports import export
 from dashboard.i18n import label_value, t, t_n
-from dashboard.state import initial_params, publish_page
+from dashboard.state.context import PageContext, get_context
+from dashboard.state.url import initial_params, publish_page
+from dashboard.ui import components
 from textrules.language import notes_record_language
 
 OPENED = "case_id"

@@ -1,5 +1,5 @@
 """Cases: enforcement cases tallied, stated totals beside the records, timeline, open cases
-and time to resolution. Layout only: the transforms are dashboard.cases."""
+and time to resolution. Layout only: the transforms are dashboard.cases.cases."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ import functools
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, cases, charts, components, stated
-from dashboard.context import PageContext, get_context
+from dashboard.briefing import briefing
+from dashboard.cases import cases, stated
 from dashboard.data import query
-from dashboard.filters import Notice
 from dashboard.i18n import t, t_n
-from dashboard.state import add_notice, initial_params, publish_page
+from dashboard.state.context import PageContext, get_context
+from dashboard.state.filters import Notice
+from dashboard.state.url import add_notice, initial_params, publish_page
+from dashboard.ui import charts, components
 from textrules.language import notes_record_language
 
 CASE_PAGE = "dashboard/views/case.py"

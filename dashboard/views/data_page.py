@@ -5,10 +5,12 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, charts, components
-from dashboard.context import PageContext, get_context
+from dashboard.bodies import coverage
+from dashboard.briefing import briefing
 from dashboard.data import build_info, query
 from dashboard.i18n import code_labels, t
+from dashboard.state.context import PageContext, get_context
+from dashboard.ui import charts, components
 
 
 def render(ctx: PageContext) -> None:
@@ -21,7 +23,7 @@ def render(ctx: PageContext) -> None:
     st.caption(t("licence_note", lang))
     st.info(t("data_page_scope", lang), icon="ℹ️")
 
-    components.coverage_section(ctx, key="dt_coverage")
+    coverage.coverage_section(ctx, key="dt_coverage")
 
     st.subheader(t("confidence_mix", lang))
     mix = labels.relabel(

@@ -6,12 +6,12 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import components
-from dashboard.context import PageContext, get_context
 from dashboard.data import filtered, query, reports_for, search, search_alternatives
 from dashboard.i18n import label_value, t, t_n
-from dashboard.state import initial_params, publish_page
-from dashboard.tables import dates_as_known, title_text
+from dashboard.state.context import PageContext, get_context
+from dashboard.state.url import initial_params, publish_page
+from dashboard.ui import components
+from dashboard.ui.tables import dates_as_known, title_text
 from textrules.terms import all_terms, snippet
 
 MAX_QUERY_CHARS = 200

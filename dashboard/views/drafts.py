@@ -2,7 +2,7 @@
 every field's evidence highlighted in the text, edit the fields with the taxonomy's codes, see
 the ETL checker's problems as you edit, and download the YAML and its evidence.
 
-Layout only: reading, drafting, editing and checking are in ``dashboard.drafts``. The upload
+Layout only: reading, drafting, editing and checking are in ``dashboard.drafts.drafts``. The upload
 is held in memory by Streamlit and nothing is written on the server. For tests, a document
 ``(file name, bytes)`` placed in ``st.session_state["drafts_injected"]`` stands in for an
 upload (AppTest cannot upload files).
@@ -18,9 +18,10 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from dashboard import components, drafts
-from dashboard.context import PageContext, get_context
+from dashboard.drafts import drafts
 from dashboard.i18n import t, t_n
+from dashboard.state.context import PageContext, get_context
+from dashboard.ui import components
 from etl.contracts import CLAIMS, Field
 from etl.drafting.fields import Evidence
 from etl.records import Event

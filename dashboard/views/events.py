@@ -7,12 +7,14 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from dashboard import components, evidence, institutions
-from dashboard.context import PageContext, get_context
+from dashboard.bodies import evidence, institutions
+from dashboard.briefing import buttons
 from dashboard.data import events, query, reports_for
 from dashboard.i18n import label_value, t, t_n
-from dashboard.state import initial_params, publish_page
-from dashboard.tables import (
+from dashboard.state.context import PageContext, get_context
+from dashboard.state.url import initial_params, publish_page
+from dashboard.ui import components
+from dashboard.ui.tables import (
     SHOWN_COLUMNS,
     dates_as_known,
     event_rows,
@@ -243,7 +245,7 @@ def render(ctx: PageContext) -> None:
         if not reports.is_empty():
             st.subheader(t("matching_reports", lang))
             components.table(ctx, reports.rename({"bodies": "bodies_named"}))
-    components.pack_button(
+    buttons.pack_button(
         ctx, key="ev_pack", view="events", q=search, extra={"q": search} if search else None
     )
 

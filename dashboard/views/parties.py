@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, figures
-from dashboard.context import PageContext, get_context
+from dashboard.events import figures
 from dashboard.i18n import t
+from dashboard.state.context import PageContext, get_context
+from dashboard.ui import components
 
 
 def render(ctx: PageContext) -> None:

@@ -8,12 +8,15 @@ from dataclasses import replace
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, components, evidence, summary
-from dashboard.context import PageContext, get_context
+from dashboard.bodies import evidence
+from dashboard.briefing import briefing, buttons
 from dashboard.data import build_info, events, reports_for
 from dashboard.i18n import t
-from dashboard.state import effective_period
-from dashboard.tables import event_rows, last_day
+from dashboard.state.context import PageContext, get_context
+from dashboard.state.url import effective_period
+from dashboard.summary import summary
+from dashboard.ui import components
+from dashboard.ui.tables import event_rows, last_day
 
 
 def _event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
@@ -49,7 +52,7 @@ def render(ctx: PageContext) -> None:
     st.title(t("page_summary", lang))
     facts, topics = briefing.summary_facts(ctx)
     st.markdown(components.plain(briefing.paragraph(ctx, facts)))
-    # The same cases as the pack's and the workbook's (dashboard.cases.SUMMARY_RULE).
+    # The same cases as the pack's and the workbook's (dashboard.cases.cases.SUMMARY_RULE).
     in_period = briefing.cases_in_period(ctx)
     st.markdown(
         summary.cases_line(
@@ -122,7 +125,7 @@ def render(ctx: PageContext) -> None:
     info = build_info()
     if info:
         st.caption(briefing.as_of_caption(info, lang))
-    components.pack_button(ctx, key="sum_pack", view="summary")
+    buttons.pack_button(ctx, key="sum_pack", view="summary")
 
 
 if __name__ == "__main__":

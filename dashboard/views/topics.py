@@ -5,11 +5,13 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, components, figures, state
-from dashboard.context import PageContext, get_context
 from dashboard.data import filtered
+from dashboard.events import figures
 from dashboard.i18n import t, t_n
-from dashboard.tables import dates_as_known, title_expr
+from dashboard.state import url
+from dashboard.state.context import PageContext, get_context
+from dashboard.ui import charts, components
+from dashboard.ui.tables import dates_as_known, title_expr
 
 PANEL_ROWS = 500
 """Panels of the newest events shown at most (the CSV holds every one)."""
@@ -35,7 +37,7 @@ def _apply_clicks(clicks: dict[str, tuple[object, ...] | None]) -> None:
         topic, other = str(click[0]), str(click[1])
         year, body = (other, "") if chart == "year" else ("", other)
         for param, value in zip(CELL_PARAMS, (topic, year, body), strict=True):
-            st.session_state[state.PAGE + param] = value
+            st.session_state[url.PAGE + param] = value
 
 
 def _cell_events(ctx: PageContext, topics: list[str], years: list[str], bodies: list[str]) -> None:
@@ -43,36 +45,36 @@ def _cell_events(ctx: PageContext, topics: list[str], years: list[str], bodies: 
     st.subheader(t("cell_events", lang))
     st.caption(t("click_cell_hint", lang))
     for param, allowed in zip(CELL_PARAMS, (topics, years, bodies), strict=True):
-        state.page_choice(param, allowed, "")
+        url.page_choice(param, allowed, "")
     left, mid, right = st.columns(3)
     with left:
-        topic = state.code_select(
+        topic = url.code_select(
             t("topic", lang),
-            state.PAGE + "cell_topic",
+            url.PAGE + "cell_topic",
             topics,
             lang=lang,
             name=lambda c: ctx.labels("topics", c),
             placeholder=t("none", lang),
         )
     with mid:
-        year = state.code_select(
+        year = url.code_select(
             t("year", lang),
-            state.PAGE + "cell_year",
+            url.PAGE + "cell_year",
             years,
             lang=lang,
             name=str,
             placeholder=t("any", lang),
         )
     with right:
-        body = state.code_select(
+        body = url.code_select(
             t("body", lang),
-            state.PAGE + "cell_body",
+            url.PAGE + "cell_body",
             bodies,
             lang=lang,
             name=lambda c: ctx.labels("bodies", c),
             placeholder=t("any", lang),
         )
-    state.publish_page({"cell_topic": topic, "cell_year": year, "cell_body": body})
+    url.publish_page({"cell_topic": topic, "cell_year": year, "cell_body": body})
     if topic is None:
         return
     what = "-".join(["events", topic, *(v for v in (year, body) if v)])

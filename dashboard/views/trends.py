@@ -5,12 +5,13 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import components, figures
-from dashboard.context import PageContext, get_context
 from dashboard.data import events
+from dashboard.events import figures
 from dashboard.i18n import t, t_n
-from dashboard.state import choice_radio, choice_toggle, publish_page
-from dashboard.tables import event_rows
+from dashboard.state.context import PageContext, get_context
+from dashboard.state.url import choice_radio, choice_toggle, publish_page
+from dashboard.ui import components
+from dashboard.ui.tables import event_rows
 
 GRAINS = ("year", "quarter")
 STACKS = ("body_code", "kind")

@@ -19,9 +19,9 @@ import pytest
 import yaml
 
 from dashboard import data
-from dashboard import filters as registry
-from dashboard.filters import Filter, Filters, Notice, describe, parse_url, sql_struct, to_url
 from dashboard.i18n import t
+from dashboard.state import filters as registry
+from dashboard.state.filters import Filter, Filters, Notice, describe, parse_url, sql_struct, to_url
 from etl.build import build
 from warehouse import db
 
@@ -30,7 +30,7 @@ MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 
 @dataclass(frozen=True, slots=True)
 class WithFormats(Filters):
-    """Step 1: the field of ``Filters`` (in dashboard/filters.py for real)."""
+    """Step 1: the field of ``Filters`` (in dashboard/state/filters.py for real)."""
 
     formats: tuple[str, ...] = ()
 

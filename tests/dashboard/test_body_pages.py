@@ -13,11 +13,11 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from dashboard import evidence, institutions
+from dashboard.bodies import evidence, institutions
 from dashboard.data import query
 from dashboard.filters import Filters, sql_struct
 from dashboard.i18n import code_labels, t, t_n
-from dashboard.labels import Labels
+from dashboard.state.labels import Labels
 from warehouse.db import connect, run_sql
 
 ROOT = Path(__file__).resolve().parents[2]

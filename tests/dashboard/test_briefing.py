@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import briefing, data
-from dashboard.context import PageContext
-from dashboard.filters import Filters
+from dashboard import data
+from dashboard.briefing import briefing
 from dashboard.i18n import file_words, messages, t
+from dashboard.state.context import PageContext
+from dashboard.state.filters import Filters
 from etl.build import build
 from tests.conftest import copy_of
 from warehouse.db import DB_ENV, connect, run_sql

@@ -19,11 +19,14 @@ import yaml
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from dashboard import briefing, cases, data, export
-from dashboard.context import PageContext
-from dashboard.filters import Filters
+from dashboard import data
+from dashboard.briefing import briefing
+from dashboard.cases import cases
+from dashboard.exports import export
 from dashboard.i18n import column_headers, file_words, messages, t, t_n
-from dashboard.labels import Labels
+from dashboard.state.context import PageContext
+from dashboard.state.filters import Filters
+from dashboard.state.labels import Labels
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"

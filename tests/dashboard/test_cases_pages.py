@@ -13,10 +13,10 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from dashboard import cases
+from dashboard.cases import cases
 from dashboard.i18n import t
-from dashboard.labels import Labels
-from dashboard.summary import cases_line
+from dashboard.state.labels import Labels
+from dashboard.summary.summary import cases_line
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "streamlit_app.py")
@@ -346,7 +346,7 @@ def test_cases_captions_speak_to_users_not_in_column_names(warehouse: Path) -> N
 
 
 def test_tallies_are_horizontal_bars_with_every_label_in_full() -> None:
-    from dashboard import charts
+    from dashboard.ui import charts
 
     long = "Mécanisme de réaction rapide en matière de travail"
     frame = pl.DataFrame({"label": [long, "Différend entre Parties (chapitre 31)"], "n": [28, 9]})

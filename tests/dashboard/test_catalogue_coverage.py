@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import data, export
-from dashboard.filters import URL_NAMES
+from dashboard import data
+from dashboard.exports import export
 from dashboard.i18n import (
     LANG_NAMES,
     code_labels,
@@ -32,6 +32,7 @@ from dashboard.i18n import (
     words_kept_in_file_name,
 )
 from dashboard.pages import LISTED
+from dashboard.state.filters import URL_NAMES
 from warehouse.db import connect
 
 ROOT = Path(__file__).resolve().parents[2]

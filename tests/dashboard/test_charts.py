@@ -17,7 +17,7 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.charts import (
+from dashboard.ui.charts import (
     clicked_cell,
     count_bar,
     grouped_bar,
@@ -352,8 +352,8 @@ def test_a_long_legend_gets_its_own_room_under_the_plot(n_bodies: int, taller: b
 
 
 def test_the_active_bodies_legend_is_under_the_plot_not_over_its_title() -> None:
-    from dashboard.evidence import active_bodies_figure
-    from dashboard.labels import Labels
+    from dashboard.bodies.evidence import active_bodies_figure
+    from dashboard.state.labels import Labels
 
     frame = pl.DataFrame({"year": [2021], "evidence": ["held_event"], "n_bodies": [3]})
     labels = Labels(lang="en", names={"evidence": {"held_event": "A dated meeting held"}})

@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.tables import as_known, dates_as_known, is_overdue, last_day
+from dashboard.ui.tables import as_known, dates_as_known, is_overdue, last_day
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -22,7 +22,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from dashboard import drafts
+from dashboard.drafts import drafts
 from etl.documents import document_id
 from etl.recordtypes import REPORTS
 from etl.taxonomy import Taxonomy
@@ -259,7 +259,7 @@ def test_the_servers_upload_limit_is_the_pages_own() -> None:
     import tomllib
     from pathlib import Path
 
-    from dashboard.drafts import MAX_UPLOAD_BYTES
+    from dashboard.drafts.drafts import MAX_UPLOAD_BYTES
 
     config = tomllib.loads(
         (Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text("utf-8")

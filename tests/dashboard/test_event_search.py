@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import data
-from dashboard.filters import Filters
+from dashboard.state.filters import Filters
 from tests.dashboard.conftest import finds, searchable_terms
 from warehouse.db import connect, run_sql
 
@@ -129,7 +129,7 @@ def test_opening_an_event_from_a_search_and_coming_back_keeps_the_search(
 
 
 def test_what_a_source_supports_is_named_in_the_interface_language() -> None:
-    from dashboard.tables import supports_in
+    from dashboard.ui.tables import supports_in
 
     assert supports_in("date, participants, outcomes", "fr") == "date, participants, résultats"
     assert supports_in("city, treaty_refs, outcome", "es") == (

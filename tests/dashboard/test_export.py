@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.export import (
+from dashboard.exports.export import (
     ExportError,
     briefing_pack,
     csv_bytes,

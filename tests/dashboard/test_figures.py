@@ -10,9 +10,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from dashboard import data, figures
-from dashboard.context import PageContext
-from dashboard.filters import Filters
+from dashboard import data
+from dashboard.events import figures
+from dashboard.state.context import PageContext
+from dashboard.state.filters import Filters
+from dashboard.ui import charts
 from tests.dashboard.test_charts import traces, values
 
 
@@ -98,13 +100,13 @@ def test_every_body_of_the_taxonomy_has_its_own_readable_colour(warehouse: Path)
     ctx = _ctx(Filters())
     n_bodies = len(ctx.options.bodies)
     assert n_bodies >= 34, "the taxonomy's bodies are all options"
-    by_body = figures.colors(ctx, "bodies")
+    by_body = charts.code_colors(ctx, "bodies")
     assert len(by_body) == n_bodies
     assert len(set(by_body.values())) == n_bodies, "two bodies share a colour"
     # Contrast with white of at least 1.9:1 (WCAG's formula): no pastel lost on the page.
-    assert all(1.05 / (figures.luminance(c) + 0.05) >= 1.9 for c in by_body.values())
+    assert all(1.05 / (charts.luminance(c) + 0.05) >= 1.9 for c in by_body.values())
 
 
 def test_luminance_of_black_and_white() -> None:
-    assert figures.luminance("#000000") == 0
-    assert figures.luminance("#ffffff") == pytest.approx(1)
+    assert charts.luminance("#000000") == 0
+    assert charts.luminance("#ffffff") == pytest.approx(1)

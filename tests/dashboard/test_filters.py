@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from dashboard.filters import (
+from dashboard.i18n import messages
+from dashboard.state.filters import (
     MACRO,
     MAX_PARAM_CHARS,
     PARTY_ROLES,
@@ -28,7 +29,6 @@ from dashboard.filters import (
     to_url,
     with_period,
 )
-from dashboard.i18n import messages
 from warehouse import db
 
 D = dt.date

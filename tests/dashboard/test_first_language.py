@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.state import first_language
+from dashboard.state.url import first_language
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.export import report_html
+from dashboard.exports.export import report_html
 from dashboard.i18n import code_labels, fr_elide_de, label_value, messages, plurals, t
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,7 +23,7 @@ placeholder: a plotly hover template's ``%{customdata}: %{x}``)."""
 
 BUILT_COLON_ALLOWED = {
     # An exception's message for developers, not interface text.
-    "dashboard/drafts.py",
+    "dashboard/drafts/drafts.py",
 }
 
 

@@ -17,9 +17,9 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.components import plain
-from dashboard.filters import URL_NAMES
 from dashboard.i18n import t
+from dashboard.state.filters import URL_NAMES
+from dashboard.ui.components import plain
 from tests.dashboard.conftest import finds, searchable_terms
 from warehouse import db
 

@@ -20,7 +20,7 @@ from dashboard.i18n import (
     t,
     t_n,
 )
-from dashboard.labels import Labels, make_labels
+from dashboard.state.labels import Labels, make_labels
 
 ROOT = Path(__file__).resolve().parents[2]
 TAXONOMY_LISTS = (

@@ -17,8 +17,8 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from dashboard.components import plain
 from dashboard.i18n import t
+from dashboard.ui.components import plain
 from tests.dashboard.conftest import finds, searchable_terms
 from warehouse import db
 

@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.i18n import LANGS, messages, plural_form, plurals, t_n
 from dashboard.i18n.format import number
-from dashboard.summary import cases_line, reported_sentence
+from dashboard.summary.summary import cases_line, reported_sentence
 
 PLURAL_KEYS = sorted(plurals("en"))
 

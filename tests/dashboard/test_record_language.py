@@ -10,9 +10,9 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.cases import case_text
+from dashboard.cases.cases import case_text
 from dashboard.i18n import t
-from dashboard.tables import title_expr, title_text
+from dashboard.ui.tables import title_expr, title_text
 from textrules.language import ShownText, marks_each_text, notes_record_language, shown_text
 
 ROOT = Path(__file__).resolve().parents[2]

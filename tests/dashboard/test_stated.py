@@ -1,4 +1,4 @@
-"""Stated totals beside the records (dashboard/stated.py): every statement of
+"""Stated totals beside the records (dashboard/cases/stated.py): every statement of
 data/stated-counts.yaml drawn (or said to be in the table only) and in the table, the running
 count of records ending at the records of its scope, and the Summary's sentence, all recounted
 here from the YAML; the Cases and Summary pages under AppTest in es, en and fr."""
@@ -15,7 +15,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from dashboard import stated
+from dashboard.cases import stated
 from dashboard.i18n import t, t_n
 from warehouse.db import connect, run_query
 
@@ -165,7 +165,7 @@ def test_a_clicked_point_gives_its_source_once() -> None:
 
 
 def _expected_range() -> tuple[int, int, int, dt.date, dt.date]:
-    """The rule of dashboard.stated.recent_statements, applied here to the YAML: RRM request
+    """The rule of dashboard.cases.stated.recent_statements, applied here to the YAML: RRM request
     statements dated (as-of, else published; a year alone is no date) within the newest one's
     month and the two before it."""
     dated = [(drawn_at(c), c["value"]) for c in STATED if c["kind"] == "rrm_requests"]

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.i18n import code_labels
-from dashboard.labels import Labels
-from dashboard.summary import SummaryFacts, TopicMove, summary_paragraph
+from dashboard.state.labels import Labels
+from dashboard.summary.summary import SummaryFacts, TopicMove, summary_paragraph
 
 LANGS = ("es", "en", "fr")
 

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from dashboard.transforms import (
+from dashboard.ui.transforms import (
     Grain,
     counts_by,
     cumulative,

@@ -15,7 +15,7 @@ import polars as pl
 import pytest
 import yaml
 
-from dashboard.filters import Filters, sql_struct
+from dashboard.state.filters import Filters, sql_struct
 from etl.build import build
 from warehouse.db import connect, run_query
 

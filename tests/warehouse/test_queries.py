@@ -11,8 +11,8 @@ from typing import Any
 import duckdb
 import pytest
 
-from dashboard.cases import query_params
-from dashboard.filters import Filters, sql_struct
+from dashboard.cases.cases import query_params
+from dashboard.state.filters import Filters, sql_struct
 from warehouse.db import WarehouseError, connect, query_names, query_parameters, run_query
 
 PERIOD = Filters(date_from=dt.date(2020, 1, 1), date_to=dt.date(2026, 12, 31))
@@ -61,7 +61,7 @@ def test_a_query_that_returns_an_event_date_returns_its_precision(
     con: duckdb.DuckDBPyConnection, name: str
 ) -> None:
     """A year-only date is stored as its first day: without its precision a page shows
-    "2025-01-01" for "2025" (dashboard.tables.dates_as_known needs both)."""
+    "2025-01-01" for "2025" (dashboard.ui.tables.dates_as_known needs both)."""
     frame = run_query(con, name, {k: SAMPLE[k] for k in query_parameters(name)})
     if "start_date" in frame.columns:
         assert "date_precision" in frame.columns

@@ -1,16 +1,16 @@
 -- grain: one row per enforcement case that passes the cases filters: every column of
 -- case_facts (third parties and topics included, as lists gathered once per build) plus the
 -- case's subject, facility, outcome and confidence. f is one struct built by
--- dashboard.cases.query_params: date_from, date_to, period_rule and the lists parties, topics,
+-- dashboard.cases.cases.query_params: date_from, date_to, period_rule and the lists parties, topics,
 -- mechanisms, sectors and case_statuses. Every list means "any of these"; an empty list means
 -- "no restriction". A Party matches as complainant, respondent
 -- or third party; topics match any of the case's topics. mechanisms, sectors and
 -- case_statuses are the Cases page's own.
--- period_rule says which date the period bounds (dashboard.cases.PERIOD_RULES):
+-- period_rule says which date the period bounds (dashboard.cases.cases.PERIOD_RULES):
 --   'request'  the request date (the Cases page: cases opened in the period);
 --   'resolved' the resolution date (cases resolved or closed in the period);
 --   'activity' either (the Summary: cases opened, resolved or closed in the period).
--- Any other rule selects nothing, never everything (dashboard.cases.query_params refuses it).
+-- Any other rule selects nothing, never everything (dashboard.cases.cases.query_params refuses it).
 create or replace macro filtered_cases(f) as table
 with listed as (
     select

@@ -1,7 +1,7 @@
 -- grain: one row per event that passes the dashboard's filters: every column of events plus
 -- the facet columns of event_facets (chapter, topic_codes, group_codes, participant_parties).
--- f is one struct built by dashboard.filters.sql_struct: date_from, date_to and one list of
--- codes per filter of dashboard.filters.REGISTRY, keyed by its field name. Every list means
+-- f is one struct built by dashboard.state.filters.sql_struct: date_from, date_to and one list of
+-- codes per filter of dashboard.state.filters.REGISTRY, keyed by its field name. Every list means
 -- "any of these"; an empty list means "no restriction", except statuses, which is always
 -- explicit. Topics match if the event, one of its panels or one of its outcomes carries them.
 -- A Party matches in the roles asked for: 'host', 'chair' and/or 'participant' (a named

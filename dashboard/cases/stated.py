@@ -20,9 +20,9 @@ from typing import Any, Final
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard import charts
 from dashboard.i18n import label_value, t, t_n
-from dashboard.tables import as_known
+from dashboard.ui import charts
+from dashboard.ui.tables import as_known
 
 KINDS: Final = (
     "rrm_requests",

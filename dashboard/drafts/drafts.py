@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from dashboard.components import plain
 from dashboard.errors import DashboardError
+from dashboard.ui.components import plain
 from etl.contracts import Contract, Field
 from etl.documents import DocumentError, SourceDocument, parse_document
 from etl.drafting.fields import Draft, Evidence

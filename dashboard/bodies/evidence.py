@@ -17,9 +17,9 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.charts import LEGEND_BELOW
 from dashboard.i18n import label_value, t
-from dashboard.labels import Labels
+from dashboard.state.labels import Labels
+from dashboard.ui.charts import LEGEND_BELOW
 from textrules.words import fold
 
 LEVELS = (

@@ -11,12 +11,12 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import briefing, cases, charts, evidence, export, institutions
-from dashboard.context import PageContext
-from dashboard.data import query
-from dashboard.filters import to_url
-from dashboard.i18n import column_headers, label_value, t
-from dashboard.state import effective_period
+from dashboard.exports import export
+from dashboard.i18n import column_headers, t
+from dashboard.state.context import PageContext
+from dashboard.state.filters import to_url
+from dashboard.state.url import effective_period
+from dashboard.ui import charts
 from textrules.language import notes_record_language
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
@@ -46,30 +46,6 @@ def table_config(ctx: PageContext, frame: pl.DataFrame) -> dict[str, Any]:
         if dtype == pl.Date:
             config[name] = st.column_config.DateColumn(config.get(name, name), format="YYYY-MM-DD")
     return config
-
-
-CASE_PAGES = frozenset({"cases", "case"})
-"""Pages (URL paths) of enforcement cases: only the filters that apply to cases are theirs."""
-
-
-def page_filter_rows(ctx: PageContext, page: str) -> list[tuple[str, str]]:
-    """The filters that apply on ``page`` (its URL path), in words: on the case pages, those
-    that select cases (period by request date, Parties, topics, the Cases page's own); the
-    events' filters everywhere else."""
-    if page in CASE_PAGES:
-        return briefing.cases_filter_rows(ctx, cases.page_codes(st.session_state.get))
-    return briefing.filter_rows(ctx)
-
-
-def active_filters(ctx: PageContext, page: str) -> None:
-    """The filters in force on ``page``, in words, at the top of the page: visible on a phone,
-    where the sidebar is folded away."""
-    rows = page_filter_rows(ctx, page)
-    # French puts a space before the colon.
-    described = " · ".join(
-        t("label_value", ctx.lang, label=label, value=value) for label, value in rows
-    ) or t("all", ctx.lang)
-    st.caption(t("active_filters", ctx.lang, filters=described))
 
 
 def table(
@@ -200,94 +176,3 @@ def view_link(ctx: PageContext, path: str, extra: Mapping[str, str] | None = Non
     params = {**to_url(ctx.filters), "lang": ctx.lang, **(extra or {})}
     query = urllib.parse.urlencode(params, safe=",")
     return urllib.parse.urlunsplit((here.scheme, here.netloc, f"/{path}", query, ""))
-
-
-def pack_button(
-    ctx: PageContext,
-    *,
-    key: str,
-    view: briefing.View,
-    q: str = "",
-    extra: Mapping[str, str] | None = None,
-) -> None:
-    """The view's Excel workbook and its briefing pack (zip of CSVs, workbook and HTML report),
-    made on click, of exactly this view."""
-    link = view_link(ctx, view, extra)
-    st.download_button(
-        t("download_xlsx", ctx.lang),
-        data=lambda: briefing.workbook(ctx, view=view, q=q, link=link),
-        file_name=file_name(ctx, view, "xlsx"),
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_xlsx",
-        help=t("download_xlsx_help", ctx.lang),
-    )
-    st.download_button(
-        t("briefing_pack", ctx.lang),
-        data=lambda: briefing.pack(ctx, view=view, q=q, link=link),
-        file_name=briefing.pack_file_name(ctx, view),
-        mime="application/zip",
-        key=key,
-        help=t("briefing_pack_help", ctx.lang),
-    )
-
-
-def coverage_section(ctx: PageContext, *, key: str) -> None:
-    """The evidence grid, its legend and CSV, and the records behind a clicked square."""
-    lang, labels = ctx.lang, ctx.labels
-    st.subheader(t("evidence_coverage", lang))
-    st.caption(t("evidence_coverage_note", lang))
-    index = query("bodies_index")
-    grid = query("body_year_evidence")
-    frame = evidence.coverage_frame(grid, labels, order=index["body_code"].to_list())
-    words = {c: t(c, lang) for c in evidence.COUNTS}
-    fig = evidence.coverage_figure(frame, labels, title=t("evidence_coverage", lang), words=words)
-    charts.localised(fig, lang)
-    selection = st.plotly_chart(
-        fig, key=f"{key}_chart", width="stretch", on_select="rerun", selection_mode="points"
-    )
-    export = frame.select(
-        "body",
-        "year",
-        pl.col("evidence_label").alias("evidence"),
-        *evidence.COUNTS,
-        *evidence.ID_COLUMNS,
-        "span_from",
-        "span_to",
-        "body_code",
-    )
-    csv_button(ctx, export, what="evidence-coverage", key=f"{key}_csv")
-    cell = evidence.selected_cell(selection)
-    if cell is None:
-        return
-    body_code, year = cell
-    behind = evidence.cell_records(grid, body_code, year)
-    with st.container(border=True):
-        st.markdown(
-            "**"
-            + plain(t("evidence_cell", lang, body=labels("bodies", body_code), year=year))
-            + "**"
-        )
-        if not any(behind.values()):
-            st.caption(t("evidence_cell_nothing", lang, year=year))
-        cell_row = frame.filter((pl.col("body_code") == body_code) & (pl.col("year") == year))
-        if not cell_row.is_empty() and cell_row["evidence"][0] == evidence.SPAN:
-            row = cell_row.row(0, named=True)
-            st.caption(
-                evidence.span_text(row["span_claim"], row["span_from"], row["span_to"], year, lang)
-            )
-        for part, title_key in (
-            ("events", "evidence_held"),
-            ("met", "evidence_met"),
-            ("work", "evidence_work"),
-            ("decisions", "evidence_decisions"),
-            ("span_met", "evidence_span_met_ids"),
-            ("span_work", "evidence_span_work_ids"),
-        ):
-            if behind[part]:
-                st.markdown(label_value(t(title_key, lang), plain(", ".join(behind[part])), lang))
-        st.page_link(
-            institutions.BODY_PAGE_FILE,
-            label=t("open_body_page", lang, body=labels("bodies", body_code)),
-            query_params={"code": body_code, "lang": lang},
-            icon="🏛️",
-        )

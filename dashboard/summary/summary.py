@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dashboard.i18n import t, t_n
-from dashboard.labels import Labels
+from dashboard.state.labels import Labels
 
 
 @dataclass(frozen=True, slots=True)

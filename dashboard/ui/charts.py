@@ -6,16 +6,19 @@ what is downloaded cannot drift apart.
 
 from __future__ import annotations
 
+import functools
 import textwrap
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import plotly.express as px
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard.data import shared
 from dashboard.i18n import label_value
 from dashboard.i18n.format import plotly_separators
+from dashboard.state.context import PageContext
 
 MARGIN = {"t": 60, "l": 10, "r": 10, "b": 10}
 LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "xanchor": "left"}
@@ -317,3 +320,58 @@ def grouped_bar(
         fig.update_layout(xaxis={"type": "category"})
         _whole_ticks(fig, frame, by=x, value=y, stacked=False)
     return _finish(fig, title=title, legend=labels.get(color, color))
+
+
+PARTY_COLORS = {"MX": "#00843D", "US": "#1F3A93", "CA": "#D52B1E"}
+
+
+def luminance(color: str) -> float:
+    """Relative luminance (WCAG 2) of a ``#rrggbb`` colour: 0 black, 1 white."""
+    channels = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+PALETTE = [
+    *px.colors.qualitative.Dark24,
+    *(c for c in px.colors.qualitative.Light24 if luminance(c) < 0.45),
+]
+"""39 distinct colours, each readable on white: the taxonomy's 34 bodies all differ in a
+chart (Dark24 alone repeated after 24; Light24's pastels vanish on white and are left out)."""
+
+
+P = ParamSpec("P")
+Chart = TypeVar("Chart")
+"""What a builder returns: (frame, figure), or with a note as well."""
+
+
+def shared_chart(
+    builder: Callable[Concatenate[PageContext, P], Chart],
+) -> Callable[Concatenate[PageContext, P], Chart]:
+    """Build a chart once for every session viewing it with the same language, filters and
+    options (see :func:`dashboard.data.shared`): with many analysts on one server, plotly's
+    figure building, not the warehouse, was most of each rerun. Callers must not change the
+    frame or figure they get."""
+
+    @functools.wraps(builder)
+    def chart(ctx: PageContext, /, *args: P.args, **kwargs: P.kwargs) -> Chart:
+        key = (ctx.lang, repr(ctx.filters), args, tuple(sorted(kwargs.items())))
+        return shared(builder.__name__, key, lambda: builder(ctx, *args, **kwargs))
+
+    return chart
+
+
+def code_colors(ctx: PageContext, list_name: str) -> dict[str, str]:
+    """Label → colour for every code of a list, fixed by the code's place in the taxonomy so a
+    Party or a body has the same colour in every chart."""
+    codes = {
+        "parties": ctx.options.parties,
+        "bodies": ctx.options.bodies,
+        "kinds": ctx.options.kinds,
+    }[list_name]
+    return {
+        ctx.labels(list_name, code): PARTY_COLORS.get(code, PALETTE[i % len(PALETTE)])
+        if list_name == "parties"
+        else PALETTE[i % len(PALETTE)]
+        for i, code in enumerate(codes)
+    }

@@ -132,7 +132,7 @@ def export_filename(
 ) -> str:
     """``tmec-<what>-<from>_<to>.<ext>``, the words of ``what`` in ``lang`` (see
     :func:`dashboard.i18n.file_words`), lower-case ASCII. Callers pass the effective period
-    (:func:`dashboard.state.effective_period`); with no period at all (one case's file) the
+    (:func:`dashboard.state.url.effective_period`); with no period at all (one case's file) the
     name has none, and a single bound is written ``from-<date>`` or ``to-<date>``."""
     name = safe_filename_part(file_words(what, lang))
     if date_from is not None and date_to is not None:

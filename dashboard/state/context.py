@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard.filters import Filters, Options
-from dashboard.labels import Labels
+from dashboard.state.filters import Filters, Options
+from dashboard.state.labels import Labels
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,82 +6,27 @@ page, and its CSV holds exactly the rows it was drawn from.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any
 
-import plotly.express as px
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard import charts, evidence, transforms
-from dashboard.context import PageContext
+from dashboard.bodies import evidence
 from dashboard.data import filtered, query, shared
-from dashboard.filters import Filters, by_field
 from dashboard.i18n import label_value, t
-from dashboard.transforms import Grain
-
-PARTY_COLORS = {"MX": "#00843D", "US": "#1F3A93", "CA": "#D52B1E"}
-
-
-def luminance(color: str) -> float:
-    """Relative luminance (WCAG 2) of a ``#rrggbb`` colour: 0 black, 1 white."""
-    channels = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-PALETTE = [
-    *px.colors.qualitative.Dark24,
-    *(c for c in px.colors.qualitative.Light24 if luminance(c) < 0.45),
-]
-"""39 distinct colours, each readable on white: the taxonomy's 34 bodies all differ in a
-chart (Dark24 alone repeated after 24; Light24's pastels vanish on white and are left out)."""
-
-
-P = ParamSpec("P")
-Chart = TypeVar("Chart")
-"""What a builder returns: (frame, figure), or with a note as well."""
-
-
-def shared_chart(
-    builder: Callable[Concatenate[PageContext, P], Chart],
-) -> Callable[Concatenate[PageContext, P], Chart]:
-    """Build a chart once for every session viewing it with the same language, filters and
-    options (see :func:`dashboard.data.shared`): with many analysts on one server, plotly's
-    figure building, not the warehouse, was most of each rerun. Callers must not change the
-    frame or figure they get."""
-
-    @functools.wraps(builder)
-    def chart(ctx: PageContext, /, *args: P.args, **kwargs: P.kwargs) -> Chart:
-        key = (ctx.lang, repr(ctx.filters), args, tuple(sorted(kwargs.items())))
-        return shared(builder.__name__, key, lambda: builder(ctx, *args, **kwargs))
-
-    return chart
+from dashboard.state.context import PageContext
+from dashboard.state.filters import Filters, by_field
+from dashboard.ui import charts, transforms
+from dashboard.ui.transforms import Grain
 
 
 def _axis(ctx: PageContext, *keys: str) -> dict[str, str]:
     return {k: t(k, ctx.lang) for k in keys}
 
 
-def colors(ctx: PageContext, list_name: str) -> dict[str, str]:
-    """Label → colour for every code of a list, fixed by the code's place in the taxonomy so a
-    Party or a body has the same colour in every chart."""
-    codes = {
-        "parties": ctx.options.parties,
-        "bodies": ctx.options.bodies,
-        "kinds": ctx.options.kinds,
-    }[list_name]
-    return {
-        ctx.labels(list_name, code): PARTY_COLORS.get(code, PALETTE[i % len(PALETTE)])
-        if list_name == "parties"
-        else PALETTE[i % len(PALETTE)]
-        for i, code in enumerate(codes)
-    }
-
-
-@shared_chart
+@charts.shared_chart
 def events_over_time(
     ctx: PageContext, *, grain: Grain, stack: str, cumulative: bool
 ) -> tuple[pl.DataFrame, go.Figure]:
@@ -113,7 +58,7 @@ def events_over_time(
             color=label_col,
             labels=labels,
             title=f"{title} ({t('cumulative', ctx.lang)})",
-            colors=colors(ctx, list_name),
+            colors=charts.code_colors(ctx, list_name),
         )
     return frame, charts.stacked_bar(
         frame,
@@ -122,7 +67,7 @@ def events_over_time(
         color=label_col,
         labels=labels,
         title=title,
-        colors=colors(ctx, list_name),
+        colors=charts.code_colors(ctx, list_name),
     )
 
 
@@ -189,7 +134,7 @@ def _chosen_codes(ctx: PageContext, *, is_group: bool) -> tuple[str, ...]:
     return f.topics or tuple(in_groups.to_list())
 
 
-@shared_chart
+@charts.shared_chart
 def topics_over_time(
     ctx: PageContext, *, level: str, shares: bool, cumulative: bool, top: int = 8
 ) -> tuple[pl.DataFrame, go.Figure, str | None]:
@@ -254,10 +199,10 @@ def topics_over_time(
 
 def _series_colors(names: list[str]) -> dict[str, str]:
     """A distinct colour per series (39 before any repeats)."""
-    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(sorted(names))}
+    return {name: charts.PALETTE[i % len(charts.PALETTE)] for i, name in enumerate(sorted(names))}
 
 
-@shared_chart
+@charts.shared_chart
 def topic_year_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     raw = filtered("topics_by_year", ctx.filters)
     frame = ctx.labels.relabel(raw, "topic_code", "topics", alias="topic").select(
@@ -276,7 +221,7 @@ def topic_year_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     return frame, fig
 
 
-@shared_chart
+@charts.shared_chart
 def topic_body_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     raw = filtered("topics_by_body", ctx.filters)
     frame = ctx.labels.relabel(raw, "topic_code", "topics", alias="topic")
@@ -296,7 +241,7 @@ def topic_body_heatmap(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     return frame, fig
 
 
-@shared_chart
+@charts.shared_chart
 def party_roles(ctx: PageContext, role: str) -> tuple[pl.DataFrame, go.Figure]:
     """Meetings per year the Parties hosted (role 'host') or chaired ('chair'); dated acts
     are not meetings (``party_roles_by_year``)."""
@@ -314,11 +259,11 @@ def party_roles(ctx: PageContext, role: str) -> tuple[pl.DataFrame, go.Figure]:
         color="party",
         labels=_axis(ctx, "year", "party", "n_events"),
         title=title,
-        colors=colors(ctx, "parties"),
+        colors=charts.code_colors(ctx, "parties"),
     )
 
 
-@shared_chart
+@charts.shared_chart
 def officials_by_level(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     raw = filtered("officials_by_party_level", ctx.filters)
     frame = (
@@ -335,12 +280,12 @@ def officials_by_level(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
         color="party",
         labels=_axis(ctx, "level", "party", "n_officials"),
         title=t("officials_by_level", ctx.lang),
-        colors=colors(ctx, "parties"),
+        colors=charts.code_colors(ctx, "parties"),
         order=list(ctx.labels.mapping("levels").values()),
     )
 
 
-@shared_chart
+@charts.shared_chart
 def presence_by_body(ctx: PageContext) -> tuple[pl.DataFrame, go.Figure]:
     raw = filtered("party_presence_by_body", ctx.filters)
     frame = ctx.labels.relabel(raw, "party_code", "parties", alias="party")

@@ -6,9 +6,9 @@ import datetime as dt
 
 import polars as pl
 
-from dashboard.context import PageContext
 from dashboard.i18n import t
-from dashboard.labels import Labels
+from dashboard.state.context import PageContext
+from dashboard.state.labels import Labels
 from textrules.language import marks_each_text, shown_text, text_language
 
 CODED = (

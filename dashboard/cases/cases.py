@@ -1,6 +1,6 @@
 """Enforcement cases: tallies, open cases, time to resolution and the timeline figure (pure
 functions: frames in, frames or figures out); stated totals beside the records are
-:mod:`dashboard.stated`.
+:mod:`dashboard.cases.stated`.
 
 The frames are those of the named queries ``cases_list``, ``cases_milestones`` and
 ``stated_counts_list`` (``warehouse/queries``).
@@ -15,12 +15,12 @@ from typing import Any, Final, Literal
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard import charts
-from dashboard.filters import Filters
+from dashboard.cases.stated import statement_table
 from dashboard.i18n import t
-from dashboard.labels import Labels
-from dashboard.stated import statement_table
-from dashboard.tables import title_expr
+from dashboard.state.filters import Filters
+from dashboard.state.labels import Labels
+from dashboard.ui import charts
+from dashboard.ui.tables import title_expr
 from textrules.language import shown_text
 
 TALLIES: dict[str, tuple[str, str | None]] = {
@@ -85,7 +85,7 @@ def query_params(
 
 def filters_for_cases(filters: Filters) -> Filters:
     """Only the global filters that apply to cases (period, Parties, topics), so that a
-    description of them (``dashboard.filters.describe``) names nothing else."""
+    description of them (``dashboard.state.filters.describe``) names nothing else."""
     return replace(
         Filters(),
         date_from=filters.date_from,

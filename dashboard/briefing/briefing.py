@@ -11,15 +11,18 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import cases, export, figures, stated, transforms
-from dashboard.context import PageContext
+from dashboard.cases import cases, stated
 from dashboard.data import Token, build_info, events, filtered, labels, options, query, token
-from dashboard.filters import Filters, describe
+from dashboard.events import figures
+from dashboard.exports import export
 from dashboard.i18n import column_headers, t, t_n
-from dashboard.labels import Labels
-from dashboard.state import effective_period
-from dashboard.summary import SummaryFacts, TopicMove, summary_paragraph
-from dashboard.tables import as_known, dates_as_known, event_rows
+from dashboard.state.context import PageContext
+from dashboard.state.filters import Filters, describe
+from dashboard.state.labels import Labels
+from dashboard.state.url import effective_period
+from dashboard.summary.summary import SummaryFacts, TopicMove, summary_paragraph
+from dashboard.ui import transforms
+from dashboard.ui.tables import as_known, dates_as_known, event_rows
 from textrules.language import notes_record_language
 
 TOP_TOPICS = 5
@@ -143,9 +146,9 @@ def cases_of_view(
     period_rule: cases.PeriodRule = cases.CASES_PAGE_RULE,
 ) -> dict[str, pl.DataFrame]:
     """Every table of the Cases page for these filters and page codes
-    (:data:`dashboard.cases.EXPORT_TITLES`), the period bounding the dates ``period_rule``
+    (:data:`dashboard.cases.cases.EXPORT_TITLES`), the period bounding the dates ``period_rule``
     names: what the Cases page's CSVs and workbook hold (request date) and the briefing pack's
-    cases (:data:`dashboard.cases.SUMMARY_RULE`, the cases the Summary speaks of)."""
+    cases (:data:`dashboard.cases.cases.SUMMARY_RULE`, the cases the Summary speaks of)."""
     params = cases.query_params(ctx.filters, dict(page), period_rule=period_rule)
     return cases.export_tables(
         listed=query("cases_list", **params),
@@ -204,7 +207,7 @@ def _version_rows(lang: str, link: str) -> list[tuple[str, str]]:
 
 def stated_sentence(lang: str) -> str | None:
     """The RRM requests recorded to date beside the range the newest statements give
-    (:func:`dashboard.stated.range_sentence`): the Summary's and the report's one sentence."""
+    (:func:`dashboard.cases.stated.range_sentence`): the Summary's and the report's one sentence."""
     return stated.range_sentence(query("stated_counts_list"), lang)
 
 
@@ -224,7 +227,7 @@ def _cases_section(ctx: PageContext, tables: Mapping[str, pl.DataFrame]) -> expo
         opened=t_n("cases_opened", lang, counted["n_opened"]),
         resolved=t_n("cases_resolved", lang, counted["n_resolved"]),
     )
-    # One sentence on stated totals (dashboard.stated.range_sentence): a list of every
+    # One sentence on stated totals (dashboard.cases.stated.range_sentence): a list of every
     # statement took most of a printed page; each one is in the pack's CSV and on the Cases page.
     said = stated_sentence(lang)
     paragraphs = (scope, *([said] if said else ()))
@@ -458,7 +461,7 @@ def cases_workbook(ctx: PageContext, *, page: PageCodes = (), link: str = "") ->
 
 def case_tables(case_id: str, labels: Labels) -> dict[str, pl.DataFrame]:
     """One case page's tables (CSV file stem → frame): chronology, related meetings, sources,
-    each :func:`dashboard.cases.labelled` in the labels' language."""
+    each :func:`dashboard.cases.cases.labelled` in the labels' language."""
     tables = {
         f"case-{case_id}-milestones": query("case_milestones_of", case_id=case_id).with_columns(
             milestone_date=as_known("milestone_date")

@@ -15,8 +15,8 @@ import plotly.graph_objects as go
 import polars as pl
 
 from dashboard.i18n import t, t_n
-from dashboard.labels import Labels
-from dashboard.tables import dates_as_known, title_expr
+from dashboard.state.labels import Labels
+from dashboard.ui.tables import dates_as_known, title_expr
 
 BODY_PAGE = "body"
 """URL path of the body page (``/body?code=<body_code>``)."""

@@ -4,7 +4,7 @@ A real browser drops the query string when the user switches page, so the source
 ``st.session_state``: it is initialised once per session from the URL the user opened, bound to
 the widgets, and written back to the URL on every run so that a copied link reopens the view.
 
-The state holds codes only (a :class:`~dashboard.filters.Filters` and page choices as codes);
+The state holds codes only (a :class:`~dashboard.state.filters.Filters` and page choices as codes);
 widgets are views of it, one per language, given its codes before they are drawn and writing
 codes back in their callbacks. Streamlit's ``bind="query-params"`` is not used: it writes a
 select widget's displayed labels into the URL (``?body=Joint+Review``), so links would depend on
@@ -23,7 +23,8 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.filters import (
+from dashboard.i18n import DEFAULT_LANG, LANGS, t
+from dashboard.state.filters import (
     PRESETS,
     REGISTRY,
     Filter,
@@ -35,8 +36,7 @@ from dashboard.filters import (
     to_url,
     with_period,
 )
-from dashboard.i18n import DEFAULT_LANG, LANGS, t
-from dashboard.labels import Labels
+from dashboard.state.labels import Labels
 
 INITIAL_URL = "url_initial"
 NOTICES = "url_notices"

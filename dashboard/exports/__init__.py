@@ -1,0 +1,1 @@
+"""What a reader takes away as files: CSV, XLSX, HTML and zip bytes, and their file names."""

@@ -1,0 +1,1 @@
+"""What a page knows before it draws: filters, URL and sidebar, labels, the page context."""

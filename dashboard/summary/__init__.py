@@ -1,0 +1,1 @@
+"""The Summary page: headline facts and the paragraph that states them."""
