@@ -15,8 +15,8 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.bodies import evidence, institutions
 from dashboard.data import query
-from dashboard.filters import Filters, sql_struct
 from dashboard.i18n import code_labels, t, t_n
+from dashboard.state.filters import Filters, sql_struct
 from dashboard.state.labels import Labels
 from warehouse.db import connect, run_sql
 
