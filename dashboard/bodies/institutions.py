@@ -131,6 +131,7 @@ def meeting_rows(events: pl.DataFrame, labels: Labels, *, for_chart: bool = Fals
     for column, list_name in (
         ("status", "statuses"),
         ("format", "formats"),
+        ("city", "cities"),
         ("kind", "kinds"),
         ("host_party", "parties"),
         ("chair_party", "parties"),
@@ -204,7 +205,9 @@ def hosts_and_chairs(events: pl.DataFrame, labels: Labels) -> pl.DataFrame:
     act (a decision, a consultation) is not a meeting and has no host."""
     held = events.filter((pl.col("status") == "held") & pl.col("is_meeting"))
     out = labels.relabel(
-        labels.relabel(held, "host_party", "parties"), "chair_party", "parties"
+        labels.relabel(labels.relabel(held, "host_party", "parties"), "chair_party", "parties"),
+        "city",
+        "cities",
     ).with_columns(title=title_expr(labels.lang))
     return dates_as_known(out).select(
         "start_date", "title", "city", "host_party", "chair_party", "event_id"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from dashboard.i18n import code_labels
+from dashboard.i18n import code_labels, place_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,9 @@ class Labels:
 def make_labels(warehouse_labels: pl.DataFrame, lang: str) -> Labels:
     """Combine the warehouse's labels (list_name, code, en, es, fr) with the catalogue's."""
     names = {name: dict(codes) for name, codes in code_labels(lang).items()}
+    # Records name places in English ("Mexico City"); readers see them as their language
+    # writes them ("Ciudad de México", "Ville de Mexico"), from the catalogue's places.
+    names["cities"] = {place["en"]: place[lang] for place in place_names()}
     for row in warehouse_labels.iter_rows(named=True):
         names.setdefault(row["list_name"], {})[row["code"]] = row[lang] or row["en"]
     return Labels(lang=lang, names=names)

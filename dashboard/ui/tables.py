@@ -16,6 +16,7 @@ CODED = (
     ("kind", "kinds", "kind"),
     ("status", "statuses", "status"),
     ("format", "formats", "format"),
+    ("city", "cities", "city"),
     ("host_party", "parties", "host_party"),
     ("chair_party", "parties", "chair_party"),
     ("confidence", "confidence", "confidence"),

@@ -73,7 +73,7 @@ def _detail(ctx: PageContext, event_id: str) -> None:
         if event["is_overdue"]
         else status_label(labels, event["status"], is_meeting=event["is_meeting"]),
         t("format", lang): labels("formats", event["format"]),
-        t("city", lang): event["city"] or t("none", lang),
+        t("city", lang): labels("cities", event["city"]) or t("none", lang),
         t("host_party", lang): labels("parties", event["host_party"]) or t("none", lang),
         t("chair_party", lang): labels("parties", event["chair_party"]) or t("none", lang),
         t("confidence", lang): labels("confidence", event["confidence"]),
