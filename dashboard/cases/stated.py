@@ -274,19 +274,25 @@ def month_year(day: dt.date, lang: str) -> str:
 
 def months_text(first: dt.date, last: dt.date, lang: str) -> str:
     """A span of months as ``lang`` says it: "November 2025", "November to December 2025",
-    "November 2025 to January 2026"."""
+    "November 2025 to January 2026". The first month is written as it follows "from" in the
+    language (``month_from_<n>``: "de noviembre", "d'avril"): the translator writes the
+    elision, no code guesses it."""
     if (first.year, first.month) == (last.year, last.month):
         return month_year(first, lang)
+    from_first = t(f"month_from_{first.month}", lang)
     if first.year == last.year:
         return t(
             "months_in_year",
             lang,
-            first=t(f"month_{first.month}", lang),
+            first=from_first,
             last=t(f"month_{last.month}", lang),
             year=first.year,
         )
     return t(
-        "months_across_years", lang, first=month_year(first, lang), last=month_year(last, lang)
+        "months_across_years",
+        lang,
+        first=t("month_year", lang, month=from_first, year=first.year),
+        last=month_year(last, lang),
     )
 
 

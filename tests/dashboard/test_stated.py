@@ -212,6 +212,10 @@ def test_the_summary_sentence_follows_the_data(
         ((2025, 11), (2025, 12), "en", "November to December 2025"),
         ((2025, 11), (2026, 2), "fr", "de novembre 2025 à février 2026"),
         ((2025, 11), (2026, 2), "es", "de noviembre de 2025 a febrero de 2026"),
+        # The translator writes the elision: never "de l'avril" (a rule for institutions).
+        ((2025, 4), (2025, 6), "fr", "d'avril à juin 2025"),
+        ((2025, 8), (2026, 1), "fr", "d'août 2025 à janvier 2026"),
+        ((2025, 4), (2025, 6), "es", "de abril a junio de 2025"),
     ],
 )
 def test_months_are_said_as_each_language_says_them(
