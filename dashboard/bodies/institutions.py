@@ -16,7 +16,7 @@ import polars as pl
 
 from dashboard.i18n import t, t_n
 from dashboard.state.labels import Labels
-from dashboard.ui.tables import dates_as_known, title_expr
+from dashboard.ui.tables import dates_as_known, status_expr, title_expr
 
 BODY_PAGE = "body"
 """URL path of the body page (``/body?code=<body_code>``)."""
@@ -125,11 +125,12 @@ def meeting_rows(events: pl.DataFrame, labels: Labels, *, for_chart: bool = Fals
     """One body's events for display: date, title, status, format, place, host, chair. Dates
     are text as precisely as known ("2025"), except ``for_chart``, where a time axis needs
     dates (a year-only date then stands at its first day)."""
-    out = events.with_columns(title=title_expr(labels.lang))
+    out = events.with_columns(
+        title_expr(labels.lang).alias("title"), status_expr(labels, events.columns)
+    )
     if not for_chart:
         out = dates_as_known(out)
     for column, list_name in (
-        ("status", "statuses"),
         ("format", "formats"),
         ("city", "cities"),
         ("kind", "kinds"),

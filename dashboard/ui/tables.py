@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 import polars as pl
 
@@ -14,7 +15,6 @@ from textrules.language import marks_each_text, shown_text, text_language
 CODED = (
     ("body_code", "bodies", "body"),
     ("kind", "kinds", "kind"),
-    ("status", "statuses", "status"),
     ("format", "formats", "format"),
     ("city", "cities", "city"),
     ("host_party", "parties", "host_party"),
@@ -141,12 +141,27 @@ def dates_as_known(frame: pl.DataFrame) -> pl.DataFrame:
     return frame
 
 
+def status_expr(labels: Labels, columns: Collection[str]) -> pl.Expr:
+    """An event's status as a reader says it, from the ``status`` code (and ``is_meeting``
+    where the rows have it): a dated act that is not a meeting (a decision, a public
+    consultation) was not "held" but done on its date (data/README.md). Every table of events
+    and the event page (:func:`status_label`) use this one rule."""
+    label = pl.col("status").cast(pl.String).replace(labels.mapping("statuses"))
+    if "is_meeting" not in columns:
+        return label.alias("status")
+    act_done = ~pl.col("is_meeting") & (pl.col("status") == "held")
+    return (
+        pl.when(act_done)
+        .then(pl.lit(t("status_act_done", labels.lang)))
+        .otherwise(label)
+        .alias("status")
+    )
+
+
 def status_label(labels: Labels, status: str, *, is_meeting: bool) -> str:
-    """An event's status as a reader says it: a dated act that is not a meeting (a decision, a
-    public consultation) was not "held" but done on its date (data/README.md)."""
-    if not is_meeting and status == "held":
-        return t("status_act_done", labels.lang)
-    return labels("statuses", status)
+    """:func:`status_expr` for one event."""
+    row = pl.DataFrame({"status": [status], "is_meeting": [is_meeting]})
+    return str(row.select(status_expr(labels, row.columns)).item())
 
 
 def event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
@@ -163,23 +178,11 @@ def event_rows(ctx: PageContext, frame: pl.DataFrame) -> pl.DataFrame:
     if "topic_codes" in out.columns:
         names = ctx.labels.mapping("topics")
         out = out.with_columns(topics=pl.col("topic_codes").list.eval(pl.element().replace(names)))
-    act_done = (
-        ~pl.col("is_meeting") & (pl.col("status") == "held")
-        if {"is_meeting", "status"} <= set(out.columns)
-        else None
-    )
-    is_act_done = out.select(act_done.alias("is_act_done")) if act_done is not None else None
+    if "status" in out.columns:
+        out = out.with_columns(status_expr(ctx.labels, out.columns))
     for column, list_name, alias in CODED:
         if column in out.columns:
             out = ctx.labels.relabel(out, column, list_name, alias=alias)
-    if is_act_done is not None:
-        # Same words as status_label: an act is done on its date, not "held".
-        out = out.with_columns(
-            pl.when(is_act_done["is_act_done"])
-            .then(pl.lit(t("status_act_done", ctx.lang)))
-            .otherwise(pl.col("status"))
-            .alias("status")
-        )
     wanted = [
         "start_date",
         "date_precision",

@@ -15,7 +15,7 @@ from dashboard.i18n import label_value, t, t_n
 from dashboard.state.context import PageContext, get_context
 from dashboard.state.url import code_select
 from dashboard.ui import charts, components
-from dashboard.ui.tables import dates_as_known, status_label, title_expr
+from dashboard.ui.tables import dates_as_known, title_expr
 from textrules.language import notes_record_language
 
 CHOSEN = "body_code"
@@ -155,15 +155,7 @@ def render(ctx: PageContext) -> None:
         if not act_events.is_empty():
             st.subheader(t("body_acts", lang))
             st.caption(t("body_acts_note", lang))
-            acts = institutions.meeting_rows(act_events, labels).with_columns(
-                status=pl.Series(
-                    [
-                        status_label(labels, s, is_meeting=False)
-                        for s in act_events["status"].to_list()
-                    ],
-                    dtype=pl.String,
-                )
-            )
+            acts = institutions.meeting_rows(act_events, labels)
             _table(
                 ctx,
                 acts.drop("format", "host_party", "chair_party"),

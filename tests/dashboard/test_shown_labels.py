@@ -1,5 +1,6 @@
-"""Every place the records name is a catalogue message, so a reader sees it as their language
-writes it ("Ciudad de México", "Ville de Mexico"), in tables, event pages and exports alike."""
+"""What records hold as codes or English words is shown as the reader's language says it:
+every place the records name is a catalogue message ("Ciudad de México", "Ville de Mexico"),
+and a held dated act reads "done", never "held", by one rule for every table."""
 
 from __future__ import annotations
 
@@ -44,3 +45,17 @@ def test_a_city_is_shown_in_the_readers_language(lang: str, expected: str) -> No
     labels = make_labels(NO_WAREHOUSE_LABELS, lang)
     frame = labels.relabel(pl.DataFrame({"city": ["Mexico City", None]}), "city", "cities")
     assert frame["city"].to_list() == [expected, None]
+
+
+@pytest.mark.parametrize(
+    ("status", "is_meeting", "key"),
+    [("held", True, None), ("held", False, "status_act_done"), ("announced", False, None)],
+)
+def test_a_held_act_reads_done_not_held(status: str, is_meeting: bool, key: str | None) -> None:
+    """One rule for every table and the event page (dashboard.ui.tables.status_expr)."""
+    from dashboard.i18n import code_labels, t
+    from dashboard.ui.tables import status_label
+
+    labels = make_labels(NO_WAREHOUSE_LABELS, "fr")
+    expected = t(key, "fr") if key else code_labels("fr")["statuses"][status]
+    assert status_label(labels, status, is_meeting=is_meeting) == expected
