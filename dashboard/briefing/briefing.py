@@ -47,8 +47,8 @@ def summary_facts(ctx: PageContext) -> tuple[SummaryFacts, pl.DataFrame]:
     hosted = {
         ctx.labels("parties", code): int(n_hosted.get(code, 0)) for code in ctx.options.parties
     }
-    act_kinds: list[str] = head["act_kinds"]
-    acts = {ctx.labels("kinds", kind): act_kinds.count(kind) for kind in dict.fromkeys(act_kinds)}
+    n_acts: dict[str, int] = head["n_acts"]
+    acts = {ctx.labels("kinds", kind): int(n) for kind, n in sorted(n_acts.items())}
     facts = SummaryFacts(
         n_meetings=int(head["n_meetings"]),
         n_bodies=int(head["n_bodies"]),
