@@ -15,7 +15,7 @@ from dashboard.cases import cases, stated
 from dashboard.data import Token, build_info, events, filtered, labels, options, query, token
 from dashboard.events import figures
 from dashboard.exports import export
-from dashboard.i18n import column_headers, t, t_n
+from dashboard.i18n import column_headers, hosted_by, t, t_n
 from dashboard.state.context import PageContext
 from dashboard.state.filters import Filters, describe
 from dashboard.state.labels import Labels
@@ -44,9 +44,7 @@ def summary_facts(ctx: PageContext) -> tuple[SummaryFacts, pl.DataFrame]:
         "topic", "n_events", *(("n_previous", "change") if previous else ())
     )
     n_hosted: dict[str, int] = head["n_hosted"]
-    hosted = {
-        ctx.labels("parties", code): int(n_hosted.get(code, 0)) for code in ctx.options.parties
-    }
+    hosted = {code: int(n_hosted.get(code, 0)) for code in ctx.options.parties}
     n_acts: dict[str, int] = head["n_acts"]
     acts = {ctx.labels("kinds", kind): int(n) for kind, n in sorted(n_acts.items())}
     facts = SummaryFacts(
@@ -288,7 +286,8 @@ def _export(request: PackRequest) -> Exported:
             (t("headline_bodies", lang), str(facts.n_bodies)),
         ]
         headline += [
-            (t("headline_hosting", lang, party=p), str(n)) for p, n in facts.hosted.items()
+            (t("headline_hosting", lang, hosted_by=hosted_by(p, lang)), str(n))
+            for p, n in facts.hosted.items()
         ]
         tables |= {
             "top-topics": topics,

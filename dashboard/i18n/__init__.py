@@ -36,7 +36,11 @@ LOCALES: Final = Path(__file__).resolve().parent / "locales"
 DOMAIN: Final = "messages"
 FILE_NAME: Final = "file name"
 PLACE: Final = "place"
-"""Contexts of the file-name words and the place names; every other context is a code list."""
+HOSTED_BY: Final = "hosted by"
+"""Contexts of the file-name words, the place names and each Party's "hosted by" phrase (the
+translator writes the article: "accueillies par les États-Unis"); every other context is a code
+list."""
+NOT_CODE_LISTS: Final = (FILE_NAME, PLACE, HOSTED_BY)
 
 
 class _Missing(gettext.NullTranslations):
@@ -120,7 +124,7 @@ def code_labels(lang: str) -> Mapping[str, Mapping[str, str]]:
     """Code list → code → label: the labels of the codes the warehouse stores without labels."""
     lists: dict[str, dict[str, str]] = {}
     for m in catalogue(lang):
-        if m.context and m.context not in (FILE_NAME, PLACE):
+        if m.context and m.context not in NOT_CODE_LISTS:
             lists.setdefault(m.context, {})[str(m.id)] = str(m.string)
     return lists
 
@@ -135,6 +139,12 @@ def place_names() -> tuple[Mapping[str, str], ...]:
 
 PLURAL_ORDER: Final = ("zero", "one", "two", "few", "many", "other")
 """gettext numbers a language's plural forms in this order of CLDR categories (as Babel does)."""
+
+
+def hosted_by(party: str, lang: str) -> str:
+    """The words for "hosted by" the Party ``party`` (a code), as ``lang`` writes them with
+    the country's article: "hosted by the United States", "accueillies par le Mexique"."""
+    return in_context(HOSTED_BY, lang)[party]
 
 
 def plural_categories(lang: str) -> tuple[str, ...]:

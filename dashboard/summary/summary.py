@@ -23,7 +23,8 @@ class SummaryFacts:
     n_bodies: int
     """Bodies with a meeting among them."""
     hosted: dict[str, int]
-    """Party label → meetings hosted, in display order."""
+    """Party code → meetings hosted, in display order (named at display: a label or, in a
+    headline, the catalogue's "hosted by" phrase with its article)."""
     top_topics: tuple[TopicMove, ...]
     date_from: dt.date | None
     date_to: dt.date | None
@@ -91,7 +92,11 @@ def summary_paragraph(facts: SummaryFacts, labels: Labels) -> str:
         )
     if not facts.n_meetings:
         return " ".join(sentences)
-    hosts = [t("summary_hosted", lang, party=party, n=n) for party, n in facts.hosted.items() if n]
+    hosts = [
+        t("summary_hosted", lang, party=labels("parties", party), n=n)
+        for party, n in facts.hosted.items()
+        if n
+    ]
     without = facts.n_meetings - sum(facts.hosted.values())
     if hosts:
         if without > 0:

@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard.bodies import evidence
 from dashboard.briefing import briefing, buttons
 from dashboard.data import build_info, events, reports_for
-from dashboard.i18n import t
+from dashboard.i18n import hosted_by, t
 from dashboard.state.context import PageContext, get_context
 from dashboard.state.url import effective_period
 from dashboard.summary import summary
@@ -71,7 +71,7 @@ def render(ctx: PageContext) -> None:
     cols[1].metric(t("headline_acts", lang), facts.n_acts, help=t("headline_acts_help", lang))
     cols[2].metric(t("headline_bodies", lang), facts.n_bodies)
     for col, (party, n) in zip(cols[3:], facts.hosted.items(), strict=True):
-        col.metric(t("headline_hosting", lang, party=party), n)
+        col.metric(t("headline_hosting", lang, hosted_by=hosted_by(party, lang)), n)
 
     st.subheader(t("top_topics", lang))
     if facts.previous:

@@ -24,8 +24,10 @@ from streamlit.testing.v1 import AppTest
 from dashboard import data
 from dashboard.exports import export
 from dashboard.i18n import (
+    HOSTED_BY,
     LANG_NAMES,
     code_labels,
+    in_context,
     messages,
     place_names,
     plurals,
@@ -214,6 +216,7 @@ def allowed(warehouse: Path) -> dict[str, Allowed]:
         texts += [text for forms in plurals(lang).values() for text in forms.values()]
         codes = [label for labels in code_labels(lang).values() for label in labels.values()]
         places = [names[lang] for names in place_names()]
+        places += in_context(HOSTED_BY, lang).values()
         labels = [v for names in data.labels(lang).names.values() for v in names.values()]
         exact = {*records, *codes, *places, *labels, *LANG_NAMES.values()}
         exact |= {t for t in texts if "{" not in t}

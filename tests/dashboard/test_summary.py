@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.i18n import code_labels
+from dashboard.i18n import code_labels, hosted_by, t
 from dashboard.state.labels import Labels
 from dashboard.summary.summary import SummaryFacts, TopicMove, summary_paragraph
 
@@ -18,13 +20,16 @@ LANGS = ("es", "en", "fr")
 
 
 def labels(lang: str) -> Labels:
-    return Labels(lang=lang, names={})
+    """Labels that name the Parties FACTS counts by code (as the taxonomy would)."""
+    return Labels(
+        lang=lang, names={"parties": {"MX": "México", "US": "Estados Unidos", "CA": "Canadá"}}
+    )
 
 
 FACTS = SummaryFacts(
     n_meetings=12,
     n_bodies=4,
-    hosted={"México": 5, "Estados Unidos": 0, "Canadá": 3},
+    hosted={"MX": 5, "US": 0, "CA": 3},
     top_topics=(
         TopicMove("PyMEs", 6, 2),
         TopicMove("Trabajo", 3, 3),
@@ -90,9 +95,7 @@ def test_paragraph_states_the_facts(lang: str, expected: str) -> None:
     ],
 )
 def test_paragraph_with_zero_events(lang: str, expected: str) -> None:
-    facts = replace(
-        FACTS, n_meetings=0, n_bodies=0, hosted={"México": 0}, top_topics=(), previous=None
-    )
+    facts = replace(FACTS, n_meetings=0, n_bodies=0, hosted={"MX": 0}, top_topics=(), previous=None)
     assert summary_paragraph(facts, labels(lang)) == expected
 
 
@@ -132,7 +135,7 @@ def test_paragraph_open_period(lang: str, expected: str) -> None:
 def test_paragraph_all_statuses_no_hosts_no_previous(lang: str, expected: str) -> None:
     facts = replace(
         FACTS,
-        hosted={"México": 0, "Canadá": 0},
+        hosted={"MX": 0, "CA": 0},
         top_topics=(TopicMove("PyMEs", 6, 99),),
         previous=None,
         held_only=False,
@@ -254,3 +257,31 @@ def test_paragraph_mentions_only_numbers_from_the_facts(lang: str, facts: Summar
         assert str(without) in text, "the events without a recorded host are counted"
     for move in facts.top_topics:
         assert f"{move.label} ({move.n_events}" in text
+
+
+def _taxonomy_parties() -> list[str]:
+    doc = yaml.safe_load((Path(__file__).parents[2] / "data" / "taxonomy.yaml").read_text())
+    return list(doc["parties"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_party_has_its_hosted_by_phrase(lang: str) -> None:
+    """A Party added to the taxonomy needs its phrase with the country's article in each
+    catalogue; a missing one is a KeyError, not an article dropped by code."""
+    for party in _taxonomy_parties():
+        assert hosted_by(party, lang).strip()
+
+
+@pytest.mark.parametrize(
+    ("lang", "party", "headline"),
+    [
+        ("fr", "MX", "Réunions accueillies par le Mexique"),
+        ("fr", "US", "Réunions accueillies par les États-Unis"),
+        ("en", "US", "Meetings hosted by the United States"),
+        ("es", "CA", "Reuniones organizadas por Canadá"),
+    ],
+)
+def test_hosting_headline_names_the_party_with_its_article(
+    lang: str, party: str, headline: str
+) -> None:
+    assert t("headline_hosting", lang, hosted_by=hosted_by(party, lang)) == headline
